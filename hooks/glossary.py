@@ -1,0 +1,156 @@
+"""MkDocs adapter for the glossary: events only; the logic lives in hooks/termkit.
+
+Settings (all optional) in mkdocs.yml:
+
+    extra:
+      glossary:
+        source: data/glossary.yml   # relative to docs_dir
+        page: glossary.md           # the generated page
+        autolink: page              # page | section | off; a page may override with front matter `glossary:`
+        unused: info                # info | warn: how terms used on no page are reported
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from termkit.collate import Collation
+from termkit.linker import MODES, Occurrence, link_html
+from termkit.matcher import Matcher
+from termkit.model import Glossary, GlossaryError, load_glossary, parse_yaml
+from termkit.render import USED_ON_MARKER, glossary_markdown
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("glossary")
+
+DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info"}
+STRINGS = "data/strings.yml"
+
+
+@dataclass
+class Build:
+    """Everything one build knows; made anew in on_config so nothing leaks between builds."""
+
+    settings: dict
+    glossary: Glossary
+    matcher: Matcher
+    collation: Collation
+    strings: dict[str, str]
+    occurrences: dict[str, tuple[Page, list[Occurrence]]] = field(default_factory=dict)
+
+
+build: Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global build
+    settings = {**DEFAULTS, **(config.extra.get("glossary") or {})}
+    if settings["autolink"] not in MODES or settings["unused"] not in ("info", "warn"):
+        raise PluginError(f"extra.glossary: autolink must be one of {MODES}, unused one of info, warn; got {settings}")
+    docs = Path(config.docs_dir)
+    try:
+        glossary = load_glossary(docs / settings["source"], display_path=f"docs/{settings['source']}")
+    except GlossaryError as exc:
+        raise PluginError(f"glossary source has errors:\n{exc}") from None
+    build = Build(settings, glossary, Matcher(glossary), Collation(_language(config)), load_strings(config))
+
+
+def load_strings(config: MkDocsConfig) -> dict[str, str]:
+    path = Path(config.docs_dir) / STRINGS
+    table = parse_yaml(path.read_text(encoding="utf-8"), f"docs/{STRINGS}")
+    language = _language(config)
+    if language not in table:
+        raise PluginError(f"docs/{STRINGS}: no strings for the site language {language!r}")
+    return table[language]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    content = glossary_markdown(build.glossary, build.collation, build.strings)
+    page_file = File.generated(config, build.settings["page"], content=content)
+    page_file.edit_uri = build.settings["source"]  # the edit button opens the data source
+    files.append(page_file)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    is_glossary = page.file.src_uri == build.settings["page"]
+    mode = _mode(page, is_glossary)
+    glossary_url = files.get_file_from_path(build.settings["page"]).url
+
+    def href_for(term) -> str:
+        return _relative(f"{glossary_url}#{term.id}", page.url)
+
+    result = link_html(html, build.glossary, build.matcher, href_for, mode)
+    for ref in result.unknown_refs:
+        log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
+    if not is_glossary:
+        build.occurrences[page.file.src_uri] = (page, result.occurrences)
+    return result.html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
+    """Every page is converted now: fill in the glossary's "Used on" lists, report unused terms."""
+    glossary_page = files.get_file_from_path(build.settings["page"]).page
+    used_on = _used_on(glossary_page)
+    template = env.get_template("partials/glossary-used-on.html")
+    content = glossary_page.content
+    for term in build.glossary.terms.values():
+        block = template.render(pages=used_on.get(term.id, []), strings=build.strings)
+        content = content.replace(USED_ON_MARKER.format(id=term.id), block)
+    glossary_page.content = content
+    unused = [t.name for t in build.glossary.terms.values() if t.id not in used_on]
+    if unused:
+        report = log.warning if build.settings["unused"] == "warn" else log.info
+        report(f"docs/{build.settings['source']}: {len(unused)} term(s) used on no page: {', '.join(unused)}")
+
+
+def _used_on(glossary_page: Page) -> dict[str, list[dict]]:
+    """term id -> pages in build order, each with the sections (document order) that use it."""
+    result: dict[str, dict[str, dict]] = {}
+    for page, occurrences in build.occurrences.values():
+        url = _relative(page.url, glossary_page.url)
+        for occ in occurrences:
+            entry = result.setdefault(occ.term, {}).setdefault(page.url, {"title": page.title, "url": url, "sections": []})
+            section = {"title": occ.section.title, "url": f"{url}#{occ.section.anchor}"}
+            if occ.section.anchor and section not in entry["sections"]:
+                entry["sections"].append(section)
+    return {term: list(pages.values()) for term, pages in result.items()}
+
+
+def _relative(url: str, from_url: str) -> str:
+    """A link from one page's URL to another that works under any host path ("../", not "..")."""
+    relative = get_relative_url(url, from_url)
+    return relative + "/" if relative in (".", "..") or relative.endswith("/..") else relative
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.theme.get("language") or "en"
+
+
+def _mode(page: Page, is_glossary: bool) -> str:
+    setting = page.meta.get("glossary", build.settings["autolink"])
+    if is_glossary or setting is False:
+        return "off"
+    if setting not in MODES:
+        log.warning(f"docs/{page.file.src_uri}: front matter 'glossary: {setting}' must be one of {', '.join(MODES)}")
+        return build.settings["autolink"]
+    return setting
+
+
+def _where(page: Page, needle: str) -> str:
+    """docs/<file>:<line> of the first occurrence of needle in the page's source."""
+    source = page.file.content_string
+    index = source.find(needle)
+    line = source.count("\n", 0, index) + 1 if index >= 0 else 0
+    return f"docs/{page.file.src_uri}:{line}"

@@ -1,0 +1,72 @@
+"""The glossary page as Markdown, so any Markdown-based site generator can render it."""
+
+from __future__ import annotations
+
+import re
+
+from .collate import Collation
+from .model import Glossary, Term
+
+USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
+
+
+def escape_md(text: str) -> str:
+    """Backslash-escape characters that Markdown would read as markup in a heading or line."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def heading(term: Term) -> str:
+    abbr = f" ({', '.join(term.abbr)})" if term.abbr else ""
+    return escape_md(term.name + abbr)
+
+
+def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str]) -> str:
+    """Terms sorted by collation under letter headings, with a bar of letters to jump to.
+
+    Each entry ends with a marker where the adapter puts the "Used on" list once every
+    page has been converted.
+    """
+    groups = collation.groups(glossary.terms.values(), lambda t: t.name)
+    letters = " ".join(f'<a href="#letter-{_letter_id(letter)}">{letter}</a>' for letter, _ in groups)
+    out = [
+        "---",
+        f"description: {_yaml_str(strings['glossary_description'])}",
+        "glossary: off",
+        "---",
+        "",
+        f"# {strings['glossary_title']}",
+        "",
+        strings["glossary_intro"],
+        "",
+        f'<nav class="glossary-letters" aria-label="{strings["letters_label"]}">{letters}</nav>',
+        "",
+    ]
+    for letter, terms in groups:
+        out += [f"## {escape_md(letter)} {{#letter-{_letter_id(letter)}}}", ""]
+        for term in terms:
+            out += _entry(term, glossary, strings)
+    return "\n".join(out) + "\n"
+
+
+def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]:
+    lines = [f"### {heading(term)} {{#{term.id} .glossary-entry}}", ""]
+    if term.aliases:
+        lines += [f"*{strings['also']}:* {escape_md(', '.join(term.aliases))}", ""]
+    lines += [escape_md(term.short), ""]
+    if term.long:
+        lines += [term.long, ""]
+    if term.see_also:
+        links = ", ".join(f"[{escape_md(glossary.terms[i].name)}](#{i})" for i in term.see_also)
+        lines += [f"**{strings['see_also']}:** {links}", ""]
+    lines += [f"**{strings['source']}:** {term.source}", ""]
+    lines += [USED_ON_MARKER.format(id=term.id), ""]
+    return lines
+
+
+def _letter_id(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

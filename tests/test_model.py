@@ -1,0 +1,120 @@
+"""The glossary source: loading, validation and the messages an editor sees."""
+
+import pytest
+
+from termkit.model import GlossaryError, parse_glossary, slugify
+
+GOOD = """\
+terms:
+  - term: Grouped-query attention
+    abbr: [GQA]
+    aliases: [grouped query attention]
+    forms: [grouped-query attentions]
+    short: Several query heads share one key/value head.
+    long: |
+      A longer explanation in *Markdown*.
+    see_also: [MoE]
+    source: Llama 3 paper, §3.2
+  - term: Mixture of experts
+    abbr: [MoE]
+    short: Each token goes to a few expert networks.
+    source: Llama 4 blog post
+"""
+
+
+def problems(text: str) -> str:
+    with pytest.raises(GlossaryError) as info:
+        parse_glossary(text, "docs/data/glossary.yml")
+    return str(info.value)
+
+
+def test_loads_every_field():
+    glossary = parse_glossary(GOOD, "g.yml")
+    gqa = glossary.terms["grouped-query-attention"]
+    assert gqa.name == "Grouped-query attention"
+    assert gqa.abbr == ("GQA",)
+    assert gqa.aliases == ("grouped query attention",)
+    assert gqa.forms == ("grouped-query attentions",)
+    assert gqa.long.startswith("A longer explanation in *Markdown*.")
+    assert gqa.see_also == ("mixture-of-experts",)
+    assert gqa.line == 2
+    assert glossary.terms["mixture-of-experts"].line == 11
+
+
+def test_resolve_by_slug_abbreviation_and_any_case_name():
+    glossary = parse_glossary(GOOD, "g.yml")
+    for ref in ("GQA", "grouped-query-attention", "Grouped-Query Attention", "grouped query  attention"):
+        assert glossary.resolve(ref).id == "grouped-query-attention", ref
+    assert glossary.resolve("gqa") is None  # abbreviations are exact
+    assert glossary.resolve("nothing") is None
+
+
+def test_malformed_yaml_names_file_and_line():
+    message = problems("terms:\n  - term: A\n    short: [unclosed\n    source: x\n")
+    assert message.startswith("docs/data/glossary.yml:4: malformed YAML")
+
+
+def test_duplicate_key_in_one_entry_names_both_lines():
+    message = problems("terms:\n  - term: A\n    short: one\n    short: two\n    source: x\n")
+    assert "docs/data/glossary.yml:4: malformed YAML: duplicate key 'short' (first on line 3)" in message
+
+
+def test_missing_top_level_list():
+    assert problems("- term: A\n") == "docs/data/glossary.yml:1: expected a mapping with a 'terms:' list"
+
+
+def test_term_without_definition():
+    message = problems("terms:\n  - term: Lonely\n    source: x\n")
+    assert message == "docs/data/glossary.yml:2: term 'Lonely' has no definition ('short:' is required)"
+
+
+def test_term_without_source():
+    message = problems("terms:\n  - term: Lonely\n    short: A word.\n")
+    assert message == "docs/data/glossary.yml:2: term 'Lonely' has no primary source ('source:' is required)"
+
+
+def test_duplicate_term_names_both():
+    text = GOOD + "  - term: grouped-query attention\n    short: again\n    source: x\n"
+    message = problems(text)
+    assert "'grouped-query attention' has the same anchor 'grouped-query-attention' as 'Grouped-query attention' (line 2)" in message
+    assert message.startswith("docs/data/glossary.yml:15:")
+
+
+def test_alias_claimed_by_two_terms_names_both():
+    text = GOOD + "  - term: Generalised queries\n    abbr: [GQA]\n    short: other\n    source: x\n"
+    message = problems(text)
+    assert message == (
+        "docs/data/glossary.yml:15: 'GQA' is claimed by two terms: "
+        "'Grouped-query attention' (line 2) and 'Generalised queries' (line 15)"
+    )
+
+
+def test_alias_clash_is_case_insensitive():
+    text = GOOD + "  - term: Moe\n    short: other\n    source: x\n"
+    assert "'Moe' is claimed by two terms: 'Mixture of experts' (line 11) and 'Moe' (line 15)" in problems(text)
+
+
+def test_see_also_unknown_term():
+    text = GOOD.replace("see_also: [MoE]", "see_also: [Dense model]")
+    assert problems(text) == "docs/data/glossary.yml:2: term 'Grouped-query attention': see-also 'Dense model' is not a known term"
+
+
+def test_unknown_key_and_bad_case_rule():
+    text = GOOD.replace("    abbr: [GQA]\n", "    abrv: [GQA]\n    case: upper\n")
+    message = problems(text)
+    assert "docs/data/glossary.yml:2: unknown key(s) abrv;" in message
+    assert "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be one of insensitive, sensitive, not 'upper'" in message
+
+
+def test_every_problem_is_reported_at_once():
+    text = "terms:\n  - term: A\n    source: x\n  - term: B\n    source: y\n"
+    assert problems(text).count("has no definition") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("Grouped-query attention", "grouped-query-attention"), ("C++", "c-plus-plus"), ("FP8 (E4M3)", "fp8-e4m3"),
+     ("Über-Modell", "uber-modell"), ("k-NN", "k-nn"), ("Model-as-a-judge", "model-as-a-judge")],
+)
+def test_slugs_are_stable_and_readable(name, slug):
+    assert slugify(name) == slug
