@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 from termkit.collate import Collation
-from termkit.linker import MODES, Occurrence, link_html
+from termkit.linker import MODES, LinkResult, link_html
 from termkit.matcher import Matcher
-from termkit.model import Glossary, GlossaryError, load_glossary, parse_yaml
+from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
 from termkit.render import USED_ON_MARKER, glossary_markdown
+from termkit.urls import relative_url
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -48,7 +48,7 @@ class Build:
     matcher: Matcher
     collation: Collation
     strings: dict[str, str]
-    occurrences: dict[str, tuple[Page, list[Occurrence]]] = field(default_factory=dict)
+    results: dict[str, tuple[Page, LinkResult]] = field(default_factory=dict)  # page src_uri -> what linking found
 
 
 build: Build | None = None
@@ -65,6 +65,7 @@ def on_config(config: MkDocsConfig) -> None:
     except GlossaryError as exc:
         raise PluginError(f"glossary source has errors:\n{exc}") from None
     build = Build(settings, glossary, Matcher(glossary), Collation(_language(config)), load_strings(config))
+    config["glossary_build"] = build  # read by the cross-reference hook (hooks/xref.py)
 
 
 def load_strings(config: MkDocsConfig) -> dict[str, str]:
@@ -89,13 +90,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     glossary_url = files.get_file_from_path(build.settings["page"]).url
 
     def href_for(term) -> str:
-        return _relative(f"{glossary_url}#{term.id}", page.url)
+        return relative_url(f"{glossary_url}#{term.id}", page.url)
 
     result = link_html(html, build.glossary, build.matcher, href_for, mode)
     for ref in result.unknown_refs:
         log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
-    if not is_glossary:
-        build.occurrences[page.file.src_uri] = (page, result.occurrences)
+    if page.file.generated_by is None:  # authored pages only: generated pages just repeat terms
+        build.results[page.file.src_uri] = (page, result)
     return result.html
 
 
@@ -118,20 +119,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
 def _used_on(glossary_page: Page) -> dict[str, list[dict]]:
     """term id -> pages in build order, each with the sections (document order) that use it."""
     result: dict[str, dict[str, dict]] = {}
-    for page, occurrences in build.occurrences.values():
-        url = _relative(page.url, glossary_page.url)
-        for occ in occurrences:
+    for page, found in build.results.values():
+        url = relative_url(page.url, glossary_page.url)
+        for occ in found.occurrences:
             entry = result.setdefault(occ.term, {}).setdefault(page.url, {"title": page.title, "url": url, "sections": []})
             section = {"title": occ.section.title, "url": f"{url}#{occ.section.anchor}"}
             if occ.section.anchor and section not in entry["sections"]:
                 entry["sections"].append(section)
     return {term: list(pages.values()) for term, pages in result.items()}
-
-
-def _relative(url: str, from_url: str) -> str:
-    """A link from one page's URL to another that works under any host path ("../", not "..")."""
-    relative = get_relative_url(url, from_url)
-    return relative + "/" if relative in (".", "..") or relative.endswith("/..") else relative
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -150,7 +145,4 @@ def _mode(page: Page, is_glossary: bool) -> str:
 
 def _where(page: Page, needle: str) -> str:
     """docs/<file>:<line> of the first occurrence of needle in the page's source."""
-    source = page.file.content_string
-    index = source.find(needle)
-    line = source.count("\n", 0, index) + 1 if index >= 0 else 0
-    return f"docs/{page.file.src_uri}:{line}"
+    return f"docs/{page.file.src_uri}:{line_of(page.file.content_string, needle)}"

@@ -8,6 +8,7 @@ ordinary Markdown links to `term:NAME`, rewritten here to the glossary entry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from .matcher import Matcher
 from .model import Glossary, Term, normalize
 
 REF_SCHEME = "term:"
+# An HTML comment that starts with the word "index" is an index marker (parsed in termkit.xref).
+INDEX_COMMENT = re.compile(r"\s*index\b", re.IGNORECASE)
 LINK_CLASS = "glossary-term"
 MODES = ("page", "section", "off")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -49,6 +52,7 @@ class LinkResult:
     html: str
     occurrences: list[Occurrence] = field(default_factory=list)
     unknown_refs: list[str] = field(default_factory=list)  # targets of term: links that match no term
+    markers: list[tuple[str, Section]] = field(default_factory=list)  # index comments, with their section
     linked: int = 0
 
 
@@ -68,9 +72,9 @@ def link_html(
     walk = _Walk(glossary, matcher, href_for, mode)
     walk.element(root, linkable=True)
     if not walk.changed:
-        return LinkResult(html, walk.occurrences, walk.unknown)
+        return LinkResult(html, walk.occurrences, walk.unknown, walk.markers)
     out = lxml.html.tostring(root, encoding="unicode")
-    return LinkResult(out[len("<div>") : -len("</div>")], walk.occurrences, walk.unknown, walk.linked)
+    return LinkResult(out[len("<div>") : -len("</div>")], walk.occurrences, walk.unknown, walk.markers, walk.linked)
 
 
 def term_link(term: Term, href: str, text: str | None = None) -> etree._Element:
@@ -86,12 +90,17 @@ class _Walk:
         self.section = Section("", "")
         self.occurrences: list[Occurrence] = []
         self.unknown: list[str] = []
+        self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
         self.linked = 0
 
     def element(self, el, linkable: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        if not isinstance(el.tag, str):  # a comment or processing instruction: no visible text
+            if el.tag is etree.Comment and INDEX_COMMENT.match(el.text or ""):
+                self.markers.append((el.text, self.section))
+            return
+        tag = el.tag
         classes = set((el.get("class") or "").split())
         if tag in IGNORED or classes & SKIP_CLASSES:
             return

@@ -67,6 +67,12 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+def line_of(source: str, needle: str) -> int:
+    """The 1-based line where needle first appears in source (0 if it does not)."""
+    index = source.find(needle)
+    return source.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
 def slugify(text: str) -> str:
     """A stable, readable anchor: lower case, accents dropped, runs of other characters -> '-'."""
     decomposed = unicodedata.normalize("NFKD", text)

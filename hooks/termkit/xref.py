@@ -1,0 +1,161 @@
+"""The cross-reference index: entries from glossary terms and index markers, related pages.
+
+Index markers are HTML comments in a page, so they stay invisible in any Markdown renderer:
+
+    <!-- index: Chinchilla -->                           this section discusses "Chinchilla"
+    <!-- index: Chinchilla; tokens per parameter -->     ... under the sub-entry "tokens per parameter"
+    <!-- index!: Chinchilla scaling law -->              the main treatment of the entry
+    <!-- index: Chinchilla -> scaling-laws.md#chinchilla -->   the entry points at another place
+
+Everything here works on plain data; the adapter supplies pages, URLs and anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .collate import Collation
+from .model import Glossary, normalize
+
+MARKER = re.compile(r"^\s*index(?P<main>!?)\s*:(?P<body>.*)$", re.IGNORECASE | re.DOTALL)
+SYNTAX = "<!-- index: Entry[; sub-entry][ -> page.md#anchor] -->"
+
+
+class MarkerError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Marker:
+    entry: str
+    sub: str = ""
+    main: bool = False
+    target: str = ""  # "page.md", "page.md#anchor", "#anchor" or "" for the marker's own section
+
+
+def parse_marker(text: str) -> Marker:
+    """Read the inside of an index comment; raise MarkerError saying what is wrong."""
+    match = MARKER.match(text)
+    if not match:
+        raise MarkerError(f"malformed index marker {text.strip()!r}; write {SYNTAX}")
+    body, _, target = match.group("body").partition("->")
+    parts = [normalize(p) for p in body.split(";")]
+    if not parts[0]:
+        raise MarkerError(f"empty index marker {text.strip()!r}; write {SYNTAX}")
+    if len(parts) > 2:
+        raise MarkerError(f"index marker {text.strip()!r} has more than one sub-entry; write {SYNTAX}")
+    if len(parts) == 2 and not parts[1]:
+        raise MarkerError(f"index marker {text.strip()!r} has an empty sub-entry; write {SYNTAX}")
+    target = target.strip()
+    if "->" in match.group("body") and not target:
+        raise MarkerError(f"index marker {text.strip()!r} has an empty target after '->'; write {SYNTAX}")
+    return Marker(parts[0], parts[1] if len(parts) == 2 else "", bool(match.group("main")), target)
+
+
+def entry_key(name: str) -> str:
+    """Entries that differ only in case or Unicode normalisation share one key."""
+    return normalize(name).casefold()
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place an entry points to: a page, or a section of it (site-relative URL)."""
+
+    url: str
+    page: str
+    heading: str
+    main: bool = False
+
+
+@dataclass
+class Entry:
+    name: str
+    term: str | None = None  # glossary term id
+    places: list[Place] = field(default_factory=list)
+    subs: dict[str, Entry] = field(default_factory=dict)
+    see: str | None = None  # name of the entry this one only refers to
+    see_also: list[str] = field(default_factory=list)
+
+    def add(self, place: Place) -> None:
+        for i, known in enumerate(self.places):
+            if (known.url, known.heading) == (place.url, place.heading):
+                if place.main and not known.main:
+                    self.places[i] = place
+                return
+        self.places.append(place)
+
+
+class Index:
+    """Collects places for entries, then sorts them for the index page and xref.json."""
+
+    def __init__(self, glossary: Glossary, glossary_url: Callable[[str], str], glossary_title: str):
+        self.glossary = glossary
+        self.entries: dict[str, Entry] = {}
+        for term in glossary.terms.values():
+            entry = self._entry(term.name, term.id)
+            entry.add(Place(glossary_url(term.id), glossary_title, term.name, main=True))
+            entry.see_also = [glossary.terms[i].name for i in term.see_also]
+            for alias in (*term.abbr, *term.aliases):
+                if entry_key(alias) not in self.entries:
+                    self.entries[entry_key(alias)] = Entry(alias, see=term.name)
+
+    def _entry(self, name: str, term: str | None = None) -> Entry:
+        key = entry_key(name)
+        if key not in self.entries:
+            self.entries[key] = Entry(name, term)
+        return self.entries[key]
+
+    def add_term(self, term_id: str, place: Place) -> None:
+        self._entry(self.glossary.terms[term_id].name, term_id).add(place)
+
+    def add_marker(self, marker: Marker, place: Place) -> None:
+        term = self.glossary.resolve(marker.entry)
+        entry = self._entry(term.name, term.id) if term else self._entry(marker.entry)
+        if entry.see is not None:  # a marker naming an alias lands on the entry it refers to
+            entry = self._entry(entry.see)
+        if marker.sub:
+            key = entry_key(marker.sub)
+            entry = entry.subs.setdefault(key, Entry(marker.sub))
+        entry.add(place)
+
+    def groups(self, collation: Collation) -> list[tuple[str, list[Entry]]]:
+        """Entries by initial letter, sorted by collation; sub-entries sorted the same way."""
+        for entry in self.entries.values():
+            entry.subs = {entry_key(s.name): s for s in collation.sort(entry.subs.values(), lambda s: s.name)}
+        return collation.groups(self.entries.values(), lambda e: e.name)
+
+
+def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, list[tuple[str, list[str]]]]:
+    """For each page, the pages that share the most terms with it, most first (ties: page order).
+
+    page_terms maps page keys, in navigation order, to the term ids each page uses.
+    """
+    order = {page: i for i, page in enumerate(page_terms)}
+    result = {}
+    for page, terms in page_terms.items():
+        scored = [
+            (len(terms & other_terms), order[other], other, sorted(terms & other_terms))
+            for other, other_terms in page_terms.items()
+            if other != page and terms & other_terms
+        ]
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        result[page] = [(other, shared) for _, _, other, shared in scored[:limit]]
+    return result
+
+
+def entry_json(entry: Entry) -> dict:
+    return {
+        "name": entry.name,
+        "term": entry.term,
+        "see": entry.see,
+        "see_also": entry.see_also,
+        "places": [place.__dict__ for place in entry.places],
+        "subs": [entry_json(sub) for sub in entry.subs.values()],
+    }
+
+
+def index_json(groups: Iterable[tuple[str, list[Entry]]], pages: list[dict]) -> dict:
+    """The machine-readable map: entries in index order, pages in navigation order."""
+    return {"entries": [entry_json(e) for _, entries in groups for e in entries], "pages": pages}

@@ -1,0 +1,207 @@
+"""MkDocs adapter for the cross-reference index: events only; the logic lives in termkit.xref.
+
+Runs after hooks/glossary.py (list it second in mkdocs.yml) and reads what that hook found on
+each page. Settings (optional) in mkdocs.yml:
+
+    extra:
+      xref:
+        page: book-index.md   # the generated index page
+        related: 3            # how many related pages to show on a page
+
+A page with `xref: false` in its front matter gets no related-pages box and is never offered
+as related; its terms and markers still count in the index.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File
+
+from termkit.linker import Section
+from termkit.model import line_of, slugify
+from termkit.xref import Index, Marker, MarkerError, Place, index_json, parse_marker, related_pages
+from termkit.urls import relative_url
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger("xref")
+
+DEFAULTS = {"page": "book-index.md", "related": 3}
+INDEX_MARKER = "<!-- xref-index -->"
+
+
+@dataclass
+class Build:
+    settings: dict
+    glossary: object  # hooks/glossary.py's Build for this same build
+    markers: dict[str, list[tuple[Marker, Section, int]]] = field(default_factory=dict)  # src_uri -> (marker, section, line)
+    page_context: dict[str, dict] = field(default_factory=dict)  # page url -> template data
+    map: dict = field(default_factory=dict)  # xref.json
+    nav_order: list[str] = field(default_factory=list)  # src_uri of pages in navigation order
+
+
+build: Build | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global build
+    if "glossary_build" not in config:
+        raise PluginError("hooks/xref.py needs hooks/glossary.py listed before it under 'hooks:'")
+    build = Build({**DEFAULTS, **(config.extra.get("xref") or {})}, config["glossary_build"])
+
+
+def on_files(files: Files, config: MkDocsConfig) -> None:
+    strings = build.glossary.strings
+    content = "\n".join([
+        "---",
+        "search:",
+        "  exclude: true",
+        f"description: {json.dumps(strings['index_description'], ensure_ascii=False)}",
+        "glossary: off",
+        "---",
+        "",
+        f"# {strings['index_title']}",
+        "",
+        strings["index_intro"],
+        "",
+        INDEX_MARKER,
+        "",
+    ])
+    index_file = File.generated(config, build.settings["page"], content=content)
+    index_file.edit_uri = build.glossary.settings["source"]  # entries come from the glossary and page markers
+    files.append(index_file)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    build.nav_order = [page.file.src_uri for page in nav.pages]
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Parse this page's index markers (the glossary hook found them); report bad ones."""
+    if page.file.src_uri not in build.glossary.results:
+        return
+    _, found = build.glossary.results[page.file.src_uri]
+    markers = build.markers[page.file.src_uri] = []
+    for text, section in found.markers:
+        line = line_of(page.file.content_string, text)
+        try:
+            markers.append((parse_marker(text), section, line))
+        except MarkerError as exc:
+            log.warning(f"docs/{page.file.src_uri}:{line}: {exc}")
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
+    """Every page is converted: build the index, related pages and the map, render the index page."""
+    glossary_page = files.get_file_from_path(build.glossary.settings["page"]).page
+    index_page = files.get_file_from_path(build.settings["page"]).page
+    strings = build.glossary.strings
+    index = Index(build.glossary.glossary, lambda term_id: f"{glossary_page.url}#{term_id}", glossary_page.title)
+    pages = _content_pages(files)
+    for page in pages:
+        for occ in _found(page).occurrences:
+            index.add_term(occ.term, _place(page, occ.section.anchor, occ.section.title))
+        for marker, section, line in build.markers.get(page.file.src_uri, []):
+            place = _marker_place(page, marker, section, line, files)
+            if place is not None:
+                index.add_marker(marker, place)
+    groups = index.groups(build.glossary.collation)
+
+    index_page.content = index_page.content.replace(INDEX_MARKER, env.get_template("partials/xref-index.html").render(
+        groups=groups, strings=strings, slug=slugify, url=lambda u: relative_url(u, index_page.url),
+        letter_id=lambda letter: "other" if letter == "#" else letter.lower(),
+    ))
+
+    terms = build.glossary.glossary.terms
+    used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}
+    shown = [p for p in pages if p.meta.get("xref", True) is not False]  # `xref: false` opts a page out
+    related = related_pages({p.url: used[p.url] for p in shown}, limit=build.settings["related"])
+    by_url = {p.url: p for p in pages}
+    collation = build.glossary.collation
+    map_pages = []
+    for page in shown:
+        page_terms = collation.sort(used[page.url], lambda t: terms[t].name)
+        build.page_context[page.url] = {
+            "related": [
+                {"url": relative_url(other, page.url), "title": by_url[other].title,
+                 "shared": [terms[t].name for t in collation.sort(shared, lambda t: terms[t].name)]}
+                for other, shared in related[page.url]
+            ],
+            "terms": [{"name": terms[t].name, "url": relative_url(f"{glossary_page.url}#{t}", page.url),
+                       "short": terms[t].short} for t in page_terms],
+        }
+        map_pages.append({
+            "url": page.url, "title": page.title, "terms": page_terms,
+            "related": [{"url": other, "title": by_url[other].title, "shared": shared} for other, shared in related[page.url]],
+        })
+    build.map = index_json(groups, map_pages)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    context["xref"] = build.page_context.get(page.url)
+    context["xref_strings"] = build.glossary.strings
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "xref.json"
+    path.write_text(json.dumps(build.map, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _content_pages(files: Files) -> list[Page]:
+    """Pages the glossary hook linked, in navigation order (pages outside the nav last)."""
+    rank = {src: i for i, src in enumerate(build.nav_order)}
+    pages = [page for page, _ in build.glossary.results.values()]
+    return sorted(pages, key=lambda p: (rank.get(p.file.src_uri, len(rank)), p.file.src_uri))
+
+
+def _found(page: Page):
+    """What the glossary hook's linking found on this page (terms, sections, index markers)."""
+    return build.glossary.results[page.file.src_uri][1]
+
+
+def _place(page: Page, anchor: str, heading: str, main: bool = False) -> Place:
+    return Place(f"{page.url}#{anchor}" if anchor else page.url, page.title, heading or page.title, main)
+
+
+def _marker_place(page: Page, marker: Marker, section: Section, line: int, files: Files) -> Place | None:
+    """Where a marker points: its own section, or its target, which must exist."""
+    if not marker.target:
+        return _place(page, section.anchor, section.title, marker.main)
+    path, _, target_anchor = marker.target.partition("#")
+    target = page
+    if path:
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        target_file = files.get_file_from_path(src)
+        if target_file is None or target_file.page is None:
+            log.warning(f"docs/{page.file.src_uri}:{line}: index marker points to '{path}', which is not a page of the site")
+            return None
+        target = target_file.page
+    if target_anchor and target_anchor not in (target.present_anchor_ids or set()):
+        log.warning(
+            f"docs/{page.file.src_uri}:{line}: index marker points to '#{target_anchor}', "
+            f"which is not an anchor in docs/{target.file.src_uri}"
+        )
+        return None
+    heading = next((h for a, h in _headings(target) if a == target_anchor), "")
+    return _place(target, target_anchor, heading, marker.main)
+
+
+def _headings(page: Page):
+    """(anchor, title) of every heading in the page's table of contents."""
+    stack = list(page.toc)
+    while stack:
+        item = stack.pop(0)
+        yield item.id, item.title
+        stack[:0] = item.children
+
