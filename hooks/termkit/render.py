@@ -8,7 +8,7 @@ from .collate import Collation
 from .model import Glossary, Term
 
 USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
 
 def escape_md(text: str) -> str:

@@ -78,6 +78,17 @@ class Entry:
     see: str | None = None  # name of the entry this one only refers to
     see_also: list[str] = field(default_factory=list)
 
+    def by_page(self) -> list[tuple[str, Place | None, list[Place]]]:
+        """Places grouped by page, in order of appearance: (page, the page itself if listed, sections)."""
+        groups: dict[str, tuple[str, list[Place | None], list[Place]]] = {}
+        for place in self.places:
+            page, top, sections = groups.setdefault(place.page, (place.page, [None], []))
+            if place.heading == place.page:
+                top[0] = place
+            else:
+                sections.append(place)
+        return [(page, top[0], sections) for page, top, sections in groups.values()]
+
     def add(self, place: Place) -> None:
         for i, known in enumerate(self.places):
             if (known.url, known.heading) == (place.url, place.heading):
@@ -97,9 +108,11 @@ class Index:
             entry = self._entry(term.name, term.id)
             entry.add(Place(glossary_url(term.id), glossary_title, term.name, main=True))
             entry.see_also = [glossary.terms[i].name for i in term.see_also]
+            spellings = {_squash(term.name)}
             for alias in (*term.abbr, *term.aliases):
-                if entry_key(alias) not in self.entries:
+                if _squash(alias) not in spellings and entry_key(alias) not in self.entries:
                     self.entries[entry_key(alias)] = Entry(alias, see=term.name)
+                spellings.add(_squash(alias))
 
     def _entry(self, name: str, term: str | None = None) -> Entry:
         key = entry_key(name)
@@ -125,6 +138,11 @@ class Index:
         for entry in self.entries.values():
             entry.subs = {entry_key(s.name): s for s in collation.sort(entry.subs.values(), lambda s: s.name)}
         return collation.groups(self.entries.values(), lambda e: e.name)
+
+
+def _squash(name: str) -> str:
+    """A name without case, spaces or punctuation: spellings that differ only so need no "see" entry."""
+    return "".join(c for c in entry_key(name) if c.isalnum())
 
 
 def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, list[tuple[str, list[str]]]]:
