@@ -192,7 +192,7 @@ def _context(parent, after) -> tuple[str, str]:
     Only inline neighbours count: a block boundary separates words anyway.
     """
     if after is None:
-        before = _before_element(parent) if _inline(parent) else ""
+        before = _before(parent) if _inline(parent) else ""
         first = parent[0] if len(parent) else None
     else:
         before = after.text_content() if _inline(after) else ""
@@ -200,17 +200,30 @@ def _context(parent, after) -> tuple[str, str]:
     if first is not None:
         following = first.text_content() if _inline(first) else ""
     else:
-        following = (parent.tail or "") if _inline(parent) else ""
+        following = _after(parent) if _inline(parent) else ""
     return before[-1:], following[:1]
 
 
-def _before_element(el) -> str:
+def _before(el) -> str:
+    """Visible text that runs on into an inline element from the left."""
     previous = el.getprevious()
     if previous is not None:
         return previous.tail or (previous.text_content() if _inline(previous) else "")
     parent = el.getparent()
-    return (parent.text or "") if parent is not None else ""
+    if parent is None:
+        return ""
+    return parent.text or (_before(parent) if _inline(parent) else "")
 
+
+def _after(el) -> str:
+    """Visible text that runs on from an inline element to the right."""
+    if el.tail:
+        return el.tail
+    following = el.getnext()
+    if following is not None:
+        return following.text_content() if _inline(following) else ""
+    parent = el.getparent()
+    return _after(parent) if parent is not None and _inline(parent) else ""
 
 def _inline(el) -> bool:
     return el.tag in INLINE
