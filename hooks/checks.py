@@ -59,14 +59,17 @@ LINK_NOT_FOUND = re.compile(
 )
 ANCHOR_MISSING = re.compile(
     r"^Doc file '(?P<src>.+?)' contains a link '(?P<url>.+?)', but "
-    r"(?:the doc '(?P<target>.+?)' does not contain an anchor '#(?P<anchor>.+?)'|there is no such anchor on this page)\."
+    r"(?:the doc '(?P<target>.+?)' does not contain an anchor '#(?P<anchor>.+?)'"
+    r"|there is no such anchor on this page)\."
 )
 NAV_OMITTED = re.compile(
-    r'^The following pages exist in the docs directory, but are not included in the "nav" configuration:\n(?P<pages>.*)$',
+    r"^The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+    r"\n(?P<pages>.*)$",
     re.DOTALL,
 )
 NAV_NOT_FOUND = re.compile(
-    r"^A reference to '(?P<path>.+?)' is included in the 'nav' configuration, which is not found in the documentation files\.$"
+    r"^A reference to '(?P<path>.+?)' is included in the 'nav' configuration, "
+    r"which is not found in the documentation files\.$"
 )
 
 
@@ -112,9 +115,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if problem:
         log.warning(f"{where}:{problem}")
     undefined, unused = footnote_problems(source)
-    for message in undefined + unused:
+    for _, message in undefined + unused:
         log.warning(f"{where}:{message}")
-    build.unused_footnotes |= {(page.file.src_uri, label) for label in _labels(unused)}
+    build.unused_footnotes |= {(page.file.src_uri, label) for label, _ in unused}
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -137,7 +140,8 @@ def front_matter_problem(source: str) -> str | None:
     block = YAML_RE.match(source)
     if block is None:
         if LOOKS_LIKE_KEY.match(source):
-            return "1: front matter opened with --- is never closed, so the page shows it as text; fix: add a line --- after its last key"
+            return ("1: front matter opened with --- is never closed, so the page shows it as text; "
+                    "fix: add a line --- after its last key")
         return None
     try:
         data = yaml.safe_load(block.group(1))
@@ -150,7 +154,8 @@ def front_matter_problem(source: str) -> str | None:
             f"a character such as [ {{ * & ! | > ' \" % @ ` in double quotes"
         )
     except yaml.YAMLError as exc:
-        return f"2: front matter is not valid YAML ({exc}), so MkDocs ignores all of it; fix: write one 'key: value' per line"
+        return (f"2: front matter is not valid YAML ({exc}), so MkDocs ignores all of it; "
+                f"fix: write one 'key: value' per line")
     if not isinstance(data, dict):
         kind = "nothing" if data is None else f"a {type(data).__name__}"
         return (
@@ -160,8 +165,8 @@ def front_matter_problem(source: str) -> str | None:
     return None
 
 
-def footnote_problems(source: str) -> tuple[list[str], list[str]]:
-    """Footnotes used but not defined, and defined but not used, outside code and front matter."""
+def footnote_problems(source: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(label, message) of footnotes used but not defined, and of those defined but not used."""
     used: dict[str, int] = {}  # label -> first line
     defined: dict[str, int] = {}
     for number, line in _prose_lines(source):
@@ -177,17 +182,17 @@ def footnote_problems(source: str) -> tuple[list[str], list[str]]:
             continue
         close = difflib.get_close_matches(label, list(defined), n=1, cutoff=0.6)
         hint = f", or correct the label: did you mean [^{close[0]}]?" if close else ""
-        undefined.append(
+        undefined.append((label, (
             f"{number}: footnote [^{label}] is used but never defined; "
             f"fix: add its definition, a line '[^{label}]: <primary source>' at the end of the page{hint}"
-        )
-    unused = [
-        f"{number}: footnote [^{label}] is defined but never used; "
-        f"fix: cite it with [^{label}] after the claim it supports, or delete the definition"
-        for label, number in defined.items()
-        if label not in used
-    ]
+        )))
+    unused = [(label, f"{number}: {unused_footnote(label)}") for label, number in defined.items() if label not in used]
     return undefined, unused
+
+
+def unused_footnote(label: str) -> str:
+    return (f"footnote [^{label}] is defined but never used; "
+            f"fix: cite it with [^{label}] after the claim it supports, or delete the definition")
 
 
 def _prose_lines(source: str):
@@ -210,10 +215,6 @@ def _prose_lines(source: str):
         yield index + 1, line
 
 
-def _labels(messages: list[str]) -> set[str]:
-    return {re.search(r"footnote \[\^(.+?)\]", m).group(1) for m in messages}
-
-
 # ---------------------------------------------------------------------------------------------
 # Rewriting MkDocs' own warnings
 # ---------------------------------------------------------------------------------------------
@@ -231,7 +232,10 @@ class FriendlyMessages(logging.Filter):
         for pattern, rewrite in REWRITES:
             match = pattern.match(message)
             if match:
-                friendly = rewrite(match)
+                try:
+                    friendly = rewrite(match)
+                except Exception:  # noqa: BLE001 - a filter must never break logging: keep MkDocs' words
+                    return True
                 if friendly is None:  # this hook has already said it
                     return False
                 record.msg, record.args = friendly, ()
@@ -257,7 +261,10 @@ def link_not_found(match: re.Match) -> str:
     path = url.split("#", 1)[0].split("?", 1)[0]
     target = match["target"] or posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
     guess = match["guess"] or _closest_file(src, target)
-    fix = f"did you mean '{guess}'?" if guess else f"correct the path (it is relative to docs/{src}), or create docs/{target}"
+    if guess:
+        fix = f"did you mean '{guess}'?"
+    else:
+        fix = f"correct the path (it is relative to docs/{src}), or create docs/{target}"
     if match["unrecognized"]:
         problem = f"link '{url}' does not name a file of the site (link to the page's .md file)"
     else:
@@ -274,10 +281,7 @@ def anchor_missing(match: re.Match) -> str | None:
         label = footnote.group(1)
         if (src, label) in build.unused_footnotes:
             return None
-        return (
-            f"{_where_link(src, '[^' + label + ']:')}: footnote [^{label}] is defined but never used; "
-            f"fix: cite it with [^{label}] after the claim it supports, or delete the definition"
-        )
+        return f"{_where_link(src, '[^' + label + ']:')}: {unused_footnote(label)}"
     anchors = _anchors_of(target)
     close = difflib.get_close_matches(anchor, anchors, n=1, cutoff=0.5)
     page = "this page" if target == src else f"docs/{target}"
@@ -285,7 +289,8 @@ def anchor_missing(match: re.Match) -> str | None:
     listed = ", ".join(f"#{a}" for a in anchors[:12]) + (", ..." if len(anchors) > 12 else "")
     if listed:
         fix += f" The anchors of {page}: {listed}"
-    return f"{_where_link(src, url)}: link '{url}' points to the anchor '#{anchor}', which {page} does not have; fix: {fix}"
+    problem = f"link '{url}' points to the anchor '#{anchor}', which {page} does not have"
+    return f"{_where_link(src, url)}: {problem}; fix: {fix}"
 
 
 def nav_omitted(match: re.Match) -> str:
@@ -294,7 +299,8 @@ def nav_omitted(match: re.Match) -> str:
     other = "or list it under not_in_nav: if readers reach it only through links"
     if len(pages) == 1:
         page = pages[0]
-        return f"{_display(page)}: this page is not in the navigation; fix: add a line '- {_title_of(page)}: {page}' under {nav}, {other}"
+        fix = f"add a line '- {_title_of(page)}: {page}' under {nav}, {other}"
+        return f"{_display(page)}: this page is not in the navigation; fix: {fix}"
     lines = [f"  {_display(page)}: add '- {_title_of(page)}: {page}'" for page in pages]
     return f"{len(pages)} pages are not in the navigation; fix: add each under {nav}, {other}:\n" + "\n".join(lines)
 
@@ -330,7 +336,8 @@ def _where_link(src: str, needle: str) -> str:
     nth = build.links_seen[(src, needle)]
     build.links_seen[(src, needle)] += 1
     as_link = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|href=[\"'])" + re.escape(needle) + r"(?=[\s)>\"'])")
-    places = [m.start() for m in as_link.finditer(source)] or [m.start() for m in re.finditer(re.escape(needle), source)]
+    places = [m.start() for m in as_link.finditer(source)]
+    places = places or [m.start() for m in re.finditer(re.escape(needle), source)]
     if not places:
         return f"docs/{src}"
     index = places[min(nth, len(places) - 1)]
@@ -362,7 +369,8 @@ def _anchors_of(src: str) -> list[str]:
         item = stack.pop(0)
         headings.append(item.id)
         stack[:0] = item.children
-    others = sorted(a for a in (page.present_anchor_ids or ()) if a not in headings and not a.startswith(("fn:", "fnref", "__")))
+    present = page.present_anchor_ids or ()
+    others = sorted(a for a in present if a not in headings and not a.startswith(("fn:", "fnref", "__")))
     return headings + others
 
 
@@ -376,7 +384,10 @@ def _display(src: str) -> str:
 
 def _title_of(src: str) -> str:
     heading = H1.search(_source_of(src))
-    title = heading.group(1) if heading else posixpath.splitext(posixpath.basename(src))[0].replace("-", " ").capitalize()
+    if heading:
+        title = heading.group(1)
+    else:
+        title = posixpath.splitext(posixpath.basename(src))[0].replace("-", " ").capitalize()
     return f'"{title}"' if ":" in title else title
 
 

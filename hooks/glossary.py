@@ -24,7 +24,7 @@ from termkit.collate import Collation
 from termkit.linker import MODES, LinkResult, link_html
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
-from termkit.render import USED_ON_MARKER, glossary_markdown
+from termkit.render import USED_ON_PATTERN, glossary_markdown
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
@@ -105,11 +105,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     glossary_page = files.get_file_from_path(build.settings["page"]).page
     used_on = _used_on(glossary_page)
     template = env.get_template("partials/glossary-used-on.html")
-    content = glossary_page.content
-    for term in build.glossary.terms.values():
-        block = template.render(pages=used_on.get(term.id, []), strings=build.strings)
-        content = content.replace(USED_ON_MARKER.format(id=term.id), block)
-    glossary_page.content = content
+    glossary_page.content = USED_ON_PATTERN.sub(
+        lambda m: template.render(pages=used_on.get(m.group(1), []), strings=build.strings), glossary_page.content
+    )
     unused = [t.name for t in build.glossary.terms.values() if t.id not in used_on]
     if unused:
         report = log.warning if build.settings["unused"] == "warn" else log.info

@@ -155,7 +155,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 def on_post_build(config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "xref.json"
-    path.write_text(json.dumps(build.map, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(build.map, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _content_pages(files: Files) -> list[Page]:

@@ -139,7 +139,7 @@ class _Walk:
         """Handle one text slot: parent.text (after is None) or after.tail."""
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
-        for m in self.matcher.find(text, *_context(parent, after)):
+        for m in self.matcher.find(text, lambda: _context(parent, after)):
             if not self.record(m.term, link=linkable):
                 continue
             pieces.append(text[pos : m.start])

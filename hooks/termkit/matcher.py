@@ -8,7 +8,8 @@ grows with the length of the text and hardly at all with the number of terms.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from itertools import islice
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .model import Glossary, Term, normalize
@@ -41,41 +42,67 @@ class Matcher:
                     self._exact[key] = term
                 else:
                     self._folded[key.casefold()] = term
-                self._starts.add(tokens[0].casefold())
+                self._starts.update({tokens[0].casefold(), tokens[0].lower()})
                 self._longest = max(self._longest, len(tokens))
+        # One compiled pattern finds where a term may start, so Python only looks at those places.
+        self._start = re.compile(_trie_pattern(self._starts), re.IGNORECASE) if self._starts else None
 
-    def find(self, text: str, before: str = "", after: str = "") -> Iterator[Match]:
+    def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", "")) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
-        `before` and `after` are the visible characters around `text` (when it is one piece of
-        a larger text), so that a term is never matched glued to a neighbouring word.
+        When `text` is one piece of a larger text, `around()` gives the visible characters just
+        before and after it, so that a term is never matched glued to a neighbouring word. It is
+        called only when a match touches an edge of `text`.
         """
-        text_in_context = before[-1:] + text + after[:1]
-        offset = len(before[-1:])
-        tokens = list(TOKEN.finditer(text))
-        starts, n, i = self._starts, len(tokens), 0
-        while i < n:
-            if tokens[i].group().casefold() not in starts:
-                i += 1
-                continue
-            found = self._longest_at(text_in_context, offset, tokens, i)
-            if found is None:
-                i += 1
-                continue
-            j, term = found
-            yield Match(tokens[i].start(), tokens[j].end(), term)
-            i = j + 1
+        edges: list[tuple[str, str]] = []
 
-    def _longest_at(self, text: str, offset: int, tokens: list[re.Match], i: int) -> tuple[int, Term] | None:
-        for j in range(min(len(tokens), i + self._longest) - 1, i - 1, -1):
-            start, end = tokens[i].start() + offset, tokens[j].end() + offset
+        def glued(start: int, end: int) -> bool:
+            if (start > 0 and WORD.match(text, start - 1)) or (end < len(text) and WORD.match(text, end)):
+                return True
+            if start > 0 and end < len(text):
+                return False
+            if not edges:
+                edges.append(around())
+            before, after = edges[0]
+            return bool((start == 0 and WORD.match(before[-1:])) or (end == len(text) and WORD.match(after[:1])))
+
+        if self._start is None:
+            return
+        resume = 0
+        for candidate in self._start.finditer(text):
+            if candidate.start() < resume:
+                continue
+            tokens = list(islice(TOKEN.finditer(text, candidate.start()), self._longest))
+            found = self._longest_at(text, tokens, glued)
+            if found is not None:
+                yield found
+                resume = found.end
+
+    def _longest_at(self, text: str, tokens: list[re.Match], glued) -> Match | None:
+        """The longest term made of tokens[0], tokens[1], ... that stands as whole words."""
+        for last in reversed(tokens):
+            start, end = tokens[0].start(), last.end()
             key = normalize(text[start:end])
             term = self._exact.get(key) or self._folded.get(key.casefold())
-            if term is not None and not _glued(text, start, end):
-                return j, term
+            if term is not None and not glued(start, end):
+                return Match(start, end, term)
         return None
 
 
-def _glued(text: str, start: int, end: int) -> bool:
-    """Whether the span touches a word character outside it ("C++" in "C++17")."""
-    return bool((start > 0 and WORD.match(text, start - 1)) or (end < len(text) and WORD.match(text, end)))
+def _trie_pattern(words: set[str]) -> str:
+    """A regular expression matching any of the words, shaped as a trie so matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)

@@ -8,6 +8,7 @@ from .collate import Collation
 from .model import Glossary, Term
 
 USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
+USED_ON_PATTERN = re.compile(r"<!-- glossary-used-on:([^ ]+) -->")  # group 1: the term id
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
 

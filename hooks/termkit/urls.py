@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def relative_url(target: str, source: str) -> str:
@@ -12,12 +13,18 @@ def relative_url(target: str, source: str) -> str:
     carry a "#fragment". Links within one page become bare fragments.
     """
     path, _, fragment = target.partition("#")
+    relative = _relative_path(path, source)
+    if fragment:
+        return f"{relative}#{fragment}"
+    return relative or "./"
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of two URLs; pages link to the same few targets
+def _relative_path(path: str, source: str) -> str:
+    if path == source:
+        return ""
     source_dir = source[: source.rfind("/") + 1]
     relative = posixpath.relpath("/" + path, "/" + source_dir)
     if path == "" or path.endswith("/"):
         relative += "/"
-    if path == source:
-        relative = ""
-    if fragment:
-        return f"{relative}#{fragment}"
-    return relative or "./"
+    return relative

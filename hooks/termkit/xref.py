@@ -13,6 +13,7 @@ Everything here works on plain data; the adapter supplies pages, URLs and anchor
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -77,6 +78,7 @@ class Entry:
     subs: dict[str, Entry] = field(default_factory=dict)
     see: str | None = None  # name of the entry this one only refers to
     see_also: list[str] = field(default_factory=list)
+    _seen: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # (url, heading) -> position
 
     def by_page(self) -> list[tuple[str, Place | None, list[Place]]]:
         """Places grouped by page, in order of appearance: (page, the page itself if listed, sections)."""
@@ -90,12 +92,13 @@ class Entry:
         return [(page, top[0], sections) for page, top, sections in groups.values()]
 
     def add(self, place: Place) -> None:
-        for i, known in enumerate(self.places):
-            if (known.url, known.heading) == (place.url, place.heading):
-                if place.main and not known.main:
-                    self.places[i] = place
-                return
-        self.places.append(place)
+        """Add a place once; a main mention of a known place upgrades it."""
+        known = self._seen.get((place.url, place.heading))
+        if known is None:
+            self._seen[(place.url, place.heading)] = len(self.places)
+            self.places.append(place)
+        elif place.main and not self.places[known].main:
+            self.places[known] = place
 
 
 class Index:
@@ -148,18 +151,20 @@ def _squash(name: str) -> str:
 def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, list[tuple[str, list[str]]]]:
     """For each page, the pages that share the most terms with it, most first (ties: page order).
 
-    page_terms maps page keys, in navigation order, to the term ids each page uses.
+    page_terms maps page keys, in navigation order, to the term ids each page uses. Shared
+    counts come from an inverted index (term -> pages), so pages without a common term cost nothing.
     """
     order = {page: i for i, page in enumerate(page_terms)}
+    pages_with: dict[str, list[str]] = {}
+    for page, terms in page_terms.items():
+        for term in terms:
+            pages_with.setdefault(term, []).append(page)
     result = {}
     for page, terms in page_terms.items():
-        scored = [
-            (len(terms & other_terms), order[other], other, sorted(terms & other_terms))
-            for other, other_terms in page_terms.items()
-            if other != page and terms & other_terms
-        ]
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        result[page] = [(other, shared) for _, _, other, shared in scored[:limit]]
+        shared = Counter(other for term in terms for other in pages_with[term])
+        del shared[page]
+        best = sorted(shared, key=lambda other: (-shared[other], order[other]))[:limit]
+        result[page] = [(other, sorted(terms & page_terms[other])) for other in best]
     return result
 
 

@@ -1,0 +1,161 @@
+"""The mistakes an editor typically makes: each fails the strict build with ONE clear message
+that names the file, the line where there is one, and the fix (hooks/checks.py, hooks/glossary.py)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from conftest import MINI_GLOSSARY, ROOT, make_site, run_build
+
+HOOKS = [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/checks.py")]
+NAV = ["index.md", "other.md", "bad.md", "glossary.md"]
+GOOD = {
+    "index.md": "# Home\n\nA [good link](other.md#present).\n",
+    "other.md": "# Other page\n\n## Present\n\nText.\n\n## Second part {#second}\n\nMore text.\n",
+}
+
+
+def build_with(bad_page: str | None, glossary: str = MINI_GLOSSARY, tmp_path=None, **config):
+    pages = dict(GOOD, **({"bad.md": bad_page} if bad_page is not None else {}))
+    config.setdefault("nav", NAV if bad_page is not None else NAV[:2] + NAV[3:])
+    return run_build(make_site(tmp_path, pages, glossary, hooks=HOOKS, **config))
+
+
+def warnings(log: str) -> list[str]:
+    return [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR", "ABORT"))]
+
+
+def test_a_correct_site_builds_without_a_word(tmp_path):
+    built = build_with("# Bad\n\nA claim.[^a]\n\n[^a]: A source.\n", tmp_path=tmp_path)
+    assert built.ok, built.log
+    assert warnings(built.log) == []
+
+
+def test_misspelled_page_link(tmp_path):
+    built = build_with("# Bad\n\nIntro.\n\nSee the [other page](othr.md).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: docs/bad.md:5: link 'othr.md' points to docs/othr.md, which does not exist; "
+        "fix: did you mean 'other.md'?"
+    ]
+
+
+def test_missing_anchor(tmp_path):
+    built = build_with("# Bad\n\nText.\n\nA [link](other.md#presnt).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: docs/bad.md:5: link 'other.md#presnt' points to the anchor '#presnt', which docs/other.md "
+        "does not have; fix: did you mean '#present'? The anchors of docs/other.md: #other-page, #present, #second"
+    ]
+
+
+def test_unknown_term(tmp_path):
+    built = build_with("# Bad\n\nSome text.\n\nSee [this](term:Nonexistent).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: glossary: docs/bad.md:5: unknown glossary term 'Nonexistent'; "
+        "add it to docs/data/glossary.yml or fix the spelling"
+    ]
+
+
+def test_footnote_used_but_not_defined(tmp_path):
+    page = "# Bad\n\nClaim one.[^mc31]\n\nClaim two.[^mc3]\n\n[^mc31]: Llama 3.1 model card.\n"
+    built = build_with(page, tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: checks: docs/bad.md:5: footnote [^mc3] is used but never defined; fix: add its definition, "
+        "a line '[^mc3]: <primary source>' at the end of the page, or correct the label: did you mean [^mc31]?"
+    ]
+
+
+def test_footnote_defined_but_not_used(tmp_path):
+    page = "# Bad\n\nClaim one.[^a]\n\n[^a]: Source A.\n[^b]: Source B.\n"
+    built = build_with(page, tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [  # MkDocs' own "#fnref:b" anchor warning is not repeated
+        "WARNING: checks: docs/bad.md:6: footnote [^b] is defined but never used; "
+        "fix: cite it with [^b] after the claim it supports, or delete the definition"
+    ]
+
+
+def test_footnotes_in_code_are_not_footnotes(tmp_path):
+    page = "# Bad\n\nWrite `[^x]` to cite.\n\n```markdown\nA claim.[^y]\n[^z]: A source.\n```\n"
+    built = build_with(page, tmp_path=tmp_path)
+    assert built.ok, built.log
+
+
+def test_invalid_front_matter(tmp_path):
+    page = "---\nglossary: section\ndescription: Why dense: stability\n---\n# Bad\n\nText.\n"
+    built = build_with(page, tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: checks: docs/bad.md:3: front matter is not valid YAML (mapping values are not allowed here), "
+        "so MkDocs ignores all of it; fix: write one 'key: value' per line, and put a value that contains ': ' "
+        "or starts with a character such as [ { * & ! | > ' \" % @ ` in double quotes"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("---\n- glossary\n- off\n---\n# Bad\n",
+         "WARNING: checks: docs/bad.md:2: front matter must be 'key: value' lines, but it holds a list, so MkDocs "
+         "ignores it; fix: write one 'key: value' per line between the two --- lines"),
+        ("---\ndescription: A page.\n# Bad\n\nText.\n",
+         "WARNING: checks: docs/bad.md:1: front matter opened with --- is never closed, so the page shows it as "
+         "text; fix: add a line --- after its last key"),
+    ],
+)
+def test_front_matter_that_is_not_a_mapping_or_not_closed(tmp_path, page, message):
+    built = build_with(page, tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [message]
+
+
+def test_duplicate_term(tmp_path):
+    glossary = MINI_GLOSSARY + "  - term: grouped-query attention\n    short: Again.\n    source: Llama 3 paper\n"
+    built = build_with(None, glossary=glossary, tmp_path=tmp_path)
+    assert not built.ok
+    assert built.log.splitlines()[-3:] == [
+        "ERROR: glossary source has errors:",
+        "docs/data/glossary.yml:19: term 'grouped-query attention' has the same anchor 'grouped-query-attention' "
+        "as 'Grouped-query attention' (line 2)",
+        "ABORT: Aborted with a BuildError!",
+    ]
+
+
+def test_page_missing_from_navigation(tmp_path):
+    built = build_with("# Bad page: a draft\n\nText.\n", tmp_path=tmp_path, nav=["index.md", "other.md", "glossary.md"])
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: docs/bad.md: this page is not in the navigation; fix: add a line '- \"Bad page: a draft\": bad.md' "
+        "under nav: in mkdocs.yml (line 15), or list it under not_in_nav: if readers reach it only through links"
+    ]
+
+
+def test_nav_entry_that_names_no_page(tmp_path):
+    built = build_with(None, tmp_path=tmp_path, nav=["index.md", "othr.md", "glossary.md"])
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: docs/other.md: this page is not in the navigation; fix: add a line '- Other page: other.md' "
+        "under nav: in mkdocs.yml (line 15), or list it under not_in_nav: if readers reach it only through links",
+        "WARNING: mkdocs.yml:17: the nav: entry 'othr.md' names no page in docs/; fix: did you mean 'other.md'?",
+    ]
+
+
+def test_the_same_broken_link_twice_names_each_line(tmp_path):
+    built = build_with("# Bad\n\nOne [a](othr.md).\n\nTwo [b](othr.md).\n", tmp_path=tmp_path)
+    lines = [w.split(": link")[0] for w in warnings(built.log)[:-1]]
+    assert lines == ["WARNING: docs/bad.md:3", "WARNING: docs/bad.md:5"]
+
+
+def test_rewriting_ends_with_its_build(tmp_path):
+    """Two builds with the hook say each thing once; a build without it gets MkDocs' own words."""
+    for run in ("first", "second"):
+        built = build_with("# Bad\n\nSee [x](othr.md).\n", tmp_path=tmp_path / run)
+        assert len(warnings(built.log)) == 2, built.log  # the message, then the abort
+    assert not any(getattr(f, "friendly_errors", False) for f in logging.getLogger("mkdocs.structure.pages").filters)
+    plain = run_build(make_site(tmp_path / "plain", dict(GOOD, **{"bad.md": "# Bad\n\nSee [x](othr.md).\n"})))
+    assert ("WARNING: Doc file 'bad.md' contains a link 'othr.md', "
+            "but the target is not found among documentation files.") in plain.log

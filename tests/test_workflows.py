@@ -1,0 +1,142 @@
+"""The GitHub Actions workflows: valid (actionlint), pinned, least privilege, bounded in time."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)\s*(?P<comment>#.*)?$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"^#\s*v\d+(\.\d+)*\b")
+# Write access, and who may have it: only the job that deploys to Pages.
+DEPLOY_ONLY = {("pages", "write"), ("id-token", "write")}
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def actionlint() -> str:
+    """The actionlint that requirements-test.txt installs next to this Python, else one on PATH."""
+    beside = Path(sys.executable).parent / "actionlint"
+    found = str(beside) if beside.exists() else shutil.which("actionlint")
+    assert found, "actionlint is not installed: run `make test`, which installs requirements-test.txt"
+    return found
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def uses(step: dict, action: str) -> bool:
+    return step.get("uses", "").split("@")[0] == action
+
+
+def test_there_are_workflows():
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "pages.yml"}
+
+
+def test_actionlint_passes():
+    result = subprocess.run([actionlint(), "-no-color", "-oneline", *map(str, WORKFLOWS)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_really_checks(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
+                      "    steps:\n      - run: echo ${{ matrix.nope }}\n")
+    result = subprocess.run([actionlint(), "-no-color", "-oneline", str(broken)], capture_output=True, text=True)
+    assert result.returncode == 1 and 'property "nope" is not defined' in result.stdout
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path):
+    found = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = USES.match(line)
+        if not match or match["ref"].startswith("./"):
+            continue
+        found += 1
+        assert PINNED.match(match["ref"]), f"{path.name}:{number}: pin {match['ref']} to a full commit SHA"
+        assert match["comment"] and VERSION_COMMENT.match(match["comment"]), \
+            f"{path.name}:{number}: add the version as a comment, e.g. `# v4.2.2`"
+    assert found
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_least_privilege_and_time_limits(path):
+    workflow = load(path)
+    assert workflow.get("permissions") in ({}, {"contents": "read"}), f"{path.name}: top-level permissions"
+    for name, job in workflow["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int), f"{path.name}: job {name} has no timeout-minutes"
+        permissions = job.get("permissions")
+        assert isinstance(permissions, dict), f"{path.name}: job {name} must declare its permissions"
+        granted = set(permissions.items())
+        deploys = any(uses(s, "actions/deploy-pages") for s in steps(job))
+        reads_pages = any(uses(s, "actions/configure-pages") for s in steps(job))
+        allowed = {("contents", "read")}
+        allowed |= DEPLOY_ONLY if deploys else set()
+        allowed |= {("pages", "read")} if reads_pages else set()  # configure-pages reads the Pages settings
+        assert granted <= allowed, f"{path.name}: job {name} asks for {sorted(granted - allowed)}"
+        if deploys:
+            assert DEPLOY_ONLY <= granted
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_checkout_has_history_and_python_is_cached(path):
+    for name, job in load(path)["jobs"].items():
+        for step in steps(job):
+            if uses(step, "actions/checkout"):
+                assert step["with"]["fetch-depth"] == 0, f"{name}: the last-updated dates need full history"
+                assert step["with"]["persist-credentials"] is False
+            if uses(step, "actions/setup-python"):
+                assert step["with"] == {"python-version": "3.11", "cache": "pip",
+                                        "cache-dependency-path": "requirements*.txt"}
+
+
+def test_pull_requests_run_make_test_and_upload_the_site():
+    workflow = load(GITHUB / "workflows/ci.yml")
+    assert "pull_request" in workflow["on"] and workflow["on"]["push"]["branches"] == ["main"]
+    (job,) = workflow["jobs"].values()
+    runs = [s.get("run") for s in steps(job)]
+    assert "make test" in runs and "make build" in runs
+    assert next(s for s in steps(job) if s.get("run") == "make test")["env"]["CI"] == "true"
+    upload = next(i for i, s in enumerate(steps(job)) if uses(s, "actions/upload-artifact"))
+    assert upload > runs.index("make build")
+    assert steps(job)[upload]["with"]["path"] == "site/"
+
+
+def test_main_is_published_to_pages_one_deploy_at_a_time():
+    workflow = load(GITHUB / "workflows/pages.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in workflow["on"]
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    order = [s.get("uses", s.get("run", "")).split("@")[0] for s in steps(build)]
+    assert order.index("actions/configure-pages") < order.index("make build")
+    assert order.index("make build") < order.index("actions/upload-pages-artifact")
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
+
+
+def test_dependabot_watches_pip_and_actions():
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "github-actions"}
+
+
+def test_factual_error_form_asks_for_page_claim_and_source():
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/factual-error.yml").read_text(encoding="utf-8"))
+    required = {f["id"] for f in form["body"] if f.get("validations", {}).get("required")}
+    assert required == {"page", "claim", "source"}
+    assert "- [ ] `make test` passes" in (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
