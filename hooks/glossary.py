@@ -28,7 +28,7 @@ from termkit.render import USED_ON_PATTERN, glossary_markdown
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -49,6 +49,8 @@ class Build:
     collation: Collation
     strings: dict[str, str]
     results: dict[str, tuple[Page, LinkResult]] = field(default_factory=dict)  # page src_uri -> what linking found
+    used_on: dict[str, list[dict]] = field(default_factory=dict)  # term id -> pages and sections using it
+    used_on_template: Template | None = None
 
 
 build: Build | None = None
@@ -101,17 +103,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
-    """Every page is converted now: fill in the glossary's "Used on" lists, report unused terms."""
+    """Every page is converted now: collect the "Used on" lists, report unused terms."""
     glossary_page = files.get_file_from_path(build.settings["page"]).page
-    used_on = _used_on(glossary_page)
-    template = env.get_template("partials/glossary-used-on.html")
-    glossary_page.content = USED_ON_PATTERN.sub(
-        lambda m: template.render(pages=used_on.get(m.group(1), []), strings=build.strings), glossary_page.content
-    )
-    unused = [t.name for t in build.glossary.terms.values() if t.id not in used_on]
+    build.used_on = _used_on(glossary_page)
+    build.used_on_template = env.get_template("partials/glossary-used-on.html")
+    unused = [t.name for t in build.glossary.terms.values() if t.id not in build.used_on]
     if unused:
         report = log.warning if build.settings["unused"] == "warn" else log.info
         report(f"docs/{build.settings['source']}: {len(unused)} term(s) used on no page: {', '.join(unused)}")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
+    """Put the "Used on" lists into the finished glossary page.
+
+    They go in after site search has indexed the page: search should find a term's entry by
+    its name and definition, not by the long lists of pages that mention it.
+    """
+    if page.file.src_uri != build.settings["page"]:
+        return None
+    return USED_ON_PATTERN.sub(
+        lambda m: build.used_on_template.render(pages=build.used_on.get(m.group(1), []), strings=build.strings),
+        output,
+    )
 
 
 def _used_on(glossary_page: Page) -> dict[str, list[dict]]:

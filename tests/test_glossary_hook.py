@@ -133,6 +133,14 @@ def test_search_finds_entry_by_abbreviation(site_builder):
     assert titles["glossary/#grouped-query-attention"] == "Grouped-query attention (GQA)"
 
 
+def test_search_indexes_definitions_not_the_used_on_lists(site_builder):
+    built = site_builder(PAGES)
+    docs = json.loads(built.page("search/search_index.json"))["docs"]
+    entry = next(doc for doc in docs if doc["location"] == "glossary/#grouped-query-attention")
+    assert "several query heads share one key/value head" in entry["text"]
+    assert "Used on" not in entry["text"] and "Deep page" not in entry["text"]
+
+
 def test_unknown_explicit_term_fails_strict_with_file_and_line(site_builder):
     pages = dict(PAGES, **{"bad.md": "# Bad\n\nSome text.\n\nSee [this](term:Nonexistent).\n"})
     built = site_builder(pages)

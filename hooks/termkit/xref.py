@@ -12,10 +12,12 @@ Everything here works on plain data; the adapter supplies pages, URLs and anchor
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .collate import Collation
 from .model import Glossary, normalize
@@ -161,9 +163,9 @@ def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, 
             pages_with.setdefault(term, []).append(page)
     result = {}
     for page, terms in page_terms.items():
-        shared = Counter(other for term in terms for other in pages_with[term])
+        shared = Counter(chain.from_iterable(pages_with[term] for term in terms))
         del shared[page]
-        best = sorted(shared, key=lambda other: (-shared[other], order[other]))[:limit]
+        best = heapq.nsmallest(limit, shared, key=lambda other: (-shared[other], order[other]))
         result[page] = [(other, sorted(terms & page_terms[other])) for other in best]
     return result
 

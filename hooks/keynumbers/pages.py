@@ -1,0 +1,80 @@
+"""Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them.
+
+A table becomes a Markdown table. A chart becomes an empty placeholder element (the SVG goes
+in after the page is converted, so no Markdown or HTML processing touches it) followed by a
+collapsed "Data" block holding the chart's numbers as a table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .data import KeyNumbers
+from .plot import CHARTS, Chart
+from .tables import render_rows, render_table
+
+DIRECTIVE = re.compile(r"^\[\[\s*(numbers|chart)\s*:\s*([^\]]*?)\s*\]\]\s*$")
+FENCE = re.compile(r"^\s*(```+|~~~+)")
+SLOT = '<div class="kn-chart-slot" data-kn-chart="{name}"></div>'
+SLOT_PATTERN = re.compile(r'<div class="kn-chart-slot" data-kn-chart="([a-z0-9-]+)"></div>')
+
+
+@dataclass
+class Expansion:
+    markdown: str
+    charts: list[str] = field(default_factory=list)  # chart names placed on the page, in order
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+
+
+def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str], Chart]) -> Expansion:
+    """Replace every directive line outside code fences; report unknown names with their line."""
+    out, result, fence = [], Expansion(""), None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        opener = FENCE.match(line)
+        if opener:
+            marker = opener.group(1)
+            if fence is None:
+                fence = marker
+            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
+                fence = None
+        match = None if fence or opener else DIRECTIVE.match(line)
+        if not match:
+            out.append(line)
+            continue
+        kind, name = match.groups()
+        if kind == "numbers":
+            if name not in data.tables:
+                result.problems.append((number, f"unknown key-numbers table {name!r}; "
+                                                f"known: {', '.join(data.tables)} (tables: in {data.path})"))
+                continue
+            out.append(render_table(data.tables[name], data, page_path))
+        else:
+            if name not in CHARTS:
+                result.problems.append((number, f"unknown chart {name!r}; known: {', '.join(CHARTS)}"))
+                continue
+            out.append(chart_markdown(chart(name), data, page_path))
+            result.charts.append(name)
+    result.markdown = "\n".join(out)
+    return result
+
+
+def chart_markdown(chart: Chart, data: KeyNumbers, page_path: str) -> str:
+    """The placeholder for the SVG, then the chart's data in a collapsed block."""
+    table = render_rows(chart.header, chart.rows, data, page_path)
+    notes = "".join(f"\n\n    {note}" for note in chart.notes)
+    body = "\n".join(f"    {line}" for line in table.split("\n"))
+    return (f"{SLOT.format(name=chart.name)}\n\n"
+            f'??? note "Data: {chart.title}"\n\n{body}{notes}\n')
+
+
+def figure_html(chart: Chart) -> str:
+    """The chart as it goes into the page: a figure with the inline SVG, left out of site search."""
+    return (f'<figure class="kn-chart" id="chart-{chart.name}" style="width: 100%" data-search-exclude>\n'
+            f"{chart.svg}</figure>")
+
+
+def insert_charts(html: str, charts: dict[str, Chart]) -> str:
+    """Put each chart's SVG where its placeholder is."""
+    return SLOT_PATTERN.sub(lambda m: figure_html(charts[m.group(1)]) if m.group(1) in charts else m.group(0), html)
