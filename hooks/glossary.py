@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from termkit.collate import Collation
-from termkit.linker import MODES, LinkResult, link_html
+from termkit.linker import MODES, Occurrence, Section, link_html
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
 from termkit.render import USED_ON_PATTERN, glossary_markdown
@@ -39,6 +39,22 @@ DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "p
 STRINGS = "data/strings.yml"
 
 
+class Found(NamedTuple):
+    """What linking found on one authored page (kept for the whole build, so no HTML here)."""
+
+    page: Page
+    occurrences: list[Occurrence]
+    markers: list[tuple[str, Section]]
+
+
+class UsedOn(NamedTuple):
+    """One page in a glossary entry's "Used on" list."""
+
+    title: str
+    url: str  # relative to the glossary page
+    sections: dict[str, str]  # anchor -> heading, in document order
+
+
 @dataclass
 class Build:
     """Everything one build knows; made anew in on_config so nothing leaks between builds."""
@@ -48,8 +64,8 @@ class Build:
     matcher: Matcher
     collation: Collation
     strings: dict[str, str]
-    results: dict[str, tuple[Page, LinkResult]] = field(default_factory=dict)  # page src_uri -> what linking found
-    used_on: dict[str, list[dict]] = field(default_factory=dict)  # term id -> pages and sections using it
+    results: dict[str, Found] = field(default_factory=dict)  # page src_uri -> what linking found there
+    used_on: dict[str, list[UsedOn]] = field(default_factory=dict)  # term id -> pages and sections using it
     used_on_template: Template | None = None
 
 
@@ -98,7 +114,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for ref in result.unknown_refs:
         log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only: generated pages just repeat terms
-        build.results[page.file.src_uri] = (page, result)
+        build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
     return result.html
 
 
@@ -127,16 +143,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     )
 
 
-def _used_on(glossary_page: Page) -> dict[str, list[dict]]:
-    """term id -> pages in build order, each with the sections (document order) that use it."""
-    result: dict[str, dict[str, dict]] = {}
-    for page, found in build.results.values():
+def _used_on(glossary_page: Page) -> dict[str, list[UsedOn]]:
+    """term id -> pages in build order, each with its sections (anchor -> heading) that use the term."""
+    result: dict[str, dict[str, UsedOn]] = {}
+    for page, occurrences, _ in build.results.values():
         url = relative_url(page.url, glossary_page.url)
-        for occ in found.occurrences:
-            entry = result.setdefault(occ.term, {}).setdefault(page.url, {"title": page.title, "url": url, "sections": []})
-            section = {"title": occ.section.title, "url": f"{url}#{occ.section.anchor}"}
-            if occ.section.anchor and section not in entry["sections"]:
-                entry["sections"].append(section)
+        for occ in occurrences:
+            pages = result.setdefault(occ.term, {})
+            if page.url not in pages:
+                pages[page.url] = UsedOn(page.title, url, {})
+            if occ.section.anchor:
+                pages[page.url].sections.setdefault(occ.section.anchor, occ.section.title)
     return {term: list(pages.values()) for term, pages in result.items()}
 
 

@@ -47,8 +47,11 @@ class Build:
     settings: dict
     glossary: object  # hooks/glossary.py's Build for this same build
     markers: dict[str, list[tuple[Marker, Section, int]]] = field(default_factory=dict)  # src_uri -> (marker, section, line)
-    page_context: dict[str, dict] = field(default_factory=dict)  # page url -> template data
-    map: dict = field(default_factory=dict)  # xref.json
+    related: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)  # page url -> related pages
+    terms_used: dict[str, set[str]] = field(default_factory=dict)  # page url -> term ids
+    titles: dict[str, str] = field(default_factory=dict)  # page url -> title
+    glossary_url: str = ""
+    map_json: str = ""  # xref.json, serialised as soon as it is complete
     nav_order: list[str] = field(default_factory=list)  # src_uri of pages in navigation order
 
 
@@ -90,9 +93,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Parse this page's index markers (the glossary hook found them); report bad ones."""
-    if page.file.src_uri not in build.glossary.results:
+    found = build.glossary.results.get(page.file.src_uri)
+    if found is None:
         return
-    _, found = build.glossary.results[page.file.src_uri]
     markers = build.markers[page.file.src_uri] = []
     for text, section in found.markers:
         line = line_of(page.file.content_string, text)
@@ -123,51 +126,57 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
         letter_id=lambda letter: "other" if letter == "#" else letter.lower(),
     ))
 
-    terms = build.glossary.glossary.terms
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}
     shown = [p for p in pages if p.meta.get("xref", True) is not False]  # `xref: false` opts a page out
-    related = related_pages({p.url: used[p.url] for p in shown}, limit=build.settings["related"])
-    by_url = {p.url: p for p in pages}
-    collation = build.glossary.collation
-    map_pages = []
-    for page in shown:
-        page_terms = collation.sort(used[page.url], lambda t: terms[t].name)
-        build.page_context[page.url] = {
-            "related": [
-                {"url": relative_url(other, page.url), "title": by_url[other].title,
-                 "shared": [terms[t].name for t in collation.sort(shared, lambda t: terms[t].name)]}
-                for other, shared in related[page.url]
-            ],
-            "terms": [{"name": terms[t].name, "url": relative_url(f"{glossary_page.url}#{t}", page.url),
-                       "short": terms[t].short} for t in page_terms],
-        }
-        map_pages.append({
-            "url": page.url, "title": page.title, "terms": page_terms,
-            "related": [{"url": other, "title": by_url[other].title, "shared": shared} for other, shared in related[page.url]],
-        })
-    build.map = index_json(groups, map_pages)
+    build.related = related_pages({p.url: used[p.url] for p in shown}, limit=build.settings["related"])
+    build.terms_used = {p.url: used[p.url] for p in shown}
+    build.titles = {p.url: p.title for p in pages}
+    build.glossary_url = glossary_page.url
+    map_pages = [
+        {"url": url, "title": build.titles[url], "terms": _sorted_terms(used[url]),
+         "related": [{"url": other, "title": build.titles[other], "shared": shared} for other, shared in related]}
+        for url, related in build.related.items()
+    ]
+    build.map_json = json.dumps(index_json(groups, map_pages), ensure_ascii=False, separators=(",", ":"))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-    context["xref"] = build.page_context.get(page.url)
+    """Related pages and the page's terms, for overrides/partials/xref-page.html."""
     context["xref_strings"] = build.glossary.strings
+    if page.url not in build.related:
+        context["xref"] = None
+        return
+    terms = build.glossary.glossary.terms
+    context["xref"] = {
+        "related": [
+            {"url": relative_url(other, page.url), "title": build.titles[other],
+             "shared": [terms[t].name for t in _sorted_terms(shared)]}
+            for other, shared in build.related[page.url]
+        ],
+        "terms": [{"name": terms[t].name, "url": relative_url(f"{build.glossary_url}#{t}", page.url)}
+                  for t in _sorted_terms(build.terms_used[page.url])],
+    }
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "xref.json"
-    path.write_text(json.dumps(build.map, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (Path(config.site_dir) / "xref.json").write_text(build.map_json, encoding="utf-8")
+
+
+def _sorted_terms(term_ids) -> list[str]:
+    terms = build.glossary.glossary.terms
+    return build.glossary.collation.sort(term_ids, lambda t: terms[t].name)
 
 
 def _content_pages(files: Files) -> list[Page]:
     """Pages the glossary hook linked, in navigation order (pages outside the nav last)."""
     rank = {src: i for i, src in enumerate(build.nav_order)}
-    pages = [page for page, _ in build.glossary.results.values()]
+    pages = [found.page for found in build.glossary.results.values()]
     return sorted(pages, key=lambda p: (rank.get(p.file.src_uri, len(rank)), p.file.src_uri))
 
 
 def _found(page: Page):
     """What the glossary hook's linking found on this page (terms, sections, index markers)."""
-    return build.glossary.results[page.file.src_uri][1]
+    return build.glossary.results[page.file.src_uri]
 
 
 def _place(page: Page, anchor: str, heading: str, main: bool = False) -> Place:

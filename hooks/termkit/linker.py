@@ -35,13 +35,13 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del
 SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     anchor: str  # the heading's id, "" before the first heading
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     term: str  # term id
     section: Section

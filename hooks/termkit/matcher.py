@@ -19,7 +19,7 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     start: int
     end: int

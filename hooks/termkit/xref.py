@@ -16,7 +16,7 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import chain
 
 from .collate import Collation
@@ -62,7 +62,7 @@ def entry_key(name: str) -> str:
     return normalize(name).casefold()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """One place an entry points to: a page, or a section of it (site-relative URL)."""
 
@@ -176,7 +176,7 @@ def entry_json(entry: Entry) -> dict:
         "term": entry.term,
         "see": entry.see,
         "see_also": entry.see_also,
-        "places": [place.__dict__ for place in entry.places],
+        "places": [asdict(place) for place in entry.places],
         "subs": [entry_json(sub) for sub in entry.subs.values()],
     }
 
