@@ -73,9 +73,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if "[[" not in markdown:
         return None
     result = expand(markdown, build.data, page.file.src_uri, build.chart)
-    offset = _front_matter_lines(page.file.content_string, markdown)
     for line, message in result.problems:
-        log.warning(f"docs/{page.file.src_uri}:{line + offset}: {message}")
+        log.warning(f"docs/{page.file.src_uri}:{_source_line(page.file.content_string, markdown, line)}: {message}")
     build.pages[page.file.src_uri] = result.charts
     return result.markdown
 
@@ -88,7 +87,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return insert_charts(html, build.charts)
 
 
-def _front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines of the source file come before the Markdown that MkDocs hands to hooks."""
+def _source_line(source: str, markdown: str, line: int) -> int:
+    """Line `line` of the Markdown that MkDocs hands to hooks, as a line of the source file (after front matter)."""
     start = source.find(markdown[:200]) if markdown else -1
-    return source.count("\n", 0, start) if start > 0 else 0
+    if start >= 0:
+        return source.count("\n", 0, start) + line
+    wanted = markdown.split("\n")[line - 1].strip()  # another hook changed the text: find the line itself
+    lines = [text.strip() for text in source.split("\n")]
+    return lines.index(wanted) + 1 if wanted in lines else line

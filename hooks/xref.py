@@ -26,6 +26,7 @@ from mkdocs.structure.files import File
 
 from termkit.linker import Section
 from termkit.model import line_of, slugify
+from termkit.render import index_markdown, letter_id
 from termkit.xref import Index, Marker, MarkerError, Place, index_json, parse_marker, related_pages
 from termkit.urls import relative_url
 
@@ -66,22 +67,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    strings = build.glossary.strings
-    content = "\n".join([
-        "---",
-        "search:",
-        "  exclude: true",
-        f"description: {json.dumps(strings['index_description'], ensure_ascii=False)}",
-        "glossary: off",
-        "---",
-        "",
-        f"# {strings['index_title']}",
-        "",
-        strings["index_intro"],
-        "",
-        INDEX_MARKER,
-        "",
-    ])
+    content = index_markdown(build.glossary.strings, INDEX_MARKER)
     index_file = File.generated(config, build.settings["page"], content=content)
     index_file.edit_uri = build.glossary.settings["source"]  # entries come from the glossary and page markers
     files.append(index_file)
@@ -123,7 +109,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
 
     index_page.content = index_page.content.replace(INDEX_MARKER, env.get_template("partials/xref-index.html").render(
         groups=groups, strings=strings, slug=slugify, url=lambda u: relative_url(u, index_page.url),
-        letter_id=lambda letter: "other" if letter == "#" else letter.lower(),
+        letter_id=letter_id,
     ))
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}

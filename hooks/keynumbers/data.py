@@ -356,7 +356,8 @@ def _figure(sid: str, key: str, raw, line: int, data: KeyNumbers, problems: list
     where = f"{path}:{line}: {sid}.{key}"
     unknown = set(raw) - FIGURE_KEYS
     if unknown:
-        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(FIGURE_KEYS))}")
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
+                        f"known: {', '.join(sorted(FIGURE_KEYS))}")
     note = str(raw.get("note") or "")
     qualifier = raw.get("qualifier")
     if qualifier is not None and qualifier not in QUALIFIERS:
@@ -389,7 +390,8 @@ def _figure(sid: str, key: str, raw, line: int, data: KeyNumbers, problems: list
         problems.append(f"{where}: unknown unit {unit!r}; known units: {known_units()}")
         return None
     refs = _refs(raw, where, data, problems, required=True)
-    return Figure(sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note, line=line)
+    return Figure(sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note,
+                  line=line)
 
 
 def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], required: bool) -> tuple[Ref, ...]:
@@ -428,7 +430,8 @@ def _tables(block, raw: LineDict, data: KeyNumbers, problems: list[str]) -> dict
         columns = tuple(entry.get("columns") or ())
         for sid in columns:
             if sid not in data.subjects:
-                problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: column {sid!r} is not a known id")
+                problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: "
+                                f"column {sid!r} is not a known id")
         table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
         for item, item_line in zip(entry["rows"], entry["rows"].item_lines):
             if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):

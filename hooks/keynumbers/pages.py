@@ -7,6 +7,7 @@ collapsed "Data" block holding the chart's numbers as a table.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,12 +62,16 @@ def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str
 
 
 def chart_markdown(chart: Chart, data: KeyNumbers, page_path: str) -> str:
-    """The placeholder for the SVG, then the chart's data in a collapsed block."""
+    """The placeholder for the SVG, then the chart's data in a collapsed block (Markdown inside, via md_in_html).
+
+    The summary is kept free of glossary links (a link there would compete with opening the block);
+    the table itself links terms like any other text.
+    """
     table = render_rows(chart.header, chart.rows, data, page_path)
-    notes = "".join(f"\n\n    {note}" for note in chart.notes)
-    body = "\n".join(f"    {line}" for line in table.split("\n"))
+    notes = "".join(f"{note}\n\n" for note in chart.notes)
     return (f"{SLOT.format(name=chart.name)}\n\n"
-            f'??? note "Data: {chart.title}"\n\n{body}{notes}\n')
+            f'<details class="note" markdown>\n<summary><span class="no-glossary">Data: {html.escape(chart.title)}'
+            f"</span></summary>\n\n{table}\n\n{notes}</details>\n")
 
 
 def figure_html(chart: Chart) -> str:

@@ -28,6 +28,7 @@ FAMILY_STYLE = {
 }
 PROJECTION_STYLE = ("#d4570f", "*")
 DEFAULT_STYLE = ("#7f7f7f", "o")
+RATIO_NOTE = "Tokens per parameter are computed here: training tokens ÷ parameters (total parameters for MoE models)."
 RC = {
     "svg.fonttype": "none",  # text stays text: small files, the page's font, selectable and searchable
     "font.family": "DejaVu Sans",  # bundled with matplotlib, so layout is the same on every machine
@@ -83,31 +84,38 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
         if point.id in CHARTED_PROJECTIONS:
             marks.append(Mark(point.id, point.name, point.figures["params"], point.figures["tokens"],
                               _projection_style(point)))
+    ratios = {m.key: data.figure(m.key, "tokens_per_param") for m in marks}
     for mark in marks:
-        ratio = data.figure(mark.key, "tokens_per_param")
+        ratio = ratios[mark.key]
         rows.append(([mark.label, mark.x.display(), mark.y.display(), ratio.display()], [mark.x, mark.y, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
-    rows.append(([f"Chinchilla rule of thumb (line)", "any", f"{rule.display()} × parameters", rule.display()], [rule]))
+    rows.append((["Chinchilla rule of thumb (dashed line)", "any", f"{rule.display()} × parameters", rule.display()],
+                 [rule]))
+    text = [
+        "Log–log scatter plot of training tokens against parameters. A dashed line marks the Chinchilla rule of "
+        f"thumb of {rule.display()} tokens per parameter.",
+    ]
     optimum = next((m for m in marks if m.key == "llama3-optimum"), None)
     flagship = next((m for m in marks if m.key == "llama31-405b"), None)
-    text = [
-        "Log–log scatter plot of training tokens against parameters, with a dashed line at "
-        f"{rule.display()} tokens per parameter, the Chinchilla rule of thumb.",
-    ]
     if optimum and flagship:
         text.append(f"Llama 3's own scaling law puts the compute-optimal model at {optimum.x.display()} parameters on "
-                    f"{optimum.y.display()} tokens, next to the 405B flagship at {flagship.x.display()} on "
-                    f"{flagship.y.display()}; both sit about twice as high as the Chinchilla line.")
-    text.append("The Llama 3.1 8B and 70B, trained on more than 15T tokens, sit far above it. Points: "
-                + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y.display()} tokens" for m in marks) + ".")
-    if any(m.key.startswith("llama4") for m in marks):
-        text.append("Llama 4 models are placed at their total parameters.")
+                    f"{optimum.y.display()} tokens ({ratios[optimum.key].display()} tokens per parameter); the "
+                    f"{flagship.x.display()} flagship was trained on {flagship.y.display()} tokens "
+                    f"({ratios[flagship.key].display()}).")
+    far = [m for m in marks if ratios[m.key].value >= 5 * rule.value]
+    if far:
+        text.append("Far above the line: " + ", ".join(f"{m.label} ({ratios[m.key].display()} tokens per parameter)"
+                                                       for m in far) + ".")
+    text.append("Points: " + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y.display()} tokens"
+                                       for m in marks) + ".")
+    if any(data.subjects[m.key].type == "moe" for m in marks):
+        text.append("Mixture-of-experts models are placed at their total parameters.")
     if missing:
         text.append("Not shown: " + ", ".join(missing) + ".")
     return Chart(
         "tokens-vs-params", "Training tokens against parameters", " ".join(text), marks,
         ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"], rows,
-        notes=[f"Not shown: {', '.join(missing)}."] if missing else [],
+        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []),
         extra={"rule": rule},
     )
 
@@ -115,10 +123,10 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
 def _draw_tokens_vs_params(chart: Chart, ax):
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(3e9, 3e12)
-    ax.set_ylim(1e11, 1e14)
+    ax.set_xlim(*_log_limits([m.x.value for m in chart.marks], high=3))
+    ax.set_ylim(*_log_limits([m.y.value for m in chart.marks]))
     ratio = chart.extra["rule"].value
-    xs = [3e9, 3e12]
+    xs = list(ax.get_xlim())
     ax.plot(xs, [x * ratio for x in xs], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     label = f"{chart.extra['rule'].display()} tokens per parameter"
     for mark in chart.marks:
@@ -132,7 +140,7 @@ def _draw_tokens_vs_params(chart: Chart, ax):
                         zorder=2.5 if shape == "*" else 3)
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
-        text = mark.label + (" (15T+)" if mark.lower_bound else "")
+        text = f"{mark.label} ({mark.y.display()})" if mark.lower_bound else mark.label
         ax.annotate(text, (mark.x.value, mark.y.value), xytext=(dx, dy), textcoords="offset points",
                     ha=ha, va="center", fontsize=8)
     ax.set_xlabel("Parameters (log scale)")
@@ -141,7 +149,8 @@ def _draw_tokens_vs_params(chart: Chart, ax):
     _si_axis(ax.yaxis)
     ax.grid(True, which="major")
     _family_legend(ax, chart.marks, loc="outside lower center")
-    return [lambda: _line_label(ax, (7e9, 7e9 * ratio), (7e11, 7e11 * ratio), label, 0.0, below=True)]
+    start = xs[0] * 2  # the line's lower end, clear of the corner
+    return [lambda: _line_label(ax, (start, start * ratio), (start * 100, start * 100 * ratio), label, 0.0, below=True)]
 
 
 CHARTED_PROJECTIONS = ("chinchilla-520b", "llama3-optimum")  # the others sit on the rule-of-thumb line
@@ -180,30 +189,33 @@ def build_tokens_per_param(data: KeyNumbers) -> Chart:
     highest = max(marks, key=lambda m: m.x.value)
     text = (f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
             f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
-            + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ". Llama 4 models are counted per total "
-            "parameter. Ratios are computed here from the cited parameter and token counts.")
+            + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ". "
+            + ("Mixture-of-experts models are counted per total parameter. "
+               if any(data.subjects[m.key].type == "moe" for m in marks) else "")
+            + "Ratios are computed here from the cited parameter and token counts.")
     if missing:
         text += " Not shown: " + ", ".join(missing) + "."
     return Chart(
         "tokens-per-parameter", "Training tokens per parameter", text, marks,
         ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"], rows,
-        notes=[f"Not shown: {', '.join(missing)}."] if missing else [], extra={"rule": rule},
+        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []), extra={"rule": rule},
     )
 
 
 def _draw_tokens_per_param(chart: Chart, ax):
     marks = list(reversed(chart.marks))  # first mark on top
     positions = range(len(marks))
+    base = min(1.0, 10 ** math.floor(math.log10(min(m.x.value for m in marks))))  # bars grow from here (log axis)
     for pos, mark in zip(positions, marks):
         colour, _ = mark.style
         hatch = "////" if mark.key == "llama3-optimum" else None
-        bars = ax.barh([pos], [mark.x.value], left=1, height=0.62, color=colour, hatch=hatch,
+        bars = ax.barh([pos], [mark.x.value - base], left=base, height=0.62, color=colour, hatch=hatch,
                        edgecolor=colour if hatch else "none", fill=not hatch, linewidth=1)
         bars.patches[0].set_gid(f"mark-{mark.key}")
         ax.annotate(mark.x.display(), (mark.x.value, pos), xytext=(4, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=8)
     ax.set_xscale("log")
-    ax.set_xlim(1, 2e4)
+    ax.set_xlim(base, _log_limits([m.x.value for m in chart.marks], high=5)[1])
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     rule = chart.extra["rule"]
@@ -234,10 +246,15 @@ def build_moe(data: KeyNumbers) -> Chart:
         rows.append(([model.name, "MoE" if model.type == "moe" else "dense", active.display(), total.display(),
                       experts.display() if experts else "1 (dense)"],
                      [active, total] + ([experts] if experts else [])))
-    moe = [m for m in marks if data.subjects[m.key].type == "moe"]
-    text = ("Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models lie "
-            "on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
-            + "; ".join(f"{m.label}: {m.y.display()} active of {m.x.display()} total" for m in moe) + ".")
+
+    def design(mark: Mark) -> str:
+        experts = data.subjects[mark.key].figures.get("experts")
+        return f"{experts.display()} experts" if experts else "dense"
+
+    text = ("Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models "
+            "lie on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
+            + "; ".join(f"{m.label}: {m.y.display()} active of {m.x.display()} total, {design(m)}" for m in marks)
+            + ".")
     return Chart(
         "moe-active-vs-total", "Llama 4 mixture of experts: active against total parameters", text, marks,
         ["Model", "Design", "Active parameters", "Total parameters", "Experts"], rows,
@@ -247,9 +264,9 @@ def build_moe(data: KeyNumbers) -> Chart:
 def _draw_moe(chart: Chart, ax):
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(4e9, 6e12)
-    ax.set_ylim(4e9, 1.5e12)
-    ax.plot([4e9, 6e12], [4e9, 6e12], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
+    ax.set_xlim(*_log_limits([m.x.value for m in chart.marks], high=3))
+    ax.set_ylim(*_log_limits([m.y.value for m in chart.marks]))
+    ax.plot(ax.get_xlim(), ax.get_xlim(), linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     for mark in chart.marks:
         colour, shape = mark.style
         line, = ax.plot([mark.x.value], [mark.y.value], linestyle="none", marker=shape, markersize=7, color=colour,
@@ -296,7 +313,7 @@ def build_gpu_hours(data: KeyNumbers) -> Chart:
                      [hours] + ([hardware] if hardware else [])))
     largest = max(marks, key=lambda m: m.x.value)
     text = ("Horizontal bar chart of GPU-hours used for pre-training, on a linear scale. "
-            f"{largest.label} is by far the largest at {largest.x.display()}. Values: "
+            f"{largest.label} is the largest at {largest.x.display()}. Values: "
             + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ".")
     notes = []
     if missing:
@@ -414,18 +431,24 @@ def _family_legend(ax, marks: list[Mark], loc: str) -> None:
     from matplotlib.lines import Line2D
 
     seen: dict[str, Line2D] = {}
-    families = {**{f: s for f, s in FAMILY_STYLE.items()}}
-    for family, (colour, shape) in families.items():
+    for family, (colour, shape) in FAMILY_STYLE.items():
         if any(m.style == (colour, shape) for m in marks):
             seen[family] = Line2D([], [], linestyle="none", marker=shape, color=colour, markersize=6)
     seen["Llama 3 scaling-law optimum"] = Line2D([], [], linestyle="none", marker="*", color=PROJECTION_STYLE[0],
                                                  markersize=10)
-    seen[f"Chinchilla rule of thumb"] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
+    seen["Chinchilla rule of thumb"] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
     seen["Chinchilla projection (Table 3)"] = Line2D([], [], linestyle="none", marker="o", color="#7f7f7f",
                                                      markerfacecolor="none", markersize=6)
     seen["at least this many tokens"] = Line2D([], [], linestyle="none", marker="^", color=INK, markersize=6,
                                                markerfacecolor="none")
     ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=3, fontsize=8, handletextpad=0.3, columnspacing=1.2)
+
+
+def _log_limits(values: list[float], low: float = 1.3, high: float = 1.3) -> tuple[float, float]:
+    """Axis limits on half-decade steps, with room (factors low and high) around the data for labels."""
+    bottom = math.floor(2 * math.log10(min(values) / low)) / 2
+    top = math.ceil(2 * math.log10(max(values) * high)) / 2
+    return 10 ** bottom, 10 ** top
 
 
 def _si(value: float) -> str:

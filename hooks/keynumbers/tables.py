@@ -6,7 +6,7 @@ import posixpath
 
 from .data import Citation, Figure, KeyNumbers, Table, fill
 
-COMPUTED = "ratios computed here"
+COMPUTED = "ratio computed here"
 
 
 def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
@@ -30,21 +30,21 @@ def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
 
 
 def render_rows(header: list[str], rows: list[tuple[list[str], list[Figure]]], data: KeyNumbers, page_path: str) -> str:
-    """A Markdown table from ready-made cells; each row's figures give its Source cell."""
+    """A Markdown table from ready-made cells; each row's figures give its Source cell (the caller notes ratios)."""
     lines = [_row([*header, "Source"]), _row(["---"] * (len(header) + 1))]
     for cells, figures in rows:
-        lines.append(_row([*cells, source_cell(Citation.of(figures), data, page_path)]))
+        lines.append(_row([*cells, source_cell(Citation.of(figures), data, page_path, mark_computed=False)]))
     return "\n".join(lines)
 
 
-def source_cell(cite: Citation, data: KeyNumbers, page_path: str) -> str:
+def source_cell(cite: Citation, data: KeyNumbers, page_path: str, mark_computed: bool = True) -> str:
     """"[Llama 3 paper](sources.md#llama3-paper) §1, §3.2.1; [Llama 3.1 model card](...)"."""
     parts = []
     for key, locators in cite.groups.items():
         source = data.sources[key]
         text = f"[{source.title}]({link_from(page_path, source.link)})"
         parts.append(f"{text} {', '.join(locators)}" if locators else text)
-    if cite.computed:
+    if cite.computed and mark_computed:
         parts.append(COMPUTED)
     return "; ".join(parts) or "–"
 

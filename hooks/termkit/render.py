@@ -29,7 +29,7 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
     page has been converted.
     """
     groups = collation.groups(glossary.terms.values(), lambda t: t.name)
-    letters = " ".join(f'<a href="#letter-{_letter_id(letter)}">{letter}</a>' for letter, _ in groups)
+    letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
     out = [
         "---",
         f"description: {_yaml_str(strings['glossary_description'])}",
@@ -44,10 +44,29 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
         "",
     ]
     for letter, terms in groups:
-        out += [f"## {escape_md(letter)} {{#letter-{_letter_id(letter)}}}", ""]
+        out += [f"## {escape_md(letter)} {{#letter-{letter_id(letter)}}}", ""]
         for term in terms:
             out += _entry(term, glossary, strings)
     return "\n".join(out) + "\n"
+
+
+def index_markdown(strings: dict[str, str], marker: str) -> str:
+    """The index page: a title and intro; the entries replace `marker` once every page is read."""
+    return "\n".join([
+        "---",
+        "search:",
+        "  exclude: true",
+        f"description: {_yaml_str(strings['index_description'])}",
+        "glossary: off",
+        "---",
+        "",
+        f"# {strings['index_title']}",
+        "",
+        strings["index_intro"],
+        "",
+        marker,
+        "",
+    ])
 
 
 def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]:
@@ -65,7 +84,8 @@ def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]
     return lines
 
 
-def _letter_id(letter: str) -> str:
+def letter_id(letter: str) -> str:
+    """The anchor part for a letter group ("#" groups digits and symbols)."""
     return "other" if letter == "#" else letter.lower()
 
 
