@@ -137,6 +137,8 @@ class _Walk:
 
     def text(self, parent, after, text: str, linkable: bool) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail."""
+        if not self.matcher.may_match(text):
+            return
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
         for m in self.matcher.find(text, lambda: _context(parent, after)):

@@ -47,6 +47,10 @@ class Matcher:
         # One compiled pattern finds where a term may start, so Python only looks at those places.
         self._start = re.compile(_trie_pattern(self._starts), re.IGNORECASE) if self._starts else None
 
+    def may_match(self, text: str) -> bool:
+        """A quick test, in C: could any term start in this text? Most pieces of a page fail it."""
+        return self._start is not None and self._start.search(text) is not None
+
     def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", "")) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
