@@ -40,13 +40,14 @@ class Build:
     """What one build knows; made anew in on_config so a rebuild under `mkdocs serve` rereads the data."""
 
     data: KeyNumbers
+    cache: Path  # drawn charts, by digest of what they show (see keynumbers.plot.render)
     charts: dict[str, Chart] = field(default_factory=dict)  # chart name -> rendered chart, drawn on first use
     pages: dict[str, list[str]] = field(default_factory=dict)  # page src_uri -> charts placed on it
 
     def chart(self, name: str) -> Chart:
         if name not in self.charts:
             try:
-                self.charts[name] = render(name, self.data)
+                self.charts[name] = render(name, self.data, self.cache)
             except Exception as exc:  # a chart that cannot be drawn must stop the build, with its name
                 raise PluginError(f"chart {name!r} could not be drawn from {self.data.path}: {exc}") from exc
         return self.charts[name]
@@ -65,7 +66,7 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"key-numbers data has errors:\n{exc}") from None
     except FileNotFoundError:
         raise PluginError(f"docs/{settings['source']}: the key-numbers data file is missing") from None
-    build = Build(data)
+    build = Build(data, Path(config.config_file_path or config.docs_dir).parent / ".cache" / "charts")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -9,11 +9,14 @@ no date, metadata or global CSS. Same data and same matplotlib version give the 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
 
 from .data import Figure, KeyNumbers, Subject
 
@@ -352,10 +355,19 @@ CHARTS: dict[str, tuple[Callable[[KeyNumbers], Chart], Callable, tuple[float, fl
 }
 
 
-def render(name: str, data: KeyNumbers) -> Chart:
-    """Build the chart called name from the data and draw it as an inline-ready SVG string."""
+def render(name: str, data: KeyNumbers, cache: Path | None = None) -> Chart:
+    """Build the chart called name from the data and draw it as an inline-ready SVG string.
+
+    Drawing takes about a second per chart, so with a `cache` folder the SVG is kept under a
+    digest of everything it depends on (the chart's data, this file, the matplotlib release)
+    and drawn again only when one of them changes.
+    """
     build, draw, size = CHARTS[name]
     chart = build(data)
+    cached = cache / f"{name}-{_digest(chart)}.svg" if cache else None
+    if cached and cached.is_file():
+        chart.svg = cached.read_text(encoding="utf-8")
+        return chart
     import matplotlib
     from matplotlib.figure import Figure as MplFigure
 
@@ -370,7 +382,18 @@ def render(name: str, data: KeyNumbers) -> Chart:
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
     chart.svg = finish_svg(buffer.getvalue(), chart)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for stale in cached.parent.glob(f"{name}-*.svg"):  # drawings of data that has since changed
+            stale.unlink()
+        cached.write_text(chart.svg, encoding="utf-8")
     return chart
+
+
+def _digest(chart: Chart) -> str:
+    """What a chart's SVG depends on, hashed: its marks and texts, the drawing code, matplotlib."""
+    parts = (repr(chart), Path(__file__).read_text(encoding="utf-8"), version("matplotlib"))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def finish_svg(svg: str, chart: Chart) -> str:

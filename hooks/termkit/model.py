@@ -45,21 +45,20 @@ class Term:
 class Glossary:
     path: str
     terms: dict[str, Term] = field(default_factory=dict)  # id -> term, in source order
+    _names: dict[str, Term] | None = field(default=None, repr=False)  # looked-up form -> term, built on first use
 
     def resolve(self, ref: str) -> Term | None:
         """Find a term by id/slug, abbreviation (exact) or any name, alias or form (any case)."""
+        if self._names is None:
+            self._names = {}
+            for term in self.terms.values():
+                for surface in (term.name, *term.aliases, *term.forms):
+                    self._names.setdefault(surface.casefold(), term)
+                for abbr in term.abbr:
+                    self._names.setdefault("\0" + abbr, term)
         ref = normalize(ref)
-        if ref in self.terms:
-            return self.terms[ref]
-        for term in self.terms.values():
-            if ref in term.abbr:
-                return term
-        folded = ref.casefold()
-        for term in self.terms.values():
-            if any(folded == s.casefold() for s in (term.name, *term.aliases, *term.forms)):
-                return term
-        slug = slugify(ref)
-        return self.terms.get(slug)
+        return (self.terms.get(ref) or self._names.get("\0" + ref) or self._names.get(ref.casefold())
+                or self.terms.get(slugify(ref)))
 
 
 def normalize(text: str) -> str:
