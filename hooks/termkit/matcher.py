@@ -45,7 +45,7 @@ class Matcher:
                 self._starts.update({tokens[0].casefold(), tokens[0].lower()})
                 self._longest = max(self._longest, len(tokens))
         # One compiled pattern finds where a term may start, so Python only looks at those places.
-        self._start = re.compile(_trie_pattern(self._starts), re.IGNORECASE) if self._starts else None
+        self._start = _start_pattern(self._starts)
 
     def may_match(self, text: str) -> bool:
         """A quick test, in C: could any term start in this text? Most pieces of a page fail it."""
@@ -91,6 +91,14 @@ class Matcher:
             if term is not None and not glued(start, end):
                 return Match(start, end, term)
         return None
+
+
+def _start_pattern(starts: set[str]) -> re.Pattern | None:
+    """Where a term may start: one of the first tokens, as a whole token, in any case."""
+    words = {s for s in starts if WORD.match(s)}
+    alternatives = [rf"(?<!\w)(?:{_trie_pattern(words)})(?!\w)"] if words else []
+    alternatives += [re.escape(s) for s in sorted(starts - words)]  # a term that starts with a symbol
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
 
 
 def _trie_pattern(words: set[str]) -> str:
