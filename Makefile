@@ -6,8 +6,9 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 export NO_MKDOCS_2_WARNING := 1
+NODE_DEPS := node_modules/.installed
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test lock clean browser-tools linkcheck linkcheck-external
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -16,8 +17,32 @@ serve: $(VENV)/.site  ## build strictly, then serve with live reload
 build: $(VENV)/.site  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test  ## every test: strict builds, hooks, content
+test: $(VENV)/.test $(NODE_DEPS) browser-tools  ## every test: strict builds, hooks, content, browser, links
 	$(BIN)/python -m pytest
+
+linkcheck: $(VENV)/.test browser-tools  ## every internal link and #anchor of the built site (HTML-Proofer)
+	$(BIN)/python -m tests.browser.links
+
+linkcheck-external: $(VENV)/.test browser-tools  ## links to other sites: needs internet, never fails
+	-$(BIN)/python -m tests.browser.links --external
+
+# axe-core and Lighthouse, pinned in package-lock.json.
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium (browser tests, Lighthouse) and HTML-Proofer (link check), installed when missing.
+browser-tools:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v htmlproofer >/dev/null || missing="$$missing ruby-html-proofer"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	  else \
+	    echo "make test needs Debian packages:$$missing. As root: apt-get install -y$$missing" >&2; exit 1; \
+	  fi; \
+	fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +60,12 @@ lock: | $(VENV)/bin/python  ## re-resolve the pinned requirements from the .in f
 	$(BIN)/python -m pip install -q pip-tools
 	$(COMPILE) -o requirements.txt requirements.in
 	$(COMPILE) -o requirements-test.txt requirements-test.in
+	$(COMPILE) -o requirements-bench.txt requirements-bench.in
 
 clean:
 	rm -rf site .pytest_cache
+
+.PHONY: bench
+bench: $(VENV)/.site  ## benchmark the hooks against MkDocs alone and mkdocs-ezglossary (~30 min; BENCH_ARGS=--quick: ~2 min)
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-bench.txt
+	$(BIN)/python tests/benchmark/bench.py $(BENCH_ARGS)

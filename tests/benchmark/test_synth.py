@@ -1,0 +1,39 @@
+"""The benchmark's synthetic sites: deterministic, in the project's glossary format, same terms for ezglossary."""
+
+from __future__ import annotations
+
+import re
+
+import synth
+from termkit.model import load_glossary
+
+
+def _files(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_same_site_and_a_valid_glossary(tmp_path):
+    a = synth.write_site(tmp_path / "a", pages=4, terms_count=15, seed=7)
+    b = synth.write_site(tmp_path / "b", pages=4, terms_count=15, seed=7)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert a.page_paths == b.page_paths and a.page_paths[0] == "index.md"
+
+    glossary = load_glossary(a.docs("hooks") / "data/glossary.yml")  # raises on anything the hooks would reject
+    assert len(glossary.terms) == 15
+    assert any(t.abbr for t in glossary.terms.values()) and any(t.aliases for t in glossary.terms.values())
+
+    page = (a.docs("hooks") / a.page_paths[1]).read_text("utf-8")
+    words = len(page.split())
+    assert 1000 < words < 1600 and page.count("\n## ") == synth.SECTIONS and "```python" in page
+    assert 0.02 < a.mentions / (a.pages * synth.WORDS_PER_PAGE) < 0.045
+    assert (a.docs("plain") / a.page_paths[1]).read_text("utf-8") == page
+
+
+def test_ezglossary_variant_references_the_first_mention_of_each_term(tmp_path):
+    info = synth.write_site(tmp_path / "s", pages=3, terms_count=10, seed=1)
+    ez = (info.docs("ez") / info.page_paths[1]).read_text("utf-8")
+    refs = re.findall(r"<g:([^|>]+)\|([^>]+)>", ez)
+    assert refs and len({name for name, _ in refs}) == len(refs)  # one reference per term and page
+    assert "<!-- index:" not in ez  # ezglossary would read an index marker as a reference
+    defined = re.findall(r"^g:(.+)$", (info.docs("ez") / "glossary.md").read_text("utf-8"), re.MULTILINE)
+    assert {name for name, _ in refs} <= set(defined) and len(defined) == 10

@@ -1,0 +1,118 @@
+"""What a reader does: tab to a term and read its definition, search, and follow the edit button."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+import pytest
+import yaml
+
+from .site_server import ROOT
+
+TERM_PAGE = "architecture/"
+# What a reader types, and the glossary entry a result must lead to.
+SEARCHES = {
+    "GQA": "grouped-query-attention",
+    "Chinchilla": "chinchilla",
+    "Toolformer": "toolformer",
+    "rejection sampling": "rejection-sampling",
+}
+# Page path -> the file in the repository that holds its source.
+SOURCES = {
+    "": "docs/index.md",
+    "parameter-sizing/": "docs/parameter-sizing.md",
+    "scaling-laws/": "docs/scaling-laws.md",
+    "architecture/": "docs/architecture.md",
+    "synthetic-data/": "docs/synthetic-data.md",
+    "evaluation/": "docs/evaluation.md",
+    "agents/": "docs/agents.md",
+    "sources/": "docs/sources.md",
+    "glossary/": "docs/data/glossary.yml",
+    "book-index/": "docs/data/glossary.yml",
+}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+ACTIVE_TOOLTIP = ".md-tooltip2--active"
+
+
+def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, base_url):
+    page.goto(base_url + TERM_PAGE, wait_until="networkidle")
+    definitions = dict(page.eval_on_selector_all(
+        "article a.glossary-term", "links => links.map(a => [a.dataset.term, a.getAttribute('title')])"))
+    assert definitions, "the page has glossary term links"
+
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        term = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.dataset.term")
+        if term:
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term link")
+
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert " ".join(tooltip.inner_text().split()) == " ".join(definitions[term].split())
+    page.wait_for_function(f"getComputedStyle(document.querySelector('{ACTIVE_TOOLTIP}')).opacity === '1'")
+    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert described_by and described_by == tooltip.get_attribute("id"), "the link is described by its tooltip"
+    box = tooltip.locator(":scope > *").bounding_box()
+    assert box and box["width"] > 0 and 0 <= box["y"] < 800, "the definition is on screen"
+
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')", timeout=3000)
+    assert page.locator(ACTIVE_TOOLTIP).count() == 0
+    assert page.evaluate("document.activeElement.dataset.term") == term, "Escape leaves focus on the term"
+
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(400)  # at a reader's pace: Material ignores a blur and refocus within one frame
+    page.keyboard.press("Tab")
+    page.locator(ACTIVE_TOOLTIP).wait_for(state="visible", timeout=3000)  # and it comes back on the next focus
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_search_leads_to_the_glossary_entry(page, base_url, query):
+    slug = SEARCHES[query]
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        "/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000)
+    links = page.locator(".md-search-result__list a")
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    matches = [i for i, href in enumerate(hrefs)
+               if urlsplit(href).path.endswith("/glossary/") and urlsplit(href).fragment == slug]
+    assert matches, f"no result for {query!r} leads to glossary/#{slug}; results: {hrefs}"
+    link = links.nth(matches[0])
+    if not link.is_visible():  # Material folds further matches on a page under "N more on this page"
+        link.locator("xpath=ancestor::details[1]/summary").click()
+    link.click()
+    page.wait_for_url(re.compile(f"/glossary/.*#{re.escape(slug)}$"))
+    heading = page.locator(f"[id='{slug}']")
+    heading.wait_for(state="attached")
+    page.wait_for_function(
+        "id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
+        arg=slug, timeout=5000)
+
+
+def repo_url() -> str:
+    head = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0]
+    return yaml.safe_load(head)["repo_url"].rstrip("/")
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.strip("/") or "home")
+def test_edit_button_leads_to_the_page_source(page, base_url, path):
+    source = SOURCES[path]
+    assert (ROOT / source).is_file(), f"{source} is not in the repository"
+    page.goto(base_url + path, wait_until="domcontentloaded")
+    edit = page.locator("a[rel=edit]")
+    assert edit.count() == 1
+    assert edit.get_attribute("href") == f"{repo_url()}/edit/main/{source}"
