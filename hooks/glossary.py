@@ -12,6 +12,7 @@ Settings (all optional) in mkdocs.yml:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -37,6 +38,7 @@ log = get_plugin_logger("glossary")
 
 DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info"}
 STRINGS = "data/strings.yml"
+PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"')
 
 
 class Found(NamedTuple):
@@ -137,6 +139,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     """
     if page.file.src_uri != build.settings["page"]:
         return None
+    output = PERMALINK_TITLE.sub(r"\1", output)  # one tooltip per heading is a lot of script work on a phone
     return USED_ON_PATTERN.sub(
         lambda m: build.used_on_template.render(pages=build.used_on.get(m.group(1), []), strings=build.strings),
         output,
