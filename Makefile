@@ -31,10 +31,11 @@ $(NODE_DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's Chromium (browser tests, Lighthouse) and HTML-Proofer (link check), installed when missing.
+# Debian's Chromium (browser tests, Lighthouse; or any Chromium named by $CHROMIUM) and HTML-Proofer
+# (link check), installed when missing.
 browser-tools:
 	@missing=""; \
-	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || missing="$$missing chromium"; \
 	command -v htmlproofer >/dev/null || missing="$$missing ruby-html-proofer"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
