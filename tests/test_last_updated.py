@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 
 import lxml.html
@@ -78,7 +77,6 @@ def test_without_git_history_the_build_date_is_shown(tmp_path):
         assert last_updated(built.page(page)) in {long_date(before), long_date(after)}
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_in_a_shallow_clone_the_commit_date_is_shown(tmp_path):
     origin = make_site(tmp_path / "origin", PAGES, plugins=["search", {PLUGIN: site_plugin_settings()}])
     git(origin, "init", "-q")
