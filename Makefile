@@ -8,7 +8,7 @@ COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-inde
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
 
-.PHONY: serve build test lock clean browser-tools linkcheck linkcheck-external
+.PHONY: serve build test lock clean icu browser-tools linkcheck linkcheck-external
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -45,11 +45,20 @@ browser-tools:
 	  fi; \
 	fi
 
+# PyICU (Unicode collation for the glossary and index) is built from source against ICU.
+icu:
+	@pkg-config --exists icu-i18n 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++; \
+	  else \
+	    echo "PyICU needs ICU's headers. As root: apt-get install -y libicu-dev pkg-config g++" >&2; exit 1; \
+	  fi; }
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.site: requirements.txt | $(VENV)/bin/python
+$(VENV)/.site: requirements.txt | $(VENV)/bin/python icu
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.txt
 	touch $@
 
