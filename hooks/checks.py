@@ -32,6 +32,8 @@ import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils.meta import YAML_RE
 
+from termkit.model import line_of
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -295,7 +297,7 @@ def anchor_missing(match: re.Match) -> str | None:
 
 def nav_omitted(match: re.Match) -> str:
     pages = [line.strip()[2:].strip() for line in match["pages"].splitlines() if line.strip().startswith("- ")]
-    nav = f"nav: in {_config_name()} (line {_line_of(_config_text(), 'nav:')})"
+    nav = f"nav: in {_config_name()} (line {line_of(_config_text(), 'nav:') or 1})"
     other = "or list it under not_in_nav: if readers reach it only through links"
     if len(pages) == 1:
         page = pages[0]
@@ -309,7 +311,7 @@ def nav_not_found(match: re.Match) -> str:
     path = match["path"]
     guess = _closest_file("", path)
     fix = f"did you mean '{guess}'?" if guess else "write the path of a page relative to docs/"
-    line = _line_of(_config_text(), path)
+    line = line_of(_config_text(), path) or 1
     return f"{_config_name()}:{line}: the nav: entry '{path}' names no page in docs/; fix: {fix}"
 
 
@@ -397,8 +399,3 @@ def _config_name() -> str:
 
 def _config_text() -> str:
     return build.config_file.read_text(encoding="utf-8") if build.config_file and build.config_file.is_file() else ""
-
-
-def _line_of(text: str, needle: str) -> int:
-    index = text.find(needle)
-    return text.count("\n", 0, index) + 1 if index >= 0 else 1

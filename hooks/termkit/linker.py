@@ -53,7 +53,6 @@ class LinkResult:
     occurrences: list[Occurrence] = field(default_factory=list)
     unknown_refs: list[str] = field(default_factory=list)  # targets of term: links that match no term
     markers: list[tuple[str, Section]] = field(default_factory=list)  # index comments, with their section
-    linked: int = 0
 
 
 def link_html(
@@ -74,7 +73,7 @@ def link_html(
     if not walk.changed:
         return LinkResult(html, walk.occurrences, walk.unknown, walk.markers)
     out = lxml.html.tostring(root, encoding="unicode")
-    return LinkResult(out[len("<div>") : -len("</div>")], walk.occurrences, walk.unknown, walk.markers, walk.linked)
+    return LinkResult(out[len("<div>") : -len("</div>")], walk.occurrences, walk.unknown, walk.markers)
 
 
 def term_link(term: Term, href: str, text: str | None = None) -> etree._Element:
@@ -93,7 +92,6 @@ class _Walk:
         self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
-        self.linked = 0
 
     def element(self, el, linkable: bool) -> None:
         if not isinstance(el.tag, str):  # a comment or processing instruction: no visible text
@@ -137,8 +135,6 @@ class _Walk:
 
     def text(self, parent, after, text: str, linkable: bool) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail."""
-        if not self.matcher.may_match(text):
-            return
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
         for m in self.matcher.find(text, lambda: _context(parent, after)):
@@ -174,7 +170,6 @@ class _Walk:
         if key in self.done:
             return False
         self.done.add(key)
-        self.linked += 1
         return True
 
 

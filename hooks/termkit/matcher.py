@@ -8,7 +8,7 @@ grows with the length of the text and hardly at all with the number of terms.
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import chain, islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -47,10 +47,6 @@ class Matcher:
         # One compiled pattern finds where a term may start, so Python only looks at those places.
         self._start = _start_pattern(self._starts)
 
-    def may_match(self, text: str) -> bool:
-        """A quick test, in C: could any term start in this text? Most pieces of a page fail it."""
-        return self._start is not None and self._start.search(text) is not None
-
     def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", "")) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
@@ -70,10 +66,11 @@ class Matcher:
             before, after = edges[0]
             return bool((start == 0 and WORD.match(before[-1:])) or (end == len(text) and WORD.match(after[:1])))
 
-        if self._start is None:
+        first = self._start.search(text) if self._start is not None else None
+        if first is None:  # most pieces of a page: one scan in C and done
             return
         resume = 0
-        for candidate in self._start.finditer(text):
+        for candidate in chain((first,), self._start.finditer(text, first.end())):
             if candidate.start() < resume:
                 continue
             tokens = list(islice(TOKEN.finditer(text, candidate.start()), self._longest))
