@@ -1,5 +1,8 @@
 """MkDocs adapter for the glossary: events only; the logic lives in hooks/termkit.
 
+Terms are linked inside Python-Markdown's conversion of each page (termkit.markdown_ext),
+so the page's HTML is never parsed a second time.
+
 Settings (all optional) in mkdocs.yml:
 
     extra:
@@ -22,7 +25,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from termkit.collate import Collation
-from termkit.linker import MODES, Occurrence, Section, link_html
+from termkit.linker import MODES, LinkResult, Occurrence, Section, link_tree
+from termkit.markdown_ext import TermLinking
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
 from termkit.render import USED_ON_PATTERN, glossary_markdown
@@ -69,6 +73,9 @@ class Build:
     results: dict[str, Found] = field(default_factory=dict)  # page src_uri -> what linking found there
     used_on: dict[str, list[UsedOn]] = field(default_factory=dict)  # term id -> pages and sections using it
     used_on_template: Template | None = None
+    glossary_url: str = ""  # URL of the glossary page
+    page: Page | None = None  # the page being converted, set in on_page_markdown
+    linked: LinkResult | None = None  # what linking found on that page
 
 
 build: Build | None = None
@@ -86,6 +93,9 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"glossary source has errors:\n{exc}") from None
     build = Build(settings, glossary, Matcher(glossary), Collation(_language(config)), load_strings(config))
     config["glossary_build"] = build  # read by the cross-reference hook (hooks/xref.py)
+    # Link while Python-Markdown converts each page (its tree, before serialising): no second parse.
+    extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, TermLinking)]
+    config.markdown_extensions = [*extensions, TermLinking(_link_page)]
 
 
 def load_strings(config: MkDocsConfig) -> dict[str, str]:
@@ -102,22 +112,36 @@ def on_files(files: Files, config: MkDocsConfig) -> None:
     page_file = File.generated(config, build.settings["page"], content=content)
     page_file.edit_uri = build.settings["source"]  # the edit button opens the data source
     files.append(page_file)
+    build.glossary_url = page_file.url
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    is_glossary = page.file.src_uri == build.settings["page"]
-    mode = _mode(page, is_glossary)
-    glossary_url = files.get_file_from_path(build.settings["page"]).url
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    build.page, build.linked = page, None  # _link_page runs during this page's conversion
+
+
+def _link_page(root, raw_html) -> None:
+    """Python-Markdown's tree of build.page, after its other tree processors (termkit.markdown_ext)."""
+    page = build.page
+    if page is None:  # a conversion that is not a page's (another plugin's): leave it alone
+        return
+    build.page = None
+    mode = _mode(page, page.file.src_uri == build.settings["page"])
+    glossary_url = build.glossary_url
 
     def href_for(term) -> str:
         return relative_url(f"{glossary_url}#{term.id}", page.url)
 
-    result = link_html(html, build.glossary, build.matcher, href_for, mode)
+    build.linked = link_tree(root, build.glossary, build.matcher, href_for, mode, raw_html)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    result, build.linked = build.linked, None
+    if result is None:
+        raise PluginError(f"docs/{page.file.src_uri}: the glossary's Markdown extension did not run on this page")
     for ref in result.unknown_refs:
         log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only: generated pages just repeat terms
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
-    return result.html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
@@ -140,8 +164,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     if page.file.src_uri != build.settings["page"]:
         return None
     output = PERMALINK_TITLE.sub(r"\1", output)  # one tooltip per heading is a lot of script work on a phone
+    used_on, build.used_on = build.used_on, {}  # needed for this page only: free it for the rest of the build
     return USED_ON_PATTERN.sub(
-        lambda m: build.used_on_template.render(pages=build.used_on.get(m.group(1), []), strings=build.strings),
+        lambda m: build.used_on_template.render(pages=used_on.get(m.group(1), []), strings=build.strings),
         output,
     )
 

@@ -14,7 +14,6 @@ as related; its terms and markers still count in the index.
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from mkdocs.structure.files import File
 from termkit.linker import Section
 from termkit.model import line_of, slugify
 from termkit.render import index_markdown, letter_id
-from termkit.xref import Index, Marker, MarkerError, Place, index_json, parse_marker, related_pages
+from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages, write_index_json
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
@@ -52,7 +51,6 @@ class Build:
     terms_used: dict[str, set[str]] = field(default_factory=dict)  # page url -> term ids
     titles: dict[str, str] = field(default_factory=dict)  # page url -> title
     glossary_url: str = ""
-    map_json: str = ""  # xref.json, serialised as soon as it is complete
     nav_order: list[str] = field(default_factory=list)  # src_uri of pages in navigation order
 
 
@@ -123,7 +121,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
          "related": [{"url": other, "title": build.titles[other], "shared": shared} for other, shared in related]}
         for url, related in build.related.items()
     ]
-    build.map_json = json.dumps(index_json(groups, map_pages), ensure_ascii=False, separators=(",", ":"))
+    # xref.json is written now, while the index exists, rather than kept in memory until the build ends
+    # (MkDocs cleaned site_dir before any page was read).
+    out = Path(config.site_dir) / "xref.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as stream:
+        write_index_json(stream, groups, map_pages)
+    build.glossary.results = {}  # this was their last reader: free them for the rest of the build
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
@@ -142,10 +146,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         "terms": [{"name": terms[t].name, "url": relative_url(f"{build.glossary_url}#{t}", page.url)}
                   for t in _sorted_terms(build.terms_used[page.url])],
     }
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    (Path(config.site_dir) / "xref.json").write_text(build.map_json, encoding="utf-8")
 
 
 def _sorted_terms(term_ids) -> list[str]:

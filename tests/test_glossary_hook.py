@@ -91,7 +91,7 @@ def test_tooltip_carries_the_escaped_short_definition(site_builder):
     built = site_builder(PAGES, glossary=glossary)
     home = built.page("index.html")
     assert "<script>alert(1)" not in home
-    link = lxml.html.fromstring(home).find(".//a[@data-term='grouped-query-attention']")
+    link = lxml.html.fromstring(home).xpath(".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']")[0]
     assert link.get("title") == 'Shares <script>alert(1)</script> "heads" & more.'
 
 
@@ -194,6 +194,6 @@ def test_editing_the_glossary_updates_every_page_on_rebuild(tmp_path):
     source.write_text(source.read_text().replace("several query heads share", "query heads pool"))
     rebuilt = run_build(project)
     for page in ("index.html", "topics/deep/index.html"):
-        link = lxml.html.fromstring(rebuilt.page(page)).find(".//a[@data-term='grouped-query-attention']")
+        link = lxml.html.fromstring(rebuilt.page(page)).xpath(".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']")[0]
         assert link.get("title") == "Attention in which query heads pool one key/value head."
     assert "query heads pool" in rebuilt.page("glossary/index.html")

@@ -145,14 +145,14 @@ def test_explicit_reference_with_chosen_text():
     result = link('<p>See <a href="term:RoPE">the <em>rotary</em> trick</a> and RoPE.</p>')
     assert result.html == (
         '<p>See <a href="glossary/#rotary-position-embedding" class="glossary-term" '
-        'title="Encodes positions by rotating query and key vectors." data-term="rotary-position-embedding">'
+        'title="Encodes positions by rotating query and key vectors.">'
         "the <em>rotary</em> trick</a> and RoPE.</p>"
     )
 
 
 def test_explicit_reference_by_name_with_spaces():
     result = link('<p><a href="term:Chinchilla%20scaling%20law">it</a></p>')
-    assert 'data-term="chinchilla-scaling-law"' in result.html
+    assert 'href="glossary/#chinchilla-scaling-law"' in result.html
 
 
 def test_unknown_explicit_reference_is_reported_and_keeps_its_text():

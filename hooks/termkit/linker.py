@@ -1,19 +1,19 @@
-"""Link glossary terms in a page's HTML and record where each term occurs.
+"""Link glossary terms in a page and record where each term occurs.
 
-One parse of the page with lxml, one walk over its text in document order. A match is
-wrapped in a link only where a reader expects a plain word (never in code, headings,
-existing links, abbreviations); the visible text never changes. Explicit references are
-ordinary Markdown links to `term:NAME`, rewritten here to the glossary entry.
+The linker walks an element tree with the ElementTree API, so it works on the tree
+Python-Markdown builds while converting a page (`link_tree`, no second parse: see
+termkit.markdown_ext) and on any HTML string (`link_html`, parsed with lxml). One walk over
+the text in document order: a match is wrapped in a link only where a reader expects a plain
+word (never in code, headings, existing links, abbreviations); the visible text never
+changes. Explicit references are ordinary Markdown links to `term:NAME`, rewritten here to
+the glossary entry.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-import lxml.html
-from lxml import etree
 
 from .matcher import Matcher
 from .model import Glossary, Term, normalize
@@ -21,6 +21,9 @@ from .model import Glossary, Term, normalize
 REF_SCHEME = "term:"
 # An HTML comment that starts with the word "index" is an index marker (parsed in termkit.xref).
 INDEX_COMMENT = re.compile(r"\s*index\b", re.IGNORECASE)
+# Python-Markdown keeps raw HTML out of its tree and leaves this placeholder in the text.
+PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+RAW_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 LINK_CLASS = "glossary-term"
 MODES = ("page", "section", "off")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -32,7 +35,7 @@ NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title
 INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 # Elements with one of these classes are skipped entirely (footnotes cite sources, they don't teach).
-SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink"})
+SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,80 +52,99 @@ class Occurrence:
 
 @dataclass
 class LinkResult:
-    html: str
+    html: str | None = None  # link_html only: the linked HTML
     occurrences: list[Occurrence] = field(default_factory=list)
     unknown_refs: list[str] = field(default_factory=list)  # targets of term: links that match no term
     markers: list[tuple[str, Section]] = field(default_factory=list)  # index comments, with their section
+    changed: bool = False  # whether any link was added or rewritten
 
 
-def link_html(
-    html: str,
+def link_tree(
+    root,
     glossary: Glossary,
     matcher: Matcher,
     href_for: Callable[[Term], str],
     mode: str = "page",
+    raw_html: Sequence[str] = (),
 ) -> LinkResult:
-    """Link the first occurrence of each term per page or section (or none), and count them all."""
+    """Link the first occurrence of each term per page or section (or none) in place; count them all.
+
+    root is an element (xml.etree or lxml) whose children are the page's blocks. raw_html is
+    Python-Markdown's stash of raw HTML, where index comments of a converted page are found.
+    """
+    if mode not in MODES:
+        raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
+    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html)
+    walk.element(root, linkable=True)
+    return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
+
+
+def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str],
+              mode: str = "page") -> LinkResult:
+    """link_tree for an HTML fragment (for engines that hand over HTML): parse, link, serialise."""
+    import lxml.html  # only here: the MkDocs build links Python-Markdown's own tree
+
     if mode not in MODES:
         raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
     if not html.strip():
         return LinkResult(html)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    walk = _Walk(glossary, matcher, href_for, mode)
-    walk.element(root, linkable=True)
-    if not walk.changed:
-        return LinkResult(html, walk.occurrences, walk.unknown, walk.markers)
-    out = lxml.html.tostring(root, encoding="unicode")
-    return LinkResult(out[len("<div>") : -len("</div>")], walk.occurrences, walk.unknown, walk.markers)
-
-
-def term_link(term: Term, href: str, text: str | None = None) -> etree._Element:
-    """The link element for a term; lxml escapes the definition in the title attribute."""
-    a = etree.Element("a", {"href": href, "class": LINK_CLASS, "title": term.short, "data-term": term.id})
-    a.text = text
-    return a
+    result = link_tree(root, glossary, matcher, href_for, mode)
+    if not result.changed:
+        result.html = html
+    else:
+        result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
+    return result
 
 
 class _Walk:
-    def __init__(self, glossary: Glossary, matcher: Matcher, href_for, mode: str):
-        self.glossary, self.matcher, self.href_for, self.mode = glossary, matcher, href_for, mode
+    def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str]):
+        self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
+        self.raw_html = raw_html
         self.section = Section("", "")
         self.occurrences: list[Occurrence] = []
         self.unknown: list[str] = []
         self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
+        self._parents: dict | None = None  # child -> parent, built the first time context is needed
 
     def element(self, el, linkable: bool) -> None:
-        if not isinstance(el.tag, str):  # a comment or processing instruction: no visible text
-            if el.tag is etree.Comment and INDEX_COMMENT.match(el.text or ""):
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction (lxml): no visible text
+            if getattr(tag, "__name__", "") == "Comment" and INDEX_COMMENT.match(el.text or ""):
                 self.markers.append((el.text, self.section))
             return
-        tag = el.tag
-        classes = set((el.get("class") or "").split())
-        if tag in IGNORED or classes & SKIP_CLASSES:
+        cls = el.get("class")
+        if tag in IGNORED or (cls and not SKIP_CLASSES.isdisjoint(cls.split())):
             return
         if tag == "h1":
             self.section = Section("", "")  # the page's title: occurrences belong to the page itself
         elif tag in HEADINGS and el.get("id"):
             self.section = Section(el.get("id"), _heading_text(el))
-        if tag == "a" and (el.get("href") or "").startswith(REF_SCHEME):
-            self.explicit(el)
-            return
-        if tag == "a" and el.get("data-term") in self.glossary.terms:  # linked before: keep, count
-            self.record(self.glossary.terms[el.get("data-term")], link=True)
-            return
+        if tag == "a":
+            href = el.get("href") or ""
+            if href.startswith(REF_SCHEME):
+                self.explicit(el, href[len(REF_SCHEME) :])
+                return
+            if cls == LINK_CLASS and "#" in href:  # linked before: keep, count
+                term = self.glossary.terms.get(href.rpartition("#")[2])
+                if term is not None:
+                    self.record(term, link=True)
+                    return
         linkable = linkable and tag not in NO_LINK
         children = list(el)  # before linking: links added below are not walked again
-        if el.text:
-            self.text(el, None, el.text, linkable)
+        may_match, raw = self.matcher.may_match, bool(self.raw_html)  # cheap tests in C first:
+        text = el.text  # most text on a page holds no term and no index marker
+        if text and ((first := may_match(text)) or (raw and "\x02" in text)):
+            self.text(el, None, text, linkable, first)
         for child in children:
             self.element(child, linkable)
-            if child.tail:
-                self.text(el, child, child.tail, linkable)
+            text = child.tail
+            if text and ((first := may_match(text)) or (raw and "\x02" in text)):
+                self.text(el, child, text, linkable, first)
 
-    def explicit(self, a) -> None:
-        ref = a.get("href")[len(REF_SCHEME) :]
+    def explicit(self, a, ref: str) -> None:
         term = self.glossary.resolve(ref.replace("%20", " "))
         self.changed = True
         if term is None:
@@ -130,36 +152,50 @@ class _Walk:
             a.tag = "span"
             a.attrib.clear()
             return
-        a.attrib.update(term_link(term, self.href_for(term)).attrib)
+        a.attrib.clear()
+        a.attrib.update(self.link_attrib(term))
         self.record(term, link=True)
 
-    def text(self, parent, after, text: str, linkable: bool) -> None:
-        """Handle one text slot: parent.text (after is None) or after.tail."""
+    def link_attrib(self, term: Term) -> dict[str, str]:
+        """The link to a term's entry; the serialiser escapes the definition in the title."""
+        return {"href": self.href_for(term), "class": LINK_CLASS, "title": term.short}
+
+    def text(self, parent, after, text: str, linkable: bool, first=None) -> None:
+        """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
+        if "\x02" in text and self.raw_html:
+            self.raw_markers(text)
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
-        for m in self.matcher.find(text, lambda: _context(parent, after)):
+        for m in self.matcher.find(text, lambda: self.context(parent, after), first):
             if not self.record(m.term, link=linkable):
                 continue
+            link = parent.makeelement("a", self.link_attrib(m.term))
+            link.text = text[m.start : m.end]
             pieces.append(text[pos : m.start])
-            pieces.append(term_link(m.term, self.href_for(m.term), text[m.start : m.end]))
+            pieces.append(link)
             pos = m.end
         if not pieces:
             return
         self.changed = True
         pieces.append(text[pos:])
-        head, rest = pieces[0], pieces[1:]
         if after is None:
-            parent.text = head
+            parent.text = pieces[0]
+            index = 0
         else:
-            after.tail = head
-        anchor = after
-        for link, tail in zip(rest[0::2], rest[1::2]):
+            after.tail = pieces[0]
+            index = _index(parent, after) + 1
+        for offset, (link, tail) in enumerate(zip(pieces[1::2], pieces[2::2])):
             link.tail = tail
-            if anchor is None:
-                parent.insert(0, link)
-            else:
-                anchor.addnext(link)
-            anchor = link
+            parent.insert(index + offset, link)
+
+    def raw_markers(self, text: str) -> None:
+        """Index comments that Python-Markdown stashed as raw HTML and left a placeholder for."""
+        for placeholder in PLACEHOLDER.finditer(text):
+            number = int(placeholder.group(1))
+            if number < len(self.raw_html):
+                for comment in RAW_COMMENT.finditer(str(self.raw_html[number])):
+                    if INDEX_COMMENT.match(comment.group(1)):
+                        self.markers.append((comment.group(1), self.section))
 
     def record(self, term: Term, link: bool) -> bool:
         """Count an occurrence; return whether this one should become a link."""
@@ -172,55 +208,80 @@ class _Walk:
         self.done.add(key)
         return True
 
+    # --- the visible characters around a text slot (needed only when a match touches its edge) ---
+
+    def context(self, parent, after) -> tuple[str, str]:
+        """The visible characters just before and after a text slot (parent.text or after.tail).
+
+        Only inline neighbours count: a block boundary separates words anyway.
+        """
+        if after is None:
+            before = self._before(parent) if _inline(parent) else ""
+            first = parent[0] if len(parent) else None
+        else:
+            before = _text(after) if _inline(after) else ""
+            first = self._sibling(after, 1)
+        if first is not None:
+            following = _text(first) if _inline(first) else ""
+        else:
+            following = self._after(parent) if _inline(parent) else ""
+        return before[-1:], following[:1]
+
+    def _parent(self, el):
+        if self._parents is None:
+            self._parents = {child: parent for parent in self.root.iter() for child in parent}
+        return self._parents.get(el)
+
+    def _sibling(self, el, step: int, parent=None):
+        parent = self._parent(el) if parent is None else parent
+        if parent is None:
+            return None
+        i = _index(parent, el) + step
+        return parent[i] if 0 <= i < len(parent) else None
+
+    def _before(self, el) -> str:
+        """Visible text that runs on into an inline element from the left."""
+        parent = self._parent(el)
+        if parent is None:
+            return ""
+        previous = self._sibling(el, -1, parent)
+        if previous is not None:
+            return previous.tail or (_text(previous) if _inline(previous) else "")
+        return parent.text or (self._before(parent) if _inline(parent) else "")
+
+    def _after(self, el) -> str:
+        """Visible text that runs on from an inline element to the right."""
+        if el.tail:
+            return el.tail
+        parent = self._parent(el)
+        if parent is None:
+            return ""
+        following = self._sibling(el, 1, parent)
+        if following is not None:
+            return _text(following) if _inline(following) else ""
+        return self._after(parent) if _inline(parent) else ""
+
+
+def _index(parent, child) -> int:
+    for i, el in enumerate(parent):
+        if el is child:
+            return i
+    raise ValueError("not a child")
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
 
 def _heading_text(heading) -> str:
     """A heading's visible text without its permalink symbol."""
     parts = [heading.text or ""]
     for child in heading:
         if "headerlink" not in (child.get("class") or ""):
-            parts.append("".join(child.itertext()))
+            parts.append(_text(child))
         parts.append(child.tail or "")
     return normalize("".join(parts))
 
-
-def _context(parent, after) -> tuple[str, str]:
-    """The visible characters just before and after a text slot (parent.text or after.tail).
-
-    Only inline neighbours count: a block boundary separates words anyway.
-    """
-    if after is None:
-        before = _before(parent) if _inline(parent) else ""
-        first = parent[0] if len(parent) else None
-    else:
-        before = after.text_content() if _inline(after) else ""
-        first = after.getnext()
-    if first is not None:
-        following = first.text_content() if _inline(first) else ""
-    else:
-        following = _after(parent) if _inline(parent) else ""
-    return before[-1:], following[:1]
-
-
-def _before(el) -> str:
-    """Visible text that runs on into an inline element from the left."""
-    previous = el.getprevious()
-    if previous is not None:
-        return previous.tail or (previous.text_content() if _inline(previous) else "")
-    parent = el.getparent()
-    if parent is None:
-        return ""
-    return parent.text or (_before(parent) if _inline(parent) else "")
-
-
-def _after(el) -> str:
-    """Visible text that runs on from an inline element to the right."""
-    if el.tail:
-        return el.tail
-    following = el.getnext()
-    if following is not None:
-        return following.text_content() if _inline(following) else ""
-    parent = el.getparent()
-    return _after(parent) if parent is not None and _inline(parent) else ""
 
 def _inline(el) -> bool:
     return el.tag in INLINE

@@ -30,8 +30,7 @@ class Matcher:
     def __init__(self, glossary: Glossary):
         self._exact: dict[str, Term] = {}  # case-sensitive surfaces
         self._folded: dict[str, Term] = {}  # case-insensitive surfaces, casefolded
-        self._starts: set[str] = set()  # casefolded first tokens of every surface
-        self._longest = 1  # most tokens in one surface
+        self._lengths: dict[str, set[int]] = {}  # casefolded first token -> token counts of its surfaces
         for term in glossary.terms.values():
             for surface, sensitive in term.surfaces():
                 tokens = TOKEN.findall(surface)
@@ -42,17 +41,23 @@ class Matcher:
                     self._exact[key] = term
                 else:
                     self._folded[key.casefold()] = term
-                self._starts.update({tokens[0].casefold(), tokens[0].lower()})
-                self._longest = max(self._longest, len(tokens))
+                for first in {tokens[0].casefold(), tokens[0].lower()}:
+                    self._lengths.setdefault(first, set()).add(len(tokens))
+        # For each first token, the token counts to try, longest first.
+        self._counts = {first: sorted(counts, reverse=True) for first, counts in self._lengths.items()}
         # One compiled pattern finds where a term may start, so Python only looks at those places.
-        self._start = _start_pattern(self._starts)
+        self._start = _start_pattern(set(self._lengths))
+        # may_match(text): whether a term may start somewhere in text (one search in C; most text
+        # holds no term, and then find() would yield nothing).
+        self.may_match: Callable[[str], object] = self._start.search if self._start else (lambda text: None)
 
-    def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", "")) -> Iterator[Match]:
+    def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""),
+             first: re.Match | None = None) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
         before and after it, so that a term is never matched glued to a neighbouring word. It is
-        called only when a match touches an edge of `text`.
+        called only when a match touches an edge of `text`. `first` is may_match(text), if known.
         """
         edges: list[tuple[str, str]] = []
 
@@ -66,23 +71,32 @@ class Matcher:
             before, after = edges[0]
             return bool((start == 0 and WORD.match(before[-1:])) or (end == len(text) and WORD.match(after[:1])))
 
-        first = self._start.search(text) if self._start is not None else None
+        if first is None:  # may_match(text), when the caller has it already
+            first = self._start.search(text) if self._start is not None else None
         if first is None:  # most pieces of a page: one scan in C and done
             return
         resume = 0
         for candidate in chain((first,), self._start.finditer(text, first.end())):
             if candidate.start() < resume:
                 continue
-            tokens = list(islice(TOKEN.finditer(text, candidate.start()), self._longest))
-            found = self._longest_at(text, tokens, glued)
+            counts = self._counts.get(candidate.group().casefold()) or self._counts.get(candidate.group().lower())
+            if not counts:
+                continue
+            tokens = list(islice(TOKEN.finditer(text, candidate.start()), counts[0]))
+            found = self._longest_at(text, tokens, counts, glued)
             if found is not None:
                 yield found
                 resume = found.end
 
-    def _longest_at(self, text: str, tokens: list[re.Match], glued) -> Match | None:
-        """The longest term made of tokens[0], tokens[1], ... that stands as whole words."""
-        for last in reversed(tokens):
-            start, end = tokens[0].start(), last.end()
+    def _longest_at(self, text: str, tokens: list[re.Match], counts: list[int], glued) -> Match | None:
+        """The longest term made of tokens[0], tokens[1], ... that stands as whole words.
+
+        counts: how many tokens the surfaces starting with tokens[0] have, most first.
+        """
+        for count in counts:
+            if count > len(tokens):
+                continue
+            start, end = tokens[0].start(), tokens[count - 1].end()
             key = normalize(text[start:end])
             term = self._exact.get(key) or self._folded.get(key.casefold())
             if term is not None and not glued(start, end):

@@ -13,10 +13,12 @@ Everything here works on plain data; the adapter supplies pages, URLs and anchor
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from typing import TextIO
+from dataclasses import dataclass, field
 from itertools import chain
 
 from .collate import Collation
@@ -176,11 +178,23 @@ def entry_json(entry: Entry) -> dict:
         "term": entry.term,
         "see": entry.see,
         "see_also": entry.see_also,
-        "places": [asdict(place) for place in entry.places],
+        "places": [{"url": p.url, "page": p.page, "heading": p.heading, "main": p.main} for p in entry.places],
         "subs": [entry_json(sub) for sub in entry.subs.values()],
     }
 
 
-def index_json(groups: Iterable[tuple[str, list[Entry]]], pages: list[dict]) -> dict:
-    """The machine-readable map: entries in index order, pages in navigation order."""
-    return {"entries": [entry_json(e) for _, entries in groups for e in entries], "pages": pages}
+def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]], pages: list[dict]) -> None:
+    """Write the machine-readable map: entries in index order, pages in navigation order.
+
+    Written piece by piece, so a large site's map is never held in memory twice.
+    """
+    out.write('{"entries":[')
+    for i, entry in enumerate(e for _, entries in groups for e in entries):
+        out.write(("," if i else "") + _json(entry_json(entry)))
+    out.write('],"pages":[')
+    out.write(",".join(_json(page) for page in pages))
+    out.write("]}")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -5,7 +5,8 @@ Run by bench.py in a fresh interpreter each time, so nothing is shared between v
     python worker.py CONFIG SITE_DIR [--edit PAGE.md] [--profile OUT.prof]
 
 Prints one JSON object: wall and CPU time of the build, seconds (wall and CPU) spent inside the events of the
-hooks (plugins that MkDocs loaded from `hooks:`) and of ezglossary, per event; with
+hooks (plugins that MkDocs loaded from `hooks:`, plus the glossary's Python-Markdown tree processor,
+which links terms while each page is converted) and of ezglossary, per event; with
 --edit, both builds are done the way `mkdocs serve` does them, and the second, after
 appending a paragraph to PAGE.md, is the live-reload rebuild (a fresh config, a full
 build, a warm interpreter).
@@ -41,6 +42,12 @@ def instrument(config, acc: dict, acc_cpu: dict) -> list[str]:
             wrapped = _timed(method, f"{_short(origin)}:on_{event}", acc, acc_cpu)
             methods[k] = wrapped
             plugins._event_origins[wrapped] = origin
+    # The glossary links terms inside Python-Markdown's conversion, not in an event: time that too.
+    markdown_ext = sys.modules.get("termkit.markdown_ext")
+    if markdown_ext is not None:
+        tree = markdown_ext._LinkTree
+        tree.untimed_run = getattr(tree, "untimed_run", tree.run)  # each build times into its own totals
+        tree.run = _timed(tree.untimed_run, "glossary:markdown tree", acc, acc_cpu)
     return sorted(targets)
 
 

@@ -46,12 +46,12 @@ ACTIVE_TOOLTIP = ".md-tooltip2--active"
 def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, base_url):
     page.goto(base_url + TERM_PAGE, wait_until="networkidle")
     definitions = dict(page.eval_on_selector_all(
-        "article a.glossary-term", "links => links.map(a => [a.dataset.term, a.getAttribute('title')])"))
+        "article a.glossary-term", "links => links.map(a => [a.hash, a.getAttribute('title')])"))
     assert definitions, "the page has glossary term links"
 
     for _ in range(400):
         page.keyboard.press("Tab")
-        term = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.dataset.term")
+        term = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.hash")
         if term:
             break
     else:
