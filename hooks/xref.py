@@ -105,10 +105,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
                 index.add_marker(marker, place)
     groups = index.groups(build.glossary.collation)
 
-    index_page.content = index_page.content.replace(INDEX_MARKER, env.get_template("partials/xref-index.html").render(
-        groups=groups, strings=strings, slug=slugify, url=lambda u: relative_url(u, index_page.url),
-        letter_id=letter_id,
-    ))
+    macros = env.get_template("partials/xref-index.html").make_module({
+        "strings": strings, "slug": slugify, "url": lambda u: relative_url(u, index_page.url), "letter_id": letter_id,
+    })
+    # One letter at a time: a large index is never held as one long list of template output pieces.
+    html = str(macros.letter_bar(groups)) + "".join(str(macros.letter_group(letter, entries)) for letter, entries in groups)
+    index_page.content = index_page.content.replace(INDEX_MARKER, html)
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}
     shown = [p for p in pages if p.meta.get("xref", True) is not False]  # `xref: false` opts a page out
