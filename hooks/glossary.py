@@ -131,7 +131,9 @@ def _link_page(root, raw_html) -> None:
     def href_for(term) -> str:
         return relative_url(f"{glossary_url}#{term.id}", page.url)
 
-    build.linked = link_tree(root, build.glossary, build.matcher, href_for, mode, raw_html)
+    # Generated pages (the glossary, the index) only repeat terms: rewrite their explicit references, count nothing.
+    authored = page.file.generated_by is None
+    build.linked = link_tree(root, build.glossary, build.matcher, href_for, mode, raw_html, find_terms=authored)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -140,7 +142,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError(f"docs/{page.file.src_uri}: the glossary's Markdown extension did not run on this page")
     for ref in result.unknown_refs:
         log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
-    if page.file.generated_by is None:  # authored pages only: generated pages just repeat terms
+    if page.file.generated_by is None:  # authored pages only (generated pages count nothing)
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
 
 

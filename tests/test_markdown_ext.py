@@ -72,3 +72,15 @@ def test_visible_text_is_unchanged():
 def test_conversions_without_a_page_are_left_alone():
     html = markdown.markdown("RoPE", extensions=[TermLinking(lambda root, raw: None)])
     assert html == "<p>RoPE</p>"
+
+
+def test_generated_pages_only_get_their_explicit_references_rewritten():
+    results = []
+
+    def link(root, raw_html):
+        results.append(link_tree(root, GLOSSARY, MATCHER, lambda t: f"glossary/#{t.id}", "off", raw_html,
+                                 find_terms=False))
+
+    html = markdown.markdown("RoPE and [C++](term:C++).\n", extensions=[TermLinking(link)])
+    assert links(html) == [("C++", "glossary/#c-plus-plus")]
+    assert [o.term for o in results[0].occurrences] == ["c-plus-plus"]

@@ -66,15 +66,17 @@ def link_tree(
     href_for: Callable[[Term], str],
     mode: str = "page",
     raw_html: Sequence[str] = (),
+    find_terms: bool = True,
 ) -> LinkResult:
     """Link the first occurrence of each term per page or section (or none) in place; count them all.
 
     root is an element (xml.etree or lxml) whose children are the page's blocks. raw_html is
     Python-Markdown's stash of raw HTML, where index comments of a converted page are found.
+    find_terms=False only rewrites explicit references (for pages whose terms count nowhere).
     """
     if mode not in MODES:
         raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
-    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html)
+    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms)
     walk.element(root, linkable=True)
     return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
 
@@ -98,9 +100,12 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
 
 
 class _Walk:
-    def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str]):
+    def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str],
+                 find_terms: bool = True):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw_html = raw_html
+        # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
+        self.may_match = matcher.may_match if find_terms else (lambda text: None)
         self.section = Section("", "")
         self.occurrences: list[Occurrence] = []
         self.unknown: list[str] = []
@@ -134,7 +139,7 @@ class _Walk:
                     return
         linkable = linkable and tag not in NO_LINK
         children = list(el)  # before linking: links added below are not walked again
-        may_match, raw = self.matcher.may_match, bool(self.raw_html)  # cheap tests in C first:
+        may_match, raw = self.may_match, bool(self.raw_html)  # cheap tests in C first:
         text = el.text  # most text on a page holds no term and no index marker
         if text and ((first := may_match(text)) or (raw and "\x02" in text)):
             self.text(el, None, text, linkable, first)
