@@ -86,16 +86,9 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
     """link_tree for an HTML fragment (for engines that hand over HTML): parse, link, serialise."""
     import lxml.html  # only here: the MkDocs build links Python-Markdown's own tree
 
-    if mode not in MODES:
-        raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
-    if not html.strip():
-        return LinkResult(html)
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     result = link_tree(root, glossary, matcher, href_for, mode)
-    if not result.changed:
-        result.html = html
-    else:
-        result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
+    result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")] if result.changed else html
     return result
 
 
