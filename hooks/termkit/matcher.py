@@ -30,7 +30,7 @@ class Matcher:
     def __init__(self, glossary: Glossary):
         self._exact: dict[str, Term] = {}  # case-sensitive surfaces
         self._folded: dict[str, Term] = {}  # case-insensitive surfaces, casefolded
-        self._lengths: dict[str, set[int]] = {}  # casefolded first token -> token counts of its surfaces
+        lengths: dict[str, set[int]] = {}  # casefolded (and lower-cased) first token -> token counts of its surfaces
         for term in glossary.terms.values():
             for surface, sensitive in term.surfaces():
                 tokens = TOKEN.findall(surface)
@@ -42,13 +42,13 @@ class Matcher:
                 else:
                     self._folded[key.casefold()] = term
                 for first in {tokens[0].casefold(), tokens[0].lower()}:
-                    self._lengths.setdefault(first, set()).add(len(tokens))
+                    lengths.setdefault(first, set()).add(len(tokens))
         # For each first token, the token counts to try, longest first.
-        self._counts = {first: sorted(counts, reverse=True) for first, counts in self._lengths.items()}
+        self._counts = {first: sorted(counts, reverse=True) for first, counts in lengths.items()}
         # One compiled pattern finds where a term may start, so Python only looks at those places.
-        self._start = _start_pattern(set(self._lengths))
-        # may_match(text): whether a term may start somewhere in text (one search in C; most text
-        # holds no term, and then find() would yield nothing).
+        self._start = _start_pattern(set(lengths))
+        # may_match(text) -> the first candidate or None: one search in C (most text holds no term,
+        # and then find() would yield nothing).
         self.may_match: Callable[[str], object] = self._start.search if self._start else (lambda text: None)
 
     def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""),
