@@ -116,3 +116,40 @@ def test_edit_button_leads_to_the_page_source(page, base_url, path):
     edit = page.locator("a[rel=edit]")
     assert edit.count() == 1
     assert edit.get_attribute("href") == f"{repo_url()}/edit/main/{source}"
+
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+META_SCHEME = "document.querySelector('meta[name=color-scheme]').content"
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_follows_the_system_until_the_reader_switches(browser, base_url, system):
+    """The site's own palette script (overrides/partials/javascripts/palette.html), in place of Material's."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=system)
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        expected = "slate" if system == "dark" else "default"
+        assert page.evaluate(SCHEME) == expected
+        assert page.evaluate(META_SCHEME) == system
+        assert page.evaluate("__md_get('__palette')") is None, "nothing stored before the reader switches"
+        toggles = page.locator("form[data-site-palette] label:not([hidden])")
+        assert toggles.count() == 1, "exactly one toggle is shown"
+
+        toggles.first.click()
+        other = "default" if expected == "slate" else "slate"
+        page.wait_for_function(f"{SCHEME} === '{other}'")
+        assert page.evaluate(META_SCHEME) == ("dark" if other == "slate" else "light")
+        assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+
+        page.goto(base_url + "glossary/", wait_until="domcontentloaded")
+        assert page.evaluate(SCHEME) == other, "the choice is remembered on the next page"
+        page.wait_for_load_state("networkidle")
+
+        # Keyboard: Enter on the focused switch goes to the next palette.
+        page.evaluate("document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"{SCHEME} === '{expected}'")
+        assert page.locator("form[data-site-palette] label:not([hidden])").count() == 1
+    finally:
+        context.close()
