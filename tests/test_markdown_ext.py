@@ -84,3 +84,19 @@ def test_generated_pages_only_get_their_explicit_references_rewritten():
     html = markdown.markdown("RoPE and [C++](term:C++).\n", extensions=[TermLinking(link)])
     assert links(html) == [("C++", "glossary/#c-plus-plus")]
     assert [o.term for o in results[0].occurrences] == ["c-plus-plus"]
+
+
+def test_raw_inline_html_around_text_is_respected():
+    text = ('A <span class="no-glossary">RoPE *and C++*</span> then <code>k-NN</code> and '
+            '<a href="x">Behemoth</a>; RoPE.\n')
+    html, result = convert(text)
+    assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]
+    assert html.count('class="glossary-term"') == 1 and "RoPE</a>.</p>" in html
+    assert [o.term for o in result.occurrences] == ["behemoth", "rotary-position-embedding"], (
+        "raw <a> text counts without a link; no-glossary and <code> text does not count")
+
+
+def test_nothing_is_linked_inside_a_summary():
+    html, _ = convert('??? note "About RoPE"\n    RoPE inside.\n', extensions=("pymdownx.details", "toc"))
+    assert "<summary>About RoPE</summary>" in html
+    assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]

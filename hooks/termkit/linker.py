@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
 
 from .matcher import Matcher
 from .model import Glossary, Term, normalize
@@ -23,14 +25,13 @@ REF_SCHEME = "term:"
 INDEX_COMMENT = re.compile(r"\s*index\b", re.IGNORECASE)
 # Python-Markdown keeps raw HTML out of its tree and leaves this placeholder in the text.
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
-RAW_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 LINK_CLASS = "glossary-term"
 MODES = ("page", "section", "off")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Text in these elements is not prose: terms there neither count nor link.
 IGNORED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "template"})
 # Text in these elements counts as an occurrence but is never wrapped in a link.
-NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title", "dfn"}
+NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title", "dfn", "summary"}
 # Phrasing elements: text on either side of them runs on without a word break.
 INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
@@ -106,6 +107,9 @@ class _Walk:
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
         self._parents: dict | None = None  # child -> parent, built the first time context is needed
+        # Raw inline HTML tags (Python-Markdown's stash) open around the current text, innermost last:
+        # (tag, effect), effect "skip" (not prose) or "nolink" (counts, never linked).
+        self.raw_open: list[tuple[str, str]] = []
 
     def element(self, el, linkable: bool) -> None:
         tag = el.tag
@@ -131,6 +135,8 @@ class _Walk:
                     self.record(term, link=True)
                     return
         linkable = linkable and tag not in NO_LINK
+        if tag not in INLINE:
+            self.raw_open = []  # raw inline tags never reach past the block they are written in
         children = list(el)  # before linking: links added below are not walked again
         may_match, raw = self.may_match, bool(self.raw_html)  # cheap tests in C first:
         text = el.text  # most text on a page holds no term and no index marker
@@ -160,12 +166,12 @@ class _Walk:
 
     def text(self, parent, after, text: str, linkable: bool, first=None) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
-        if "\x02" in text and self.raw_html:
-            self.raw_markers(text)
+        effects = self.raw_effects(text) if self.raw_html and ("\x02" in text or self.raw_open) else None
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
         for m in self.matcher.find(text, lambda: self.context(parent, after), first):
-            if not self.record(m.term, link=linkable):
+            effect = _effect_at(effects, m.start) if effects else ""
+            if effect == "skip" or not self.record(m.term, link=linkable and not effect):
                 continue
             link = parent.makeelement("a", self.link_attrib(m.term))
             link.text = text[m.start : m.end]
@@ -186,14 +192,30 @@ class _Walk:
             link.tail = tail
             parent.insert(index + offset, link)
 
-    def raw_markers(self, text: str) -> None:
-        """Index comments that Python-Markdown stashed as raw HTML and left a placeholder for."""
+    def raw_effects(self, text: str) -> list[tuple[int, str]]:
+        """Follow the raw HTML placeholders in text: [(position, effect from there on)].
+
+        Records index comments as markers, and tracks raw inline tags such as
+        <span class="no-glossary"> ... </span>, whose text Python-Markdown leaves in the tree.
+        """
+        effects = [(0, _strongest(self.raw_open))]
         for placeholder in PLACEHOLDER.finditer(text):
             number = int(placeholder.group(1))
-            if number < len(self.raw_html):
-                for comment in RAW_COMMENT.finditer(str(self.raw_html[number])):
-                    if INDEX_COMMENT.match(comment.group(1)):
-                        self.markers.append((comment.group(1), self.section))
+            if number >= len(self.raw_html):
+                continue
+            for kind, name, classes in _raw_tags(str(self.raw_html[number])):
+                if kind == "comment":
+                    if INDEX_COMMENT.match(name):
+                        self.markers.append((name, self.section))
+                elif kind == "start":
+                    effect = "skip" if name in IGNORED or not SKIP_CLASSES.isdisjoint(classes) else (
+                        "nolink" if name in NO_LINK else "")
+                    self.raw_open.append((name, effect))
+                elif any(tag == name for tag, _ in self.raw_open):  # an end tag: close the innermost one
+                    last = max(i for i, (tag, _) in enumerate(self.raw_open) if tag == name)
+                    del self.raw_open[last:]
+            effects.append((placeholder.end(), _strongest(self.raw_open)))
+        return effects
 
     def record(self, term: Term, link: bool) -> bool:
         """Count an occurrence; return whether this one should become a link."""
@@ -258,6 +280,47 @@ class _Walk:
         if following is not None:
             return _text(following) if _inline(following) else ""
         return self._after(parent) if _inline(parent) else ""
+
+
+def _strongest(raw_open: list[tuple[str, str]]) -> str:
+    effects = {effect for _, effect in raw_open}
+    return "skip" if "skip" in effects else ("nolink" if "nolink" in effects else "")
+
+
+def _effect_at(effects: list[tuple[int, str]], position: int) -> str:
+    current = ""
+    for start, effect in effects:
+        if start > position:
+            break
+        current = effect
+    return current
+
+
+class _TagEvents(HTMLParser):
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.events: list[tuple[str, str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.events.append(("start", tag, tuple((dict(attrs).get("class") or "").split())))
+
+    def handle_endtag(self, tag):
+        self.events.append(("end", tag, ()))
+
+    def handle_comment(self, data):
+        self.events.append(("comment", data, ()))
+
+
+@lru_cache(maxsize=1024)
+def _raw_tags(raw: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The start tags, end tags and comments in a piece of raw HTML, in order (html.parser)."""
+    parser = _TagEvents()
+    parser.feed(raw)
+    parser.close()
+    return tuple(parser.events)
 
 
 def _index(parent, child) -> int:
