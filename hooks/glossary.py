@@ -138,8 +138,8 @@ def _link_page(root, raw_html) -> None:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     result, build.linked = build.linked, None
-    if result is None:
-        raise PluginError(f"docs/{page.file.src_uri}: the glossary's Markdown extension did not run on this page")
+    if result is None:  # Python-Markdown skips its tree processors for a page with no text
+        result = LinkResult()
     for ref in result.unknown_refs:
         log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only (generated pages count nothing)

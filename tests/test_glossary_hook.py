@@ -197,3 +197,10 @@ def test_editing_the_glossary_updates_every_page_on_rebuild(tmp_path):
         link = lxml.html.fromstring(rebuilt.page(page)).xpath(".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']")[0]
         assert link.get("title") == "Attention in which query heads pool one key/value head."
     assert "query heads pool" in rebuilt.page("glossary/index.html")
+
+
+def test_a_page_with_no_text_builds(site_builder):
+    """Python-Markdown runs no tree processor on an empty page, so the linker never sees it."""
+    built = site_builder({**PAGES, "empty.md": "---\ntitle: Empty\n---\n"})
+    assert built.ok, built.log
+    assert "glossary-term" not in built.page("empty/index.html").split("<article")[1].split("</article>")[0]

@@ -17,9 +17,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TextIO
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import TextIO
 
 from .collate import Collation
 from .model import Glossary, normalize
