@@ -69,11 +69,6 @@ def test_visible_text_is_unchanged():
     assert len(links(html)) == 6
 
 
-def test_conversions_without_a_page_are_left_alone():
-    html = markdown.markdown("RoPE", extensions=[TermLinking(lambda root, raw: None)])
-    assert html == "<p>RoPE</p>"
-
-
 def test_generated_pages_only_get_their_explicit_references_rewritten():
     results = []
 
