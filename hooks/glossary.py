@@ -26,6 +26,7 @@ from mkdocs.structure.files import File
 
 from termkit.collate import Collation
 from termkit.linker import MODES, LinkResult, Occurrence, Section, link_tree
+from termkit.lists import used_on_html
 from termkit.markdown_ext import TermLinking
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
@@ -33,7 +34,7 @@ from termkit.render import USED_ON_PATTERN, glossary_markdown
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
-    from jinja2 import Environment, Template
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -72,7 +73,6 @@ class Build:
     strings: dict[str, str]
     results: dict[str, Found] = field(default_factory=dict)  # page src_uri -> what linking found there
     used_on: dict[str, list[UsedOn]] = field(default_factory=dict)  # term id -> pages and sections using it
-    used_on_template: Template | None = None
     glossary_url: str = ""  # URL of the glossary page
     page: Page | None = None  # the page being converted, set in on_page_markdown
     linked: LinkResult | None = None  # what linking found on that page
@@ -150,7 +150,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     """Every page is converted now: collect the "Used on" lists, report unused terms."""
     glossary_page = files.get_file_from_path(build.settings["page"]).page
     build.used_on = _used_on(glossary_page)
-    build.used_on_template = env.get_template("partials/glossary-used-on.html")
     unused = [t.name for t in build.glossary.terms.values() if t.id not in build.used_on]
     if unused:
         report = log.warning if build.settings["unused"] == "warn" else log.info
@@ -168,9 +167,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     output = PERMALINK_TITLE.sub(r"\1", output)  # one tooltip per heading is a lot of script work on a phone
     used_on, build.used_on = build.used_on, {}  # needed for this page only: free it for the rest of the build
     return USED_ON_PATTERN.sub(
-        lambda m: build.used_on_template.render(pages=used_on.get(m.group(1), []), strings=build.strings),
-        output,
-    )
+        lambda m: used_on_html(used_on.get(m.group(1), []), build.strings), output)
 
 
 def _used_on(glossary_page: Page) -> dict[str, list[UsedOn]]:

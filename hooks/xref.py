@@ -24,8 +24,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from termkit.linker import Section
-from termkit.model import line_of, slugify
-from termkit.render import index_markdown, letter_id
+from termkit.lists import index_html
+from termkit.model import line_of
+from termkit.render import index_markdown
 from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages, write_index_json
 from termkit.urls import relative_url
 
@@ -105,11 +106,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
                 index.add_marker(marker, place)
     groups = index.groups(build.glossary.collation)
 
-    macros = env.get_template("partials/xref-index.html").make_module({
-        "strings": strings, "slug": slugify, "url": lambda u: relative_url(u, index_page.url), "letter_id": letter_id,
-    })
-    # One letter at a time: a large index is never held as one long list of template output pieces.
-    html = str(macros.letter_bar(groups)) + "".join(str(macros.letter_group(letter, entries)) for letter, entries in groups)
+    html = "".join(index_html(groups, strings, lambda url: relative_url(url, index_page.url)))
     index_page.content = index_page.content.replace(INDEX_MARKER, html)
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}

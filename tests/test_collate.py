@@ -1,6 +1,6 @@
 """Sorting and grouping by Unicode collation."""
 
-from termkit.collate import Collation, initial
+from termkit.collate import Collation
 
 
 def test_umlauts_sort_with_their_base_letter():
@@ -15,8 +15,14 @@ def test_groups_by_plain_initial():
 
 
 def test_initial_skips_leading_punctuation_only_for_letters():
-    assert initial("(k-NN)") == "#"
-    assert initial("émigré") == "E"
+    collation = Collation("en")
+    assert collation.initial("(k-NN)") == "#"
+    assert collation.initial(" émigré") == "E"
+    assert collation.initial("ßx") == "S"
+
+
+def test_letter_groups_follow_the_locale():
+    assert [letter for letter, _ in Collation("sv").groups(["Öl", "Oil", "Zeta"], str)] == ["O", "Z", "Ö"]
 
 
 def test_case_breaks_ties_deterministically():

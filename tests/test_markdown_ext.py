@@ -3,6 +3,7 @@
 import lxml.html
 import markdown
 
+from termkit import linker
 from termkit.linker import link_tree
 from termkit.markdown_ext import TermLinking
 
@@ -95,3 +96,16 @@ def test_nothing_is_linked_inside_a_summary():
     html, _ = convert('??? note "About RoPE"\n    RoPE inside.\n', extensions=("pymdownx.details", "toc"))
     assert "<summary>About RoPE</summary>" in html
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]
+
+
+def test_raw_html_blocks_without_comments_are_not_parsed(monkeypatch):
+    """Highlighted code and other raw blocks hold no text of their own block: they cost no HTML parse."""
+    parsed = []
+    original = linker._raw_tags.__wrapped__
+    monkeypatch.setattr(linker, "_raw_tags", lambda raw: parsed.append(raw) or original(raw))
+    text = ('<div class="box">\n<p>RoPE in raw HTML</p>\n</div>\n\n```\nRoPE in code\n```\n\nRoPE after them.\n\n'
+            '<!-- index: Alpha -->\n\nInline <span class="no-glossary">RoPE</span>, then C++.\n')
+    html, result = convert(text)
+    assert links(html) == [("RoPE", "glossary/#rotary-position-embedding"), ("C++", "glossary/#c-plus-plus")]
+    assert [m.strip() for m, _ in result.markers] == ["index: Alpha"]
+    assert [raw.strip() for raw in parsed] == ["<!-- index: Alpha -->", '<span class="no-glossary">', "</span>"], parsed

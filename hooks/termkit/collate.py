@@ -15,6 +15,8 @@ class Collation:
 
     def __init__(self, locale: str = "en"):
         self._collator = icu.Collator.createInstance(icu.Locale(locale))
+        # ICU's own letter groups for indexes of this locale (English: "Ä" under "A"; Swedish: its own "Ä")
+        self._letters = icu.AlphabeticIndex(icu.Locale(locale)).buildImmutableIndex()
 
     def key(self, text: str) -> bytes:
         return self._collator.getSortKey(text)
@@ -26,21 +28,20 @@ class Collation:
         """Sorted items grouped under their initial letter ("#" for digits and symbols)."""
         groups: dict[str, list[T]] = {}
         for item in self.sort(items, text):
-            groups.setdefault(initial(text(item)), []).append(item)
+            groups.setdefault(self.initial(text(item)), []).append(item)
         return list(groups.items())
 
+    def initial(self, text: str) -> str:
+        """The group letter of a heading: ICU's index letter for the locale ("Ä", "Œ" -> "A", "O").
 
-_TO_ASCII = icu.Transliterator.createInstance("Latin-ASCII")
+        A letter of a script the locale's alphabet does not cover is its own group; digits and
+        symbols group under "#".
+        """
+        text = text.strip()
+        label, kind = self._letters.getBucket(self._letters.getBucketIndex(text))
+        if kind == NORMAL:
+            return label
+        return text[0].upper() if kind != UNDERFLOW and text[0].isalpha() else "#"
 
 
-def initial(text: str) -> str:
-    """The group letter of a heading: its first letter as a plain capital ("Ä", "Œ" -> "A", "O").
-
-    Letters of other scripts stay as they are; digits and symbols group under "#".
-    """
-    for char in text:
-        if char.isalpha():
-            return _TO_ASCII.transliterate(char)[0].upper()
-        if not char.isspace():
-            return "#"
-    return "#"
+NORMAL, UNDERFLOW = 0, 1  # ICU's AlphabeticIndex label types (inflow 2 and overflow 3: other scripts)

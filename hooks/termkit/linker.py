@@ -166,7 +166,10 @@ class _Walk:
 
     def text(self, parent, after, text: str, linkable: bool, first=None) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
-        effects = self.raw_effects(text) if self.raw_html and ("\x02" in text or self.raw_open) else None
+        effects = None
+        if self.raw_html and ("\x02" in text or self.raw_open):
+            alone = after is None and len(parent) == 0 and parent.tag not in INLINE  # all the text of a block
+            effects = self.raw_effects(text, alone)
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
         for m in self.matcher.find(text, lambda: self.context(parent, after), first):
@@ -192,18 +195,22 @@ class _Walk:
             link.tail = tail
             parent.insert(index + offset, link)
 
-    def raw_effects(self, text: str) -> list[tuple[int, str]]:
+    def raw_effects(self, text: str, alone: bool = False) -> list[tuple[int, str]]:
         """Follow the raw HTML placeholders in text: [(position, effect from there on)].
 
         Records index comments as markers, and tracks raw inline tags such as
         <span class="no-glossary"> ... </span>, whose text Python-Markdown leaves in the tree.
+        alone: text is all the text of a block element, so raw tags in it affect no other text.
         """
         effects = [(0, _strongest(self.raw_open))]
         for placeholder in PLACEHOLDER.finditer(text):
             number = int(placeholder.group(1))
             if number >= len(self.raw_html):
                 continue
-            for kind, name, classes in _raw_tags(str(self.raw_html[number])):
+            raw = str(self.raw_html[number])
+            if alone and "<!--" not in raw and placeholder.group(0) == text.strip():
+                continue  # a raw HTML block such as highlighted code: no marker, no text of this block in it
+            for kind, name, classes in _raw_tags(raw):
                 if kind == "comment":
                     if INDEX_COMMENT.match(name):
                         self.markers.append((name, self.section))
