@@ -96,6 +96,15 @@ def test_non_ascii_terms_match():
         ("Überanpassung", "uberanpassung"), ("ähnlichkeitssuche", "uberanpassung")]
 
 
+def test_case_rules_are_the_same_in_ascii_and_other_text():
+    """ASCII text is searched lower-cased, other text with a case-insensitive pattern: same matches."""
+    for tail in ("", " \u2014 caf\u00e9"):
+        assert found("rope ROPE RoPE, SCALING LAW, behemoth Behemoth" + tail) == [
+            ("RoPE", "rotary-position-embedding"), ("SCALING LAW", "scaling-law"), ("Behemoth", "behemoth")]
+    assert found("\u00dcBERANPASSUNG and Scaling\u00a0law") == [
+        ("\u00dcBERANPASSUNG", "uberanpassung"), ("Scaling\u00a0law", "scaling-law")]
+
+
 def test_first_occurrence_per_page():
     result = link("<p>RoPE and RoPE.</p><h2 id='b'>B</h2><p>RoPE</p>")
     assert result.html.count("<a ") == 1

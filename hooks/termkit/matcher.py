@@ -46,10 +46,16 @@ class Matcher:
         # For each first token, the token counts to try, longest first.
         self._counts = {first: sorted(counts, reverse=True) for first, counts in lengths.items()}
         # One compiled pattern finds where a term may start, so Python only looks at those places.
-        self._start = _start_pattern(set(lengths))
-        # may_match(text) -> the first candidate or None: one search in C (most text holds no term,
-        # and then find() would yield nothing).
-        self.may_match: Callable[[str], object] = self._start.search if self._start else (lambda text: None)
+        # ASCII text is searched lower-cased with a case-sensitive pattern: the same places, twice as fast.
+        self._start = _start_pattern(set(lengths), re.IGNORECASE)
+        self._start_lower = _start_pattern(set(lengths), 0)
+
+    def may_match(self, text: str) -> re.Match | None:
+        """The first place a term may start, or None: one search in C (most text holds no term,
+        and then find() would yield nothing)."""
+        if self._start is None:
+            return None
+        return self._start_lower.search(text.lower()) if text.isascii() else self._start.search(text)
 
     def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""),
              first: re.Match | None = None) -> Iterator[Match]:
@@ -72,11 +78,12 @@ class Matcher:
             return bool((start == 0 and WORD.match(before[-1:])) or (end == len(text) and WORD.match(after[:1])))
 
         if first is None:  # may_match(text), when the caller has it already
-            first = self._start.search(text) if self._start is not None else None
+            first = self.may_match(text)
         if first is None:  # most pieces of a page: one scan in C and done
             return
         resume = 0
-        for candidate in chain((first,), self._start.finditer(text, first.end())):
+        pattern = self._start_lower if text.isascii() else self._start  # as may_match searched
+        for candidate in chain((first,), pattern.finditer(first.string, first.end())):
             if candidate.start() < resume:
                 continue
             counts = self._counts.get(candidate.group().casefold()) or self._counts.get(candidate.group().lower())
@@ -104,12 +111,12 @@ class Matcher:
         return None
 
 
-def _start_pattern(starts: set[str]) -> re.Pattern | None:
-    """Where a term may start: one of the first tokens, as a whole token, in any case."""
+def _start_pattern(starts: set[str], flags: int) -> re.Pattern | None:
+    """Where a term may start: one of the first tokens (lower-cased and case-folded), as a whole token."""
     words = {s for s in starts if WORD.match(s)}
     alternatives = [rf"(?<!\w)(?:{_trie_pattern(words)})(?!\w)"] if words else []
     alternatives += [re.escape(s) for s in sorted(starts - words)]  # a term that starts with a symbol
-    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    return re.compile("|".join(alternatives), flags) if alternatives else None
 
 
 def _trie_pattern(words: set[str]) -> str:
