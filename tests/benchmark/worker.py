@@ -2,7 +2,7 @@
 
 Run by bench.py in a fresh interpreter each time, so nothing is shared between variants:
 
-    python worker.py CONFIG SITE_DIR [--edit PAGE.md] [--profile OUT.prof]
+    python worker.py CONFIG SITE_DIR [--edit PAGE.md] [--profile OUT.prof] [--phases]
 
 Prints one JSON object: wall and CPU time of the build, seconds (wall and CPU) spent inside the events of the
 hooks (plugins that MkDocs loaded from `hooks:`, plus the glossary's Python-Markdown tree processor,
@@ -70,6 +70,30 @@ def _short(name: str) -> str:
     return Path(name).stem if name.endswith(".py") else name
 
 
+def time_phases(acc_cpu: dict) -> None:
+    """Also time (CPU) MkDocs' own phases and the garbage collector, to see what the hooks cost elsewhere."""
+    import gc
+
+    import jinja2
+    import markdown
+    import mkdocs.commands.build as build_module
+
+    for owner, name, key in ((build_module, "_populate_page", "mkdocs:read and convert pages"),
+                             (build_module, "_build_page", "mkdocs:render and write pages"),
+                             (markdown.Markdown, "convert", "markdown:convert"),
+                             (jinja2.Template, "render", "jinja:render")):
+        setattr(owner, name, _timed(getattr(owner, name), key, defaultdict(float), acc_cpu))
+    started = []
+
+    def collecting(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(time.process_time())
+        elif started:
+            acc_cpu["gc"] += time.process_time() - started.pop()
+
+    gc.callbacks.append(collecting)
+
+
 def one_build(config_file: str, site_dir: str, serve: bool = False, profile: str | None = None,
               startup: bool = False) -> dict:
     from mkdocs.commands.build import build
@@ -114,11 +138,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edit", help="docs-relative page to edit before a second, live-reload build")
     parser.add_argument("--edit-terms", default="", help="text mentioning terms, put in the edit")
     parser.add_argument("--profile", help="write cProfile stats of the first build here")
+    parser.add_argument("--phases", action="store_true",
+                        help="also report CPU seconds of MkDocs' phases, Python-Markdown, Jinja and GC")
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
 
     serve = bool(args.edit)  # a live-reload measurement serves both builds, as `mkdocs serve` does
+    phases: dict[str, float] = defaultdict(float)
+    if args.phases:
+        time_phases(phases)
     result = {"first": one_build(args.config, args.site_dir, serve=serve, profile=args.profile, startup=True)}
+    if args.phases:
+        result["phases_cpu"] = dict(phases)
     if args.edit:
         from mkdocs.config import load_config
 
