@@ -106,7 +106,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
                 index.add_marker(marker, place)
     groups = index.groups(build.glossary.collation)
 
-    html = "".join(index_html(groups, strings, lambda url: relative_url(url, index_page.url)))
+    html = index_html(groups, strings, lambda url: relative_url(url, index_page.url))
     index_page.content = index_page.content.replace(INDEX_MARKER, html)
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}

@@ -22,7 +22,7 @@ def test_index_lists_places_by_page_with_main_entries_marked_for_screen_readers(
     index.add_marker(parse_marker("index: GQA; KV heads"), Place("arch/", "Architecture", "Architecture"))
     index.add_term("kv-cache", Place('a"b/', "A & B", "A & B"))
     groups = index.groups(Collation())
-    root = fragment("".join(index_html(groups, STRINGS, lambda url: "../" + url)))
+    root = fragment(index_html(groups, STRINGS, lambda url: "../" + url))
     assert [a.get("href") for a in root.find("nav")] == ["#index-g", "#index-k"]
     assert root.find("nav").get("aria-label") == "Jump to letter"
     gqa = root.get_element_by_id("entry-grouped-query-attention")
@@ -42,7 +42,7 @@ def test_index_lists_places_by_page_with_main_entries_marked_for_screen_readers(
 
 def test_an_entry_without_places_of_its_own_page_names_the_page_unlinked():
     entry = Entry("Topic", places=[Place("p/#s", "Page", "Section")])
-    root = fragment("".join(index_html([("T", [entry])], STRINGS, str)))
+    root = fragment(index_html([("T", [entry])], STRINGS, str))
     assert root.get_element_by_id("entry-topic").text_content() == "Topic: Page: Section"
 
 

@@ -6,7 +6,7 @@ every page and section a term occurs in, and they are the same for any site gene
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from html import escape
 
 from .model import slugify
@@ -14,14 +14,12 @@ from .render import letter_id
 from .xref import Entry, Place
 
 
-def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str],
-               url: Callable[[str], str]) -> Iterator[str]:
-    """The index page's body, one letter group at a time: a bar of letters, then the entries.
+def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], url: Callable[[str], str]) -> str:
+    """The index page's body: a bar of letters, then the entries under each letter.
 
     url turns a site-relative place URL into a link from the index page.
     """
     letters = "".join(f' <a href="#index-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
-    yield f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n'
     main = f'<span class="xref-sr"> ({escape(strings["main_entry"])})</span>'
     see, see_also = escape(strings["see"]), escape(strings["see_also"])
 
@@ -53,9 +51,12 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str],
                 for sub in entry.subs.values()) + "\n</ul>"
         return f'<li id="entry-{slugify(entry.name)}">{name}{body}</li>\n'
 
+    out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n']
     for letter, entries in groups:
-        yield (f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n<ul class="xref-index">\n'
-               + "".join(item(entry) for entry in entries) + "</ul>\n")
+        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n<ul class="xref-index">\n')
+        out.extend(item(entry) for entry in entries)
+        out.append("</ul>\n")
+    return "".join(out)
 
 
 def used_on_html(pages: Iterable, strings: dict[str, str]) -> str:
