@@ -47,12 +47,13 @@ INDEX_MARKER = "<!-- xref-index -->"
 class Build:
     settings: dict
     glossary: object  # hooks/glossary.py's Build for this same build
-    markers: dict[str, list[tuple[Marker, Section, int]]] = field(default_factory=dict)  # src_uri -> (marker, section, line)
+    markers: dict[str, list[tuple[Marker, Section, str]]] = field(default_factory=dict)  # src_uri -> (marker, section, its text)
     related: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)  # page url -> related pages
     terms_used: dict[str, set[str]] = field(default_factory=dict)  # page url -> term ids
     titles: dict[str, str] = field(default_factory=dict)  # page url -> title
     glossary_url: str = ""
     nav_order: list[str] = field(default_factory=list)  # src_uri of pages in navigation order
+    term_rank: dict[str, int] = field(default_factory=dict)  # term id -> position in collation order
 
 
 build: Build | None = None
@@ -83,11 +84,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return
     markers = build.markers[page.file.src_uri] = []
     for text, section in found.markers:
-        line = line_of(page.file.content_string, text)
         try:
-            markers.append((parse_marker(text), section, line))
+            markers.append((parse_marker(text), section, text))
         except MarkerError as exc:
-            log.warning(f"docs/{page.file.src_uri}:{line}: {exc}")
+            log.warning(f"{_where(page, text)}: {exc}")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
@@ -100,11 +100,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     for page in pages:
         for occ in _found(page).occurrences:
             index.add_term(occ.term, _place(page, occ.section.anchor, occ.section.title))
-        for marker, section, line in build.markers.get(page.file.src_uri, []):
-            place = _marker_place(page, marker, section, line, files)
+        for marker, section, text in build.markers.get(page.file.src_uri, []):
+            place = _marker_place(page, marker, section, text, files)
             if place is not None:
                 index.add_marker(marker, place)
     groups = index.groups(build.glossary.collation)
+    by_name = build.glossary.collation.sort(build.glossary.glossary.terms.values(), lambda t: t.name)
+    build.term_rank = {term.id: rank for rank, term in enumerate(by_name)}  # collation once, not per page
 
     html = index_html(groups, strings, lambda url: relative_url(url, index_page.url))
     index_page.content = index_page.content.replace(INDEX_MARKER, html)
@@ -148,8 +150,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _sorted_terms(term_ids) -> list[str]:
-    terms = build.glossary.glossary.terms
-    return build.glossary.collation.sort(term_ids, lambda t: terms[t].name)
+    """Term ids in the collation order of their names."""
+    return sorted(term_ids, key=build.term_rank.__getitem__)
 
 
 def _content_pages(files: Files) -> list[Page]:
@@ -168,7 +170,7 @@ def _place(page: Page, anchor: str, heading: str, main: bool = False) -> Place:
     return Place(f"{page.url}#{anchor}" if anchor else page.url, page.title, heading or page.title, main)
 
 
-def _marker_place(page: Page, marker: Marker, section: Section, line: int, files: Files) -> Place | None:
+def _marker_place(page: Page, marker: Marker, section: Section, text: str, files: Files) -> Place | None:
     """Where a marker points: its own section, or its target, which must exist."""
     if not marker.target:
         return _place(page, section.anchor, section.title, marker.main)
@@ -178,17 +180,22 @@ def _marker_place(page: Page, marker: Marker, section: Section, line: int, files
         src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
         target_file = files.get_file_from_path(src)
         if target_file is None or target_file.page is None:
-            log.warning(f"docs/{page.file.src_uri}:{line}: index marker points to '{path}', which is not a page of the site")
+            log.warning(f"{_where(page, text)}: index marker points to '{path}', which is not a page of the site")
             return None
         target = target_file.page
     if target_anchor and target_anchor not in (target.present_anchor_ids or set()):
         log.warning(
-            f"docs/{page.file.src_uri}:{line}: index marker points to '#{target_anchor}', "
+            f"{_where(page, text)}: index marker points to '#{target_anchor}', "
             f"which is not an anchor in docs/{target.file.src_uri}"
         )
         return None
     heading = next((h for a, h in _headings(target) if a == target_anchor), "")
     return _place(target, target_anchor, heading, marker.main)
+
+
+def _where(page: Page, marker_text: str) -> str:
+    """docs/<file>:<line> of a marker, for a warning (the source is read only then)."""
+    return f"docs/{page.file.src_uri}:{line_of(page.file.content_string, marker_text)}"
 
 
 def _headings(page: Page):
