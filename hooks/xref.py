@@ -98,8 +98,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     index = Index(build.glossary.glossary, lambda term_id: f"{glossary_page.url}#{term_id}", glossary_page.title)
     pages = _content_pages(files)
     for page in pages:
+        places: dict[Section, Place] = {}  # one Place per section of the page, shared by its terms
         for occ in _found(page).occurrences:
-            index.add_term(occ.term, _place(page, occ.section.anchor, occ.section.title))
+            place = places.get(occ.section)
+            if place is None:
+                place = places[occ.section] = _place(page, occ.section.anchor, occ.section.title)
+            index.add_term(occ.term, place)
         for marker, section, text in build.markers.get(page.file.src_uri, []):
             place = _marker_place(page, marker, section, text, files)
             if place is not None:

@@ -23,9 +23,15 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
     main = f'<span class="xref-sr"> ({escape(strings["main_entry"])})</span>'
     see, see_also = escape(strings["see"]), escape(strings["see_also"])
 
+    links: dict[tuple[str, str, bool], str] = {}  # a section is listed under every term it uses: build its link once
+
     def link(place: Place, text: str) -> str:
-        cls = ' class="xref-main"' if place.main else ""
-        return f'<a href="{escape(url(place.url))}"{cls}>{escape(text)}{main if place.main else ""}</a>'
+        key = (place.url, text, place.main)
+        html = links.get(key)
+        if html is None:
+            cls = ' class="xref-main"' if place.main else ""
+            html = links[key] = f'<a href="{escape(url(place.url))}"{cls}>{escape(text)}{main if place.main else ""}</a>'
+        return html
 
     def places(entry: Entry) -> str:
         out = []
