@@ -26,7 +26,7 @@ from mkdocs.structure.files import File
 
 from termkit.collate import Collation
 from termkit.linker import MODES, LinkResult, Occurrence, Section, link_tree
-from termkit.lists import used_on_html
+from termkit.lists import UsedOn, used_on_html
 from termkit.markdown_ext import TermLinking
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
@@ -54,14 +54,6 @@ class Found(NamedTuple):
     markers: list[tuple[str, Section]]
 
 
-class UsedOn(NamedTuple):
-    """One page in a glossary entry's "Used on" list."""
-
-    title: str
-    url: str  # relative to the glossary page
-    sections: dict[str, str]  # anchor -> heading, in document order
-
-
 @dataclass
 class Build:
     """Everything one build knows; made anew in on_config so nothing leaks between builds."""
@@ -76,6 +68,11 @@ class Build:
     glossary_url: str = ""  # URL of the glossary page
     page: Page | None = None  # the page being converted, set in on_page_markdown
     linked: LinkResult | None = None  # what linking found on that page
+
+    @staticmethod
+    def where(page: Page, needle: str) -> str:
+        """docs/<file>:<line> of needle's first occurrence in the page's source (read only for a message)."""
+        return f"docs/{page.file.src_uri}:{line_of(page.file.content_string, needle)}"
 
 
 build: Build | None = None
@@ -141,7 +138,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if result is None:  # Python-Markdown skips its tree processors for a page with no text
         result = LinkResult()
     for ref in result.unknown_refs:
-        log.warning(f"{_where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
+        log.warning(f"{build.where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only (generated pages count nothing)
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
 
@@ -196,8 +193,3 @@ def _mode(page: Page, is_glossary: bool) -> str:
         log.warning(f"docs/{page.file.src_uri}: front matter 'glossary: {setting}' must be one of {', '.join(MODES)}")
         return build.settings["autolink"]
     return setting
-
-
-def _where(page: Page, needle: str) -> str:
-    """docs/<file>:<line> of the first occurrence of needle in the page's source."""
-    return f"docs/{page.file.src_uri}:{line_of(page.file.content_string, needle)}"

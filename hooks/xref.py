@@ -25,7 +25,6 @@ from mkdocs.structure.files import File
 
 from termkit.linker import Section
 from termkit.lists import index_html
-from termkit.model import line_of
 from termkit.render import index_markdown
 from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages, write_index_json
 from termkit.urls import relative_url
@@ -87,7 +86,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         try:
             markers.append((parse_marker(text), section, text))
         except MarkerError as exc:
-            log.warning(f"{_where(page, text)}: {exc}")
+            log.warning(f"{build.glossary.where(page, text)}: {exc}")
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
@@ -184,22 +183,17 @@ def _marker_place(page: Page, marker: Marker, section: Section, text: str, files
         src = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
         target_file = files.get_file_from_path(src)
         if target_file is None or target_file.page is None:
-            log.warning(f"{_where(page, text)}: index marker points to '{path}', which is not a page of the site")
+            log.warning(f"{build.glossary.where(page, text)}: index marker points to '{path}', which is not a page of the site")
             return None
         target = target_file.page
     if target_anchor and target_anchor not in (target.present_anchor_ids or set()):
         log.warning(
-            f"{_where(page, text)}: index marker points to '#{target_anchor}', "
+            f"{build.glossary.where(page, text)}: index marker points to '#{target_anchor}', "
             f"which is not an anchor in docs/{target.file.src_uri}"
         )
         return None
     heading = next((h for a, h in _headings(target) if a == target_anchor), "")
     return _place(target, target_anchor, heading, marker.main)
-
-
-def _where(page: Page, marker_text: str) -> str:
-    """docs/<file>:<line> of a marker, for a warning (the source is read only then)."""
-    return f"docs/{page.file.src_uri}:{line_of(page.file.content_string, marker_text)}"
 
 
 def _headings(page: Page):

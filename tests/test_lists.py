@@ -3,7 +3,7 @@
 import lxml.html
 
 from termkit.collate import Collation
-from termkit.lists import index_html, used_on_html
+from termkit.lists import UsedOn, index_html, used_on_html
 from termkit.xref import Entry, Place, parse_marker
 
 from test_xref import make_index
@@ -47,12 +47,8 @@ def test_an_entry_without_places_of_its_own_page_names_the_page_unlinked():
 
 
 def test_used_on_links_pages_and_their_sections():
-    class Used:
-        def __init__(self, title, url, sections):
-            self.title, self.url, self.sections = title, url, sections
-
-    root = fragment(used_on_html([Used("Q & A", "../qa/", {"s-1": "<Intro>", "s-2": "More"}), Used("B", "../b/", {})],
-                                 STRINGS))
+    pages = [UsedOn("Q & A", "../qa/", {"s-1": "<Intro>", "s-2": "More"}), UsedOn("B", "../b/", {})]
+    root = fragment(used_on_html(pages, STRINGS))
     assert " ".join(root.text_content().split()) == "Used on: Q & A: <Intro>, More B"
     assert [a.get("href") for a in root.iter("a")] == ["../qa/", "../qa/#s-1", "../qa/#s-2", "../b/"]
     assert fragment(used_on_html([], STRINGS)).text_content() == "Used on: no page yet"

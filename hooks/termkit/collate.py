@@ -8,6 +8,7 @@ from typing import TypeVar
 import icu
 
 T = TypeVar("T")
+NORMAL, UNDERFLOW = 0, 1  # ICU's AlphabeticIndex label types (inflow 2 and overflow 3: other scripts)
 
 
 class Collation:
@@ -43,5 +44,3 @@ class Collation:
             return label
         return text[0].upper() if kind != UNDERFLOW and text[0].isalpha() else "#"
 
-
-NORMAL, UNDERFLOW = 0, 1  # ICU's AlphabeticIndex label types (inflow 2 and overflow 3: other scripts)

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from html import escape
+from typing import NamedTuple
 
 from .model import slugify
 from .render import letter_id
 from .xref import Entry, Place
+
+
+class UsedOn(NamedTuple):
+    """One page in a glossary entry's "Used on" list."""
+
+    title: str
+    url: str  # relative to the glossary page
+    sections: dict[str, str]  # anchor -> heading, in document order
 
 
 def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], url: Callable[[str], str]) -> str:
@@ -65,8 +74,8 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
     return "".join(out)
 
 
-def used_on_html(pages: Iterable, strings: dict[str, str]) -> str:
-    """One glossary entry's "Used on" list: pages (title, url), each with its sections (anchor -> heading)."""
+def used_on_html(pages: Iterable[UsedOn], strings: dict[str, str]) -> str:
+    """One glossary entry's "Used on" list: its pages, each with the sections that use the term."""
     items = []
     for page in pages:
         url = escape(page.url)
