@@ -8,7 +8,7 @@ COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-inde
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
 
-.PHONY: serve build test lock clean icu browser-tools linkcheck linkcheck-external
+.PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -17,14 +17,22 @@ serve: $(VENV)/.site  ## build strictly, then serve with live reload
 build: $(VENV)/.site  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.test $(NODE_DEPS) browser-tools  ## every test: strict builds, hooks, content, browser, links
+test: lint $(NODE_DEPS) browser-tools  ## every test: lint, types, strict builds, hooks, content, browser, links
 	$(BIN)/python -m pytest
 
+check: lint  ## for editors, in under a minute: lint, types and every test that needs no browser or server
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+lint: $(VENV)/.test  ## ruff (lint and format) and mypy over hooks/ and tests/
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+	$(BIN)/mypy
+
 linkcheck: $(VENV)/.test browser-tools  ## every internal link and #anchor of the built site (HTML-Proofer)
-	$(BIN)/python -m tests.browser.links
+	$(BIN)/python -m tests.support.links
 
 linkcheck-external: $(VENV)/.test browser-tools  ## links to other sites: needs internet, never fails
-	-$(BIN)/python -m tests.browser.links --external
+	-$(BIN)/python -m tests.support.links --external
 
 # axe-core and Lighthouse, pinned in package-lock.json.
 $(NODE_DEPS): package.json package-lock.json
@@ -79,3 +87,6 @@ clean:
 bench: $(VENV)/.site  ## benchmark the hooks against MkDocs alone and mkdocs-ezglossary (~30 min; BENCH_ARGS=--quick: ~2 min)
 	$(BIN)/python -m pip install -q --require-hashes -r requirements-bench.txt
 	$(BIN)/python tests/benchmark/bench.py $(BENCH_ARGS)
+
+bench-web: $(VENV)/.test $(NODE_DEPS) browser-tools  ## Lighthouse timing scores per page type vs stock Material (~20 min; BENCH_WEB_ARGS=--runs 3)
+	$(BIN)/python tests/benchmark/web.py $(BENCH_WEB_ARGS)

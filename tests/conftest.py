@@ -1,113 +1,25 @@
-"""Shared fixtures: build small sites in temporary directories with the real hooks."""
+"""Fixtures for every test: the real site built once per run, and small sites built with the real hooks.
+
+Tests under tests/browser/ are marked `browser`; `make check` runs everything else.
+"""
 
 from __future__ import annotations
 
-import logging
-import shutil
 import sys
-import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-MINI_GLOSSARY = """\
-terms:
-  - term: Grouped-query attention
-    abbr: [GQA]
-    short: Attention in which several query heads share one key/value head.
-    see_also: [Mixture of experts]
-    source: Llama 3 paper, §3.2
-  - term: Mixture of experts
-    abbr: [MoE]
-    forms: [mixtures of experts]
-    short: A layer that routes each token to a few of many expert networks.
-    source: Llama 4 blog post
-  - term: Scaling law
-    forms: [scaling laws]
-    short: A fitted relation between compute, model size, data and loss.
-    source: Chinchilla paper
-  - term: Chinchilla scaling law
-    short: The finding that parameters and tokens should grow in equal proportion.
-    source: Chinchilla paper, abstract
-"""
+from support.sites import MINI_GLOSSARY, build_real_site, make_site, run_build  # noqa: E402
 
 
-@dataclass
-class Built:
-    site: Path
-    log: str
-    ok: bool
-
-    def page(self, path: str) -> str:
-        return (self.site / path).read_text(encoding="utf-8")
-
-
-def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSARY, **config) -> Path:
-    """Write a small site that uses the project's hooks, overrides and strings."""
-    project = tmp_path / "project"
-    docs = project / "docs"
-    (docs / "data").mkdir(parents=True)
-    shutil.copy(ROOT / "docs/data/strings.yml", docs / "data/strings.yml")
-    (docs / "data/glossary.yml").write_text(glossary, encoding="utf-8")
-    for name, text in pages.items():
-        path = docs / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    settings = {
-        "site_name": "Test",
-        "site_url": "https://example.org/sub/path/",
-        "repo_url": "https://github.com/example/repo",
-        "edit_uri": "edit/main/docs/",
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "font": False,
-                  "features": ["content.action.edit", "content.action.view", "content.tooltips"]},
-        "hooks": [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/xref.py")],
-        "exclude_docs": "data/\n",
-        "markdown_extensions": ["attr_list", "toc", "footnotes", "abbr", "admonition", "md_in_html"],
-        "validation": {"unrecognized_links": "warn", "anchors": "warn", "absolute_links": "warn", "omitted_files": "warn"},
-    }
-    settings.update(config)
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    return project
-
-
-def run_build(project: Path, strict: bool = True, site: Path | None = None) -> Built:
-    """Build in-process like `mkdocs build`, capturing what the mkdocs loggers say."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    site = site or project / "site"
-    stream = _LogCapture()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(stream)
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    try:
-        cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
-        build(cfg)
-        ok = True
-    except (MkDocsException, SystemExit) as exc:
-        stream.messages.append(f"ABORT: {exc}")
-        ok = False
-    finally:
-        logger.removeHandler(stream)
-        logger.setLevel(level)
-    return Built(site, "\n".join(stream.messages), ok)
-
-
-class _LogCapture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        if record.levelno >= logging.INFO:
-            self.messages.append(f"{record.levelname}: {record.getMessage()}")
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real site as `make build` makes it (`mkdocs build --strict`), built once per test run."""
+    return build_real_site(tmp_path_factory.mktemp("real-site"))
 
 
 @pytest.fixture
@@ -116,3 +28,11 @@ def site_builder(tmp_path):
         return run_build(make_site(tmp_path, pages, glossary, **config), strict=strict)
 
     return _build
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/browser/ drives Chromium: mark it `browser`."""
+    browser_dir = Path(__file__).parent / "browser"
+    for item in items:
+        if browser_dir in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)

@@ -7,6 +7,7 @@ so they do not reuse the renderer's own formatting to check itself.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -16,10 +17,12 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from conftest import ROOT, make_site, run_build
+from support import ROOT
+from support.sites import make_site, run_build
 from lxml import etree
 
 from keynumbers import data as kndata
+from keynumbers import plot
 from keynumbers.units import format_value, qualify
 
 DATA = ROOT / "docs/data/models.yml"
@@ -100,21 +103,31 @@ def resolve(raw: dict, ref: str) -> dict:
     return entry[name]
 
 
-# --- The real site, built twice in separate processes ------------------------------------------------
-
-
-def build_real_site(out: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+# --- The real site, and charts drawn afresh ------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> tuple[Path, Path]:
-    return build_real_site(tmp_path_factory.mktemp("one")), build_real_site(tmp_path_factory.mktemp("two"))
+def sites(real_site) -> tuple[Path]:
+    return (real_site,)
+
+
+DRAW_ALL = """
+import json, sys
+from pathlib import Path
+from keynumbers.data import load
+from keynumbers.plot import CHARTS, render
+data = load(Path(sys.argv[1]))
+print(json.dumps({name: render(name, data, cache=None).svg for name in CHARTS}))
+"""
+
+
+def draw_without_cache(seed: str) -> dict[str, str]:
+    """Every chart drawn from scratch (no cache) in a fresh process with its own hash seed."""
+    result = subprocess.run(
+        [sys.executable, "-c", DRAW_ALL, str(DATA)], capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")},
+    )
+    return json.loads(result.stdout)
 
 
 def page_html(site: Path, page: str) -> str:
@@ -125,12 +138,36 @@ def charts_in(html: str) -> dict[str, str]:
     return {m.group(1): m.group(0) for m in SVG.finditer(html)}
 
 
-def test_each_chart_is_on_its_page_and_byte_identical_across_two_builds(sites):
-    first, second = sites
+def test_each_chart_is_on_its_page_and_drawn_byte_identical_twice_without_the_cache(sites):
+    first, second = draw_without_cache("1"), draw_without_cache("2")
+    assert set(first) == set(CHART_PAGES)
     for chart, page in CHART_PAGES.items():
-        one, two = charts_in(page_html(first, page)), charts_in(page_html(second, page))
-        assert chart in one, f"{chart} is not on {page}"
-        assert one[chart].encode() == two[chart].encode(), f"{chart} differs between two builds"
+        assert chart in charts_in(page_html(sites[0], page)), f"{chart} is not on {page}"
+        assert first[chart].encode() == second[chart].encode(), f"{chart} differs between two drawings"
+        assert charts_in(page_html(sites[0], page))[chart] == first[chart].strip(), f"{chart}: the site shows a stale drawing"
+
+
+def test_a_cached_chart_is_read_not_drawn(tmp_path, monkeypatch):
+    data = kndata.load(DATA)
+    drawn = plot.render("gpu-hours", data, cache=tmp_path).svg
+    assert [f.name.split("-")[0:2] for f in tmp_path.iterdir()] == [["gpu", "hours"]]
+    monkeypatch.setattr(plot, "finish_svg", lambda *a: pytest.fail("drawn again despite a cached copy"))
+    assert plot.render("gpu-hours", data, cache=tmp_path).svg == drawn
+
+
+def test_a_changed_chart_replaces_its_stale_cache_file(tmp_path):
+    data = kndata.load(DATA)
+    plot.render("gpu-hours", data, cache=tmp_path)
+    (before,) = tmp_path.glob("gpu-hours-*.svg")
+    other = tmp_path / "tokens-vs-params-0000000000000000.svg"
+    other.write_text("<svg/>", encoding="utf-8")
+    changed = DATA.read_text(encoding="utf-8").replace("Llama 3.1 405B", "Llama 3.1 405B (changed)", 1)
+    assert changed != DATA.read_text(encoding="utf-8")
+    (tmp_path / "models.yml").write_text(changed, encoding="utf-8")
+    plot.render("gpu-hours", kndata.load(tmp_path / "models.yml"), cache=tmp_path)
+    (after,) = tmp_path.glob("gpu-hours-*.svg")
+    assert after != before and not before.exists(), "the drawing of the old data is removed"
+    assert other.exists(), "other charts' cache files are left alone"
 
 
 @pytest.mark.parametrize("chart", CHART_PAGES)

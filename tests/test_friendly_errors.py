@@ -4,9 +4,11 @@ that names the file, the line where there is one, and the fix (hooks/checks.py, 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
-from conftest import MINI_GLOSSARY, ROOT, make_site, run_build
+from support import ROOT
+from support.sites import MINI_GLOSSARY, make_site, run_build
 
 HOOKS = [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/checks.py")]
 NAV = ["index.md", "other.md", "bad.md", "glossary.md"]
@@ -20,6 +22,15 @@ def build_with(bad_page: str | None, glossary: str = MINI_GLOSSARY, tmp_path=Non
     pages = dict(GOOD, **({"bad.md": bad_page} if bad_page is not None else {}))
     config.setdefault("nav", NAV if bad_page is not None else NAV[:2] + NAV[3:])
     return run_build(make_site(tmp_path, pages, glossary, hooks=HOOKS, **config))
+
+
+def line_in(path: Path, text: str) -> int:
+    """The line of a file the test generated (mkdocs.yml, glossary.yml) that holds text: asked, not hard-coded."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def mkdocs_yml(tmp_path: Path) -> Path:
+    return tmp_path / "project/mkdocs.yml"
 
 
 def warnings(log: str) -> list[str]:
@@ -117,9 +128,10 @@ def test_duplicate_term(tmp_path):
     glossary = MINI_GLOSSARY + "  - term: grouped-query attention\n    short: Again.\n    source: Llama 3 paper\n"
     built = build_with(None, glossary=glossary, tmp_path=tmp_path)
     assert not built.ok
+    line = line_in(tmp_path / "project/docs/data/glossary.yml", "- term: grouped-query attention")
     assert built.log.splitlines()[-3:] == [
         "ERROR: glossary source has errors:",
-        "docs/data/glossary.yml:19: term 'grouped-query attention' has the same anchor 'grouped-query-attention' "
+        f"docs/data/glossary.yml:{line}: term 'grouped-query attention' has the same anchor 'grouped-query-attention' "
         "as 'Grouped-query attention' (line 2)",
         "ABORT: Aborted with a BuildError!",
     ]
@@ -130,7 +142,7 @@ def test_page_missing_from_navigation(tmp_path):
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/bad.md: this page is not in the navigation; fix: add a line '- \"Bad page: a draft\": bad.md' "
-        "under nav: in mkdocs.yml (line 15), or list it under not_in_nav: if readers reach it only through links"
+        f"under nav: in mkdocs.yml (line {line_in(mkdocs_yml(tmp_path), 'nav:')}), or list it under not_in_nav: if readers reach it only through links"
     ]
 
 
@@ -139,8 +151,9 @@ def test_nav_entry_that_names_no_page(tmp_path):
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/other.md: this page is not in the navigation; fix: add a line '- Other page: other.md' "
-        "under nav: in mkdocs.yml (line 15), or list it under not_in_nav: if readers reach it only through links",
-        "WARNING: mkdocs.yml:17: the nav: entry 'othr.md' names no page in docs/; fix: did you mean 'other.md'?",
+        f"under nav: in mkdocs.yml (line {line_in(mkdocs_yml(tmp_path), 'nav:')}), or list it under not_in_nav: "
+        "if readers reach it only through links",
+        f"WARNING: mkdocs.yml:{line_in(mkdocs_yml(tmp_path), '- othr.md')}: the nav: entry 'othr.md' names no page in docs/; fix: did you mean 'other.md'?",
     ]
 
 

@@ -6,44 +6,19 @@ import textwrap
 import lxml.html
 import pytest
 import yaml
-from conftest import MINI_GLOSSARY, make_site, run_build
-from linkcheck import broken_links
+from support.linkcheck import broken_links
+from support.samples import HOOK_PAGES
+from support.sites import MINI_GLOSSARY, make_site, run_build
 
-PAGES = {
-    "index.md": """\
-        # Home
+PAGES = HOOK_PAGES
 
-        Grouped-query attention (GQA) saves memory. GQA again.
 
-        ## Scaling {#scaling}
-
-        The Chinchilla scaling law refines a scaling law. See [experts](term:MoE).
-        """,
-    "topics/deep.md": """\
-        ---
-        glossary: section
-        ---
-        # Deep page
-
-        GQA first.
-
-        ## One
-
-        GQA in one, and `GQA` in code.
-
-        ## Two
-
-        Mixtures of experts, then GQA.
-        """,
-    "quiet.md": """\
-        ---
-        glossary: off
-        ---
-        # Quiet
-
-        GQA is not linked here.
-        """,
-}
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample pages with the sample glossary, built once for the tests that only read the result."""
+    result = run_build(make_site(tmp_path_factory.mktemp("glossary-hook"), PAGES))
+    assert result.ok, result.log
+    return result
 
 
 def term_links(html: str) -> list[tuple[str, str]]:
@@ -95,8 +70,7 @@ def test_tooltip_carries_the_escaped_short_definition(site_builder):
     assert link.get("title") == 'Shares <script>alert(1)</script> "heads" & more.'
 
 
-def test_glossary_page_lists_entries_sorted_with_backlinks(site_builder):
-    built = site_builder(PAGES)
+def test_glossary_page_lists_entries_sorted_with_backlinks(built):
     root = lxml.html.fromstring(built.page("glossary/index.html"))
     article = root.find(".//article")
     assert [h.get("id") for h in article.iterfind(".//h3")] == [
@@ -115,26 +89,22 @@ def test_glossary_page_lists_entries_sorted_with_backlinks(site_builder):
     assert broken_links(built.site, base_path="/sub/path/") == []
 
 
-def test_glossary_page_edit_button_opens_the_data_source(site_builder):
-    built = site_builder(PAGES)
+def test_glossary_page_edit_button_opens_the_data_source(built):
     root = lxml.html.fromstring(built.page("glossary/index.html"))
     assert root.find(".//a[@rel='edit']").get("href") == "https://github.com/example/repo/edit/main/docs/data/glossary.yml"
 
 
-def test_glossary_is_never_written_into_docs(site_builder, tmp_path):
-    site_builder(PAGES)
-    assert not list((tmp_path / "project/docs").rglob("glossary.md"))
+def test_glossary_is_never_written_into_docs(built):
+    assert not list((built.site.parent / "docs").rglob("glossary.md"))
 
 
-def test_search_finds_entry_by_abbreviation(site_builder):
-    built = site_builder(PAGES)
+def test_search_finds_entry_by_abbreviation(built):
     index = json.loads(built.page("search/search_index.json"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert titles["glossary/#grouped-query-attention"] == "Grouped-query attention (GQA)"
 
 
-def test_search_indexes_definitions_not_the_used_on_lists(site_builder):
-    built = site_builder(PAGES)
+def test_search_indexes_definitions_not_the_used_on_lists(built):
     docs = json.loads(built.page("search/search_index.json"))["docs"]
     entry = next(doc for doc in docs if doc["location"] == "glossary/#grouped-query-attention")
     assert "several query heads share one key/value head" in entry["text"]
@@ -152,8 +122,9 @@ def test_broken_glossary_fails_with_file_and_line(site_builder):
     glossary = MINI_GLOSSARY + "  - term: Generalised query attention\n    abbr: [GQA]\n    short: x\n    source: y\n"
     built = site_builder(PAGES, glossary=glossary)
     assert not built.ok
-    assert ("docs/data/glossary.yml:19: 'GQA' is claimed by two terms: 'Grouped-query attention' (line 2) "
-            "and 'Generalised query attention' (line 19)") in built.log
+    line = MINI_GLOSSARY.count("\n") + 1  # the entry appended to the sample glossary
+    assert (f"docs/data/glossary.yml:{line}: 'GQA' is claimed by two terms: 'Grouped-query attention' (line 2) "
+            f"and 'Generalised query attention' (line {line})") in built.log
 
 
 def test_unused_terms_are_reported_as_info_by_default(site_builder):

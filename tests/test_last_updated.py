@@ -10,7 +10,8 @@ import subprocess
 import lxml.html
 import pytest
 import yaml
-from conftest import ROOT, make_site, run_build
+from support import ROOT
+from support.sites import make_site, run_build
 
 PLUGIN = "git-revision-date-localized"
 PAGES = {

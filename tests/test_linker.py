@@ -5,48 +5,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from support.samples import LINKER_GLOSSARY, LINKER_MATCHER
 from termkit.linker import link_html
-from termkit.matcher import Matcher
-from termkit.model import parse_glossary
 
-GLOSSARY = parse_glossary(
-    """\
-terms:
-  - term: Scaling law
-    forms: [scaling laws]
-    short: A fitted relation between compute and loss.
-    source: x
-  - term: Chinchilla scaling law
-    short: Parameters and tokens should grow together.
-    source: x
-  - term: Rotary position embedding
-    abbr: [RoPE]
-    short: Encodes positions by rotating query and key vectors.
-    source: x
-  - term: C++
-    short: A programming language.
-    source: x
-  - term: k-NN
-    short: k nearest neighbours.
-    source: x
-  - term: FP8 (E4M3)
-    short: An 8-bit float with 4 exponent and 3 mantissa bits.
-    source: x
-  - term: Überanpassung
-    aliases: [Ähnlichkeitssuche]
-    short: German for overfitting.
-    source: x
-  - term: Behemoth
-    case: sensitive
-    short: The largest Llama 4 model.
-    source: x
-  - term: Evil
-    short: 'Quotes " and '' and <script>alert(1)</script> & more.'
-    source: x
-""",
-    "g.yml",
-)
-MATCHER = Matcher(GLOSSARY)
+GLOSSARY, MATCHER = LINKER_GLOSSARY, LINKER_MATCHER
 
 
 def found(text):

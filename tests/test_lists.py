@@ -6,7 +6,7 @@ from termkit.collate import Collation
 from termkit.lists import UsedOn, index_html, used_on_html
 from termkit.xref import Entry, Place, parse_marker
 
-from test_xref import make_index
+from support.samples import make_index
 
 STRINGS = {"letters_label": "Jump to letter", "main_entry": "main entry", "see": "see", "see_also": "See also",
            "used_on": "Used on", "not_used": "no page yet"}

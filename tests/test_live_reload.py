@@ -10,8 +10,8 @@ import time
 import urllib.request
 
 import pytest
-from conftest import make_site
-from test_xref import PAGES
+from support.samples import XREF_PAGES as PAGES
+from support.sites import make_site
 
 
 def free_port() -> int:

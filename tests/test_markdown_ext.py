@@ -7,7 +7,8 @@ from termkit import linker
 from termkit.linker import link_tree
 from termkit.markdown_ext import TermLinking
 
-from test_linker import GLOSSARY, MATCHER
+from support.samples import LINKER_GLOSSARY as GLOSSARY
+from support.samples import LINKER_MATCHER as MATCHER
 
 
 def convert(text, mode="page", extensions=("toc", "footnotes", "fenced_code", "abbr", "md_in_html")):

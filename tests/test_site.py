@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import lxml.html
 import pytest
 import yaml
-from conftest import ROOT, make_site, run_build
-from linkcheck import broken_links
+from support import ROOT
+from support.sites import make_site, run_build
 
 DOCS = ROOT / "docs"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
@@ -23,15 +23,8 @@ FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site as `make build` makes it: the mkdocs command, strict, in a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+def site(real_site) -> Path:
+    return real_site
 
 
 def html_of(site: Path, page: str) -> lxml.html.HtmlElement:
@@ -53,11 +46,6 @@ def test_strict_build_passes(site):
     assert not (site / "data").exists(), "data files are inputs, not pages"
 
 
-def test_every_internal_link_and_anchor_resolves(site):
-    base = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]).path
-    assert broken_links(site, base_path=base) == []
-
-
 @pytest.mark.parametrize("page", THEMES)
 def test_theme_page_shape(site, page):
     root = html_of(site, page)
@@ -71,14 +59,6 @@ def test_theme_page_shape(site, page):
     assert article.xpath(".//h2[starts-with(normalize-space(.), 'Key numbers')]/following-sibling::*[1][self::div or self::table]")
     refs = {a.get("href") for a in article.xpath(".//sup/a[@class='footnote-ref']")}
     assert len(refs) >= 8, f"{page}: only {len(refs)} footnote citations"
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_footnotes_are_all_defined_and_all_used(page):
-    _, body = split_front_matter(page)
-    used, defined = set(FOOTNOTE_REF.findall(body)), set(FOOTNOTE_DEF.findall(body))
-    assert used - defined == set(), f"docs/{page}.md: footnotes used but not defined"
-    assert defined - used == set(), f"docs/{page}.md: footnotes defined but not used"
 
 
 @pytest.mark.parametrize("page", THEMES)
@@ -127,26 +107,3 @@ def test_every_page_has_edit_and_view_buttons(site):
         source = "data/glossary.yml" if page == "glossary" else f"{page}.md"
         assert edit == f"https://github.com/llama-explained/site/edit/main/docs/{source}"
         assert (DOCS / source).exists()
-
-
-BROKEN = {
-    "index.md": "# Home\n\nGood [link](other.md#present).\n",
-    "other.md": "# Other\n\n## Present\n\nText.\n",
-}
-
-
-@pytest.mark.parametrize(
-    ("page", "expected"),
-    [
-        ("# Bad\n\nA [broken link](missing.md).\n",
-         "WARNING: Doc file 'bad.md' contains a link 'missing.md', but the target is not found among documentation files."),
-        ("# Bad\n\nA [missing anchor](other.md#absent).\n",
-         "WARNING: Doc file 'bad.md' contains a link 'other.md#absent', but the doc 'other.md' does not contain an anchor '#absent'."),
-    ],
-)
-def test_broken_link_or_anchor_fails_strict_build_naming_the_file(tmp_path, page, expected):
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))
-    project = make_site(tmp_path, {**BROKEN, "bad.md": page}, validation=config["validation"])
-    built = run_build(project)
-    assert not built.ok
-    assert expected in built.log

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from support import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -92,51 +92,3 @@ def test_least_privilege_and_time_limits(path):
         assert granted <= allowed, f"{path.name}: job {name} asks for {sorted(granted - allowed)}"
         if deploys:
             assert DEPLOY_ONLY <= granted
-
-
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_checkout_has_history_and_python_is_cached(path):
-    for name, job in load(path)["jobs"].items():
-        for step in steps(job):
-            if uses(step, "actions/checkout"):
-                assert step["with"]["fetch-depth"] == 0, f"{name}: the last-updated dates need full history"
-                assert step["with"]["persist-credentials"] is False
-            if uses(step, "actions/setup-python"):
-                assert step["with"] == {"python-version": "3.11", "cache": "pip",
-                                        "cache-dependency-path": "requirements*.txt"}
-
-
-def test_pull_requests_run_make_test_and_upload_the_site():
-    workflow = load(GITHUB / "workflows/ci.yml")
-    assert "pull_request" in workflow["on"] and workflow["on"]["push"]["branches"] == ["main"]
-    (job,) = workflow["jobs"].values()
-    runs = [s.get("run") for s in steps(job)]
-    assert "make test" in runs and "make build" in runs
-    assert next(s for s in steps(job) if s.get("run") == "make test")["env"]["CI"] == "true"
-    upload = next(i for i, s in enumerate(steps(job)) if uses(s, "actions/upload-artifact"))
-    assert upload > runs.index("make build")
-    assert steps(job)[upload]["with"]["path"] == "site/"
-
-
-def test_main_is_published_to_pages_one_deploy_at_a_time():
-    workflow = load(GITHUB / "workflows/pages.yml")
-    assert workflow["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in workflow["on"]
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    order = [s.get("uses", s.get("run", "")).split("@")[0] for s in steps(build)]
-    assert order.index("actions/configure-pages") < order.index("make build")
-    assert order.index("make build") < order.index("actions/upload-pages-artifact")
-    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
-    assert [s["uses"].split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
-
-
-def test_dependabot_watches_pip_and_actions():
-    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text(encoding="utf-8"))
-    assert {u["package-ecosystem"] for u in config["updates"]} == {"pip", "github-actions"}
-
-
-def test_factual_error_form_asks_for_page_claim_and_source():
-    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE/factual-error.yml").read_text(encoding="utf-8"))
-    required = {f["id"] for f in form["body"] if f.get("validations", {}).get("required")}
-    assert required == {"page", "claim", "source"}
-    assert "- [ ] `make test` passes" in (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")

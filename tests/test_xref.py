@@ -5,13 +5,13 @@ import textwrap
 
 import lxml.html
 import pytest
-from conftest import make_site, run_build
-from linkcheck import broken_links
+from support.linkcheck import broken_links
+from support.samples import XREF_PAGES, make_index
+from support.sites import make_site, run_build
 
 from termkit.collate import Collation
 from termkit.model import parse_glossary
 from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages
-from test_glossary_hook import PAGES as GLOSSARY_PAGES
 
 # --- core ------------------------------------------------------------------------------------
 
@@ -46,24 +46,6 @@ def test_bad_markers_say_what_is_wrong(text, message):
         parse_marker(text)
 
 
-GLOSSARY = parse_glossary(
-    """\
-terms:
-  - term: Grouped-query attention
-    abbr: [GQA]
-    see_also: [KV cache]
-    short: s
-    source: x
-  - term: KV cache
-    short: s
-    source: x
-""",
-    "g.yml",
-)
-
-
-def make_index():
-    return Index(GLOSSARY, lambda term_id: f"glossary/#{term_id}", "Glossary")
 
 
 def test_terms_are_entries_with_the_glossary_as_main_place_and_see_entries_for_aliases():
@@ -113,20 +95,13 @@ def test_related_pages_rank_by_shared_terms_then_page_order():
 
 # --- in a build --------------------------------------------------------------------------------
 
-PAGES = {
-    **GLOSSARY_PAGES,
-    "index.md": textwrap.dedent(GLOSSARY_PAGES["index.md"])
-    + "\n<!-- index!: Chinchilla scaling law -->\n<!-- index: Compute; budgets -->\n",
-    "zz-last.md": """\
-        # Last page
+PAGES = XREF_PAGES
 
-        ## Late section
 
-        A late topic. <!-- index: Late topic -->
-        <!-- index: Pointer -> topics/deep.md#two -->
-        Mixture of experts.
-        """,
-}
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample pages, built once for the tests that only read the result."""
+    return built_site(tmp_path_factory.mktemp("xref"))
 
 
 def built_site(tmp_path, pages=PAGES, **config):
@@ -141,8 +116,7 @@ def test_every_link_on_every_page_resolves(tmp_path, directory_urls):
     assert broken_links(built.site, base_path="/sub/path/") == []
 
 
-def test_index_page_lists_entries_from_pages_processed_after_it(tmp_path):
-    built = built_site(tmp_path)
+def test_index_page_lists_entries_from_pages_processed_after_it(built):
     root = lxml.html.fromstring(built.page("book-index/index.html"))
     late = root.get_element_by_id("entry-late-topic")
     assert [(a.text_content(), a.get("href")) for a in late.iterfind("a")] == [
@@ -154,8 +128,7 @@ def test_index_page_lists_entries_from_pages_processed_after_it(tmp_path):
     assert [li.text_content().split(":")[0].strip() for li in compute.iterfind("ul/li")] == ["budgets"]
 
 
-def test_index_marks_main_entries_and_see_references(tmp_path):
-    built = built_site(tmp_path)
+def test_index_marks_main_entries_and_see_references(built):
     root = lxml.html.fromstring(built.page("book-index/index.html"))
     chinchilla = root.get_element_by_id("entry-chinchilla-scaling-law")
     mains = [a.text_content() for a in chinchilla.iterfind("a[@class='xref-main']")]
@@ -167,15 +140,13 @@ def test_index_marks_main_entries_and_see_references(tmp_path):
     assert gqa.find("a").get("href") == "#entry-grouped-query-attention"
 
 
-def test_index_page_is_left_out_of_search_and_glossary_is_in(tmp_path):
-    built = built_site(tmp_path)
+def test_index_page_is_left_out_of_search_and_glossary_is_in(built):
     locations = {doc["location"].split("#")[0] for doc in json.loads(built.page("search/search_index.json"))["docs"]}
     assert "glossary/" in locations
     assert "book-index/" not in locations
 
 
-def test_related_pages_and_terms_on_every_page(tmp_path):
-    built = built_site(tmp_path)
+def test_related_pages_and_terms_on_every_page(built):
     root = lxml.html.fromstring(built.page("topics/deep/index.html"))
     aside = root.find(".//article//aside[@class='xref-page']")
     related = aside.xpath("./h2[@id='related-pages']/following-sibling::ul[1]/li")

@@ -1,4 +1,4 @@
-"""Session fixtures for the browser tests: the real site built once, served on 127.0.0.1, and Chromium.
+"""Session fixtures for the browser tests: the real site (built once per run), served on 127.0.0.1, and Chromium.
 
 Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM): `make test` installs it as root. Without it
 these tests fail with the command to run; they never skip.
@@ -12,23 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from .site_server import ROOT, SiteServer, base_path, build_site
+from support import ROOT, WAIT_MS
+from support.lighthouse import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE
+from support.site_server import SiteServer, base_path
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-NODE_BIN = ROOT / "node_modules/.bin"
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
-
-
-def require_chromium() -> Path:
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}. Install Debian's package: `apt-get install -y chromium` "
-            "as root (`make test` does this), or set CHROMIUM to a Chromium binary.", pytrace=False)
-    return CHROMIUM
 
 
 def require_node_tool(path: Path) -> Path:
@@ -36,17 +24,23 @@ def require_node_tool(path: Path) -> Path:
         pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} (`make test` does this).",
                     pytrace=False)
     if shutil.which("node") is None:
-        pytest.fail("Node.js is not installed; the browser tests need Node 20 for Lighthouse and linkinator.",
-                    pytrace=False)
+        pytest.fail("Node.js is not installed; the browser tests need Node 20 for Lighthouse.", pytrace=False)
     return path
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site as `make build` makes it (`mkdocs build --strict`), once per session."""
-    out = tmp_path_factory.mktemp("browser-site")
-    build_site(out)
-    return out
+def chromium() -> Path:
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. Install Debian's package: `apt-get install -y chromium` "
+            "as root (`make test` does this), or set CHROMIUM to a Chromium binary.", pytrace=False)
+    require_node_tool(LIGHTHOUSE)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def built_site(real_site) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="session")
@@ -64,27 +58,31 @@ def base_url(site_server) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    executable = require_chromium()
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """A fresh browser context and page (desktop size by default), closed after the test."""
+    contexts = []
+
+    def _new(**options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **options})
+        context.set_default_timeout(WAIT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _new
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture(scope="session")
 def axe_source() -> Path:
     return require_node_tool(AXE)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    """Print the Lighthouse scores measured in this run (see test_lighthouse.py)."""
-    from .test_lighthouse import SCORES_KEY, format_table
-
-    results = config.stash.get(SCORES_KEY, None)
-    if results:
-        terminalreporter.section("Lighthouse scores")
-        for line in format_table(results):
-            terminalreporter.write_line(line)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from .site_server import ROOT
+from support import ROOT
 
 TERM_PAGE = "architecture/"
 # What a reader types, and the glossary entry a result must lead to.
@@ -33,14 +33,12 @@ SOURCES = {
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
+def page(new_page):
+    return new_page()
 
 
 ACTIVE_TOOLTIP = ".md-tooltip2--active"
+NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, base_url):
@@ -58,7 +56,7 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
         pytest.fail("Tab never reached a glossary term link")
 
     tooltip = page.locator(ACTIVE_TOOLTIP)
-    tooltip.wait_for(state="visible", timeout=3000)
+    tooltip.wait_for(state="visible")
     assert " ".join(tooltip.inner_text().split()) == " ".join(definitions[term].split())
     page.wait_for_function(f"getComputedStyle(document.querySelector('{ACTIVE_TOOLTIP}')).opacity === '1'")
     described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
@@ -68,14 +66,16 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
 
     page.keyboard.press("Escape")
     page.wait_for_function(
-        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')", timeout=3000)
+        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')")
     assert page.locator(ACTIVE_TOOLTIP).count() == 0
     assert page.evaluate("document.activeElement.hash") == term, "Escape leaves focus on the term"
 
     page.keyboard.press("Shift+Tab")
-    page.wait_for_timeout(400)  # at a reader's pace: Material ignores a blur and refocus within one frame
+    # Material ignores a blur and refocus within one frame: let the blur settle (no tooltip left) first.
+    page.wait_for_function(f"!document.querySelector('{ACTIVE_TOOLTIP}')")
+    page.evaluate(NEXT_FRAMES)
     page.keyboard.press("Tab")
-    page.locator(ACTIVE_TOOLTIP).wait_for(state="visible", timeout=3000)  # and it comes back on the next focus
+    page.locator(ACTIVE_TOOLTIP).wait_for(state="visible")  # and it comes back on the next focus
 
 
 @pytest.mark.parametrize("query", SEARCHES)
@@ -85,7 +85,7 @@ def test_search_leads_to_the_glossary_entry(page, base_url, query):
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
     page.wait_for_function(
-        "/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000)
+        "/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)")
     links = page.locator(".md-search-result__list a")
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
     matches = [i for i, href in enumerate(hrefs)
@@ -100,7 +100,7 @@ def test_search_leads_to_the_glossary_entry(page, base_url, query):
     heading.wait_for(state="attached")
     page.wait_for_function(
         "id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
-        arg=slug, timeout=5000)
+        arg=slug)
 
 
 def repo_url() -> str:
@@ -123,33 +123,29 @@ META_SCHEME = "document.querySelector('meta[name=color-scheme]').content"
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
-def test_palette_follows_the_system_until_the_reader_switches(browser, base_url, system):
+def test_palette_follows_the_system_until_the_reader_switches(new_page, base_url, system):
     """The site's own palette script (overrides/partials/javascripts/palette.html), in place of Material's."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=system)
-    page = context.new_page()
-    try:
-        page.goto(base_url, wait_until="networkidle")
-        expected = "slate" if system == "dark" else "default"
-        assert page.evaluate(SCHEME) == expected
-        assert page.evaluate(META_SCHEME) == system
-        assert page.evaluate("__md_get('__palette')") is None, "nothing stored before the reader switches"
-        toggles = page.locator("form[data-site-palette] label:not([hidden])")
-        assert toggles.count() == 1, "exactly one toggle is shown"
+    page = new_page(color_scheme=system)
+    page.goto(base_url, wait_until="networkidle")
+    expected = "slate" if system == "dark" else "default"
+    assert page.evaluate(SCHEME) == expected
+    assert page.evaluate(META_SCHEME) == system
+    assert page.evaluate("__md_get('__palette')") is None, "nothing stored before the reader switches"
+    toggles = page.locator("form[data-site-palette] label:not([hidden])")
+    assert toggles.count() == 1, "exactly one toggle is shown"
 
-        toggles.first.click()
-        other = "default" if expected == "slate" else "slate"
-        page.wait_for_function(f"{SCHEME} === '{other}'")
-        assert page.evaluate(META_SCHEME) == ("dark" if other == "slate" else "light")
-        assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+    toggles.first.click()
+    other = "default" if expected == "slate" else "slate"
+    page.wait_for_function(f"{SCHEME} === '{other}'")
+    assert page.evaluate(META_SCHEME) == ("dark" if other == "slate" else "light")
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
 
-        page.goto(base_url + "glossary/", wait_until="domcontentloaded")
-        assert page.evaluate(SCHEME) == other, "the choice is remembered on the next page"
-        page.wait_for_load_state("networkidle")
+    page.goto(base_url + "glossary/", wait_until="domcontentloaded")
+    assert page.evaluate(SCHEME) == other, "the choice is remembered on the next page"
+    page.wait_for_load_state("networkidle")
 
-        # Keyboard: Enter on the focused switch goes to the next palette.
-        page.evaluate("document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()")
-        page.keyboard.press("Enter")
-        page.wait_for_function(f"{SCHEME} === '{expected}'")
-        assert page.locator("form[data-site-palette] label:not([hidden])").count() == 1
-    finally:
-        context.close()
+    # Keyboard: Enter on the focused switch goes to the next palette.
+    page.evaluate("document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{SCHEME} === '{expected}'")
+    assert page.locator("form[data-site-palette] label:not([hidden])").count() == 1

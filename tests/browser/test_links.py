@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from .links import INSTALL_HINT, check
-from .site_server import base_path
+from support.links import INSTALL_HINT, check
+from support.site_server import base_path
 
 
 def run_check(site, external=False):

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support import WAIT_MS
+
 # name -> path under the site; "404" is a missing page, answered with 404.html as GitHub Pages does.
 PAGES = {
     "home": "",
@@ -67,6 +69,7 @@ def visits(browser, base_url, axe_source):
         if (page_name, mode) in cache:
             return cache[page_name, mode]
         context = browser.new_context(**MODES[mode])
+        context.set_default_timeout(WAIT_MS)
         foreign: list[str] = []
 
         def block(route):  # record and refuse anything that is not the local server

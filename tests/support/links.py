@@ -5,7 +5,7 @@ related-page and footnote link, and every #anchor, same-page or on another page,
 It needs no network. External mode (`make linkcheck-external`, non-blocking) checks the links to
 other sites, and needs the internet.
 
-    python -m tests.browser.links [--external] [SITE_DIR]    # without SITE_DIR: build the site first
+    python -m tests.support.links [--external] [SITE_DIR]    # without SITE_DIR: build the site first
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .site_server import base_path, build_site
+from .site_server import base_path
+from .sites import build_real_site
 
 HTMLPROOFER = os.environ.get("HTMLPROOFER", "htmlproofer")
 INSTALL_HINT = "install Debian's package as root: `apt-get install -y ruby-html-proofer` (`make test` does this)"
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            build_site(site)
+            build_real_site(site)
         try:
             result = check(site, args.external)
         except FileNotFoundError as exc:

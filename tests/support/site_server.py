@@ -5,7 +5,7 @@ its assets. Unknown paths get 404.html with status 404, text is gzip-compressed 
 client accepts it, and nothing is fetched from anywhere else.
 
 Run as a script to serve a built site by hand (the link-check targets do this):
-    python tests/browser/site_server.py SITE_DIR [PORT]
+    python tests/support/site_server.py SITE_DIR [PORT]
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import gzip
 import mimetypes
 import os
 import posixpath
-import subprocess
 import sys
 import threading
 from functools import lru_cache
@@ -34,16 +33,6 @@ def base_path() -> str:
     head = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0]
     path = urlsplit(yaml.safe_load(head)["site_url"]).path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-def build_site(out: Path) -> None:
-    """`mkdocs build --strict` into out, as `make build` does; raise with mkdocs' output if it fails."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
 
 
 class SiteServer(ThreadingHTTPServer):

@@ -1,0 +1,13 @@
+"""Helpers shared by the tests: building sites, checking links, serving a site, running Lighthouse.
+
+Test modules import from here (or get fixtures from conftest.py), never from one another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# How long a browser test waits for a condition (never a fixed sleep): generous, so that a busy
+# machine only makes a test slower, never failing.
+WAIT_MS = 30_000
