@@ -2,6 +2,11 @@
 
 import pytest
 
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
 from termkit.model import GlossaryError, parse_glossary, slugify
 
 GOOD = """\
@@ -118,3 +123,12 @@ def test_every_problem_is_reported_at_once():
 )
 def test_slugs_are_stable_and_readable(name, slug):
     assert slugify(name) == slug
+
+
+@given(st.text(max_size=40))
+def test_any_name_gets_a_well_formed_stable_slug(name):
+    slug = slugify(name)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), f"{name!r} -> {slug!r}"
+    assert slugify(slug) == slug, "a slug is its own slug"
+    assert slugify(name.upper() if name.isascii() else name) == slug, "ASCII case does not change the anchor"
+    assert slugify(unicodedata.normalize("NFD", name)) == slugify(unicodedata.normalize("NFC", name))

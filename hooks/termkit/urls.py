@@ -16,7 +16,8 @@ def relative_url(target: str, source: str) -> str:
     relative = _relative_path(path, source)
     if fragment:
         return f"{relative}#{fragment}"
-    return relative or "./"
+    # A page's link to itself: its folder ("./") with directory URLs, else its own file name.
+    return relative or posixpath.basename(path) or "./"
 
 
 @lru_cache(maxsize=1 << 16)  # a pure function of two URLs; pages link to the same few targets
