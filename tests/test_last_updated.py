@@ -13,6 +13,8 @@ import yaml
 from support import ROOT
 from support.sites import make_site, run_build
 
+pytestmark = pytest.mark.slow  # makes git repositories and builds in them
+
 PLUGIN = "git-revision-date-localized"
 PAGES = {
     "index.md": "# Home\n\nSee the [other page](other.md).\n",

@@ -13,6 +13,8 @@ import pytest
 from support.samples import XREF_PAGES as PAGES
 from support.sites import make_site
 
+pytestmark = pytest.mark.slow  # starts `mkdocs serve`
+
 
 def free_port() -> int:
     with socket.socket() as s:

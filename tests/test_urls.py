@@ -36,8 +36,9 @@ FRAGMENT = st.sampled_from(["", "gqa", "moe-1", "2024"])
 
 
 def directory_url(parts: list[str]) -> str:
-    """MkDocs' URL with use_directory_urls: "" for the home page, "a/b/" otherwise."""
-    return "" if parts == ["index"] else "/".join(p for p in parts if p != "index") + "/"
+    """MkDocs' URL with use_directory_urls: "a/b/" for a/b.md and a/b/index.md, "" for index.md."""
+    folders = parts[:-1] if parts[-1] == "index" else parts
+    return "/".join(folders) + "/" if folders else ""
 
 
 def file_url(parts: list[str]) -> str:
