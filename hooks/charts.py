@@ -66,7 +66,8 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"key-numbers data has errors:\n{exc}") from None
     except FileNotFoundError:
         raise PluginError(f"docs/{settings['source']}: the key-numbers data file is missing") from None
-    build = Build(data, Path(config.config_file_path or config.docs_dir).parent / ".cache" / "charts")
+    # Not under .cache/: other tools clear that folder (Zensical's --clean empties all of it).
+    build = Build(data, Path(config.config_file_path or config.docs_dir).parent / ".chart-cache")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -3,6 +3,9 @@
 data.py    load and validate docs/data/models.yml; errors name the file and line
 units.py   the units the renderer knows and how each value is written ("15T+", "3.8 × 10²⁵ FLOPs")
 tables.py  key-number tables as Markdown, with a Source column
-plot.py    charts drawn with matplotlib's SVG backend, ready to inline in a page
+chart.py   what a chart is made of (marks, title, description, data table) and shared drawing helpers
+figures.py the site's four charts: which figures each shows and how it is drawn (site content)
+plot.py    draws a chart with matplotlib's SVG backend, with a cache keyed by what it depends on
+svg.py     makes the SVG fit to inline: page font and colour, unique ids, title and description
 pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them
 """

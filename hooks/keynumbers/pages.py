@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .data import KeyNumbers
-from .plot import CHARTS, Chart
+from .chart import Chart
+from .figures import CHARTS
 from .tables import render_rows, render_table
 
 DIRECTIVE = re.compile(r"^\[\[\s*(numbers|chart)\s*:\s*([^\]]*?)\s*\]\]\s*$")

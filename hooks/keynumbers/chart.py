@@ -1,0 +1,138 @@
+"""What every chart is made of, and the matplotlib helpers the chart definitions share.
+
+A chart is built in two steps (see figures.py): a `build_*` function picks the marks (each a
+figure from the data file) and writes the title, the screen-reader description and the data
+table; a `draw_*` function turns the marks into a matplotlib figure, with the helpers below.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .data import Figure, KeyNumbers, Subject
+
+INK = "#010101"  # stands for the page's text colour; replaced by currentColor
+# Mid-tone colours: at least 3:1 contrast against both the light (#fff) and the dark (slate) page.
+FAMILY_STYLE = {
+    "Chinchilla": ("#7f7f7f", "s"),
+    "GPT-3": ("#7f7f7f", "D"),
+    "Llama 2": ("#2a9d6f", "o"),
+    "Llama 3.1": ("#3b7dd8", "o"),
+    "Llama 4": ("#a65fc4", "h"),
+}
+PROJECTION_STYLE = ("#d4570f", "*")
+DEFAULT_STYLE = ("#7f7f7f", "o")
+RC = {
+    "svg.fonttype": "none",  # text stays text: small files, the page's font, selectable and searchable
+    "font.family": "DejaVu Sans",  # bundled with matplotlib, so layout is the same on every machine
+    "font.size": 9,
+    "text.color": INK, "axes.labelcolor": INK, "axes.edgecolor": INK,
+    "xtick.color": INK, "ytick.color": INK, "grid.color": INK, "grid.alpha": 0.18, "grid.linewidth": 0.6,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 11, "axes.titleweight": "bold",
+    "legend.frameon": False, "figure.facecolor": "none", "axes.facecolor": "none",
+}
+
+
+
+@dataclass
+class Mark:
+    """One drawn point or bar, and the figures it shows."""
+
+    key: str  # subject id; the SVG group of the mark has id "<chart id>-mark-<key>"
+    label: str
+    x: Figure
+    y: Figure | None = None
+    style: tuple[str, str] = DEFAULT_STYLE
+    lower_bound: bool = False
+
+
+@dataclass
+class Chart:
+    name: str
+    title: str
+    description: str
+    marks: list[Mark]
+    header: list[str]  # data table under the chart
+    rows: list[tuple[list[str], list[Figure]]]
+    notes: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)  # reference lines etc., for drawing
+    svg: str = ""
+
+    @property
+    def element_id(self) -> str:
+        return f"kn-{self.name}"
+
+
+def projections(data: KeyNumbers) -> list[Subject]:
+    return [s for s in data.subjects.values() if s.kind == "projection"]
+
+
+def family_style(subject: Subject) -> tuple[str, str]:
+    return FAMILY_STYLE.get(subject.family, DEFAULT_STYLE)
+
+
+def projection_style(subject: Subject) -> tuple[str, str]:
+    return PROJECTION_STYLE if subject.id == "llama3-optimum" else ("#7f7f7f", "o")
+
+
+def is_lower_bound(figure: Figure) -> bool:
+    return figure.qualifier in ("more than", "at least")
+
+
+def family_legend(ax, marks: list[Mark], loc: str) -> None:
+    from matplotlib.lines import Line2D
+
+    seen: dict[str, Line2D] = {}
+    for family, (colour, shape) in FAMILY_STYLE.items():
+        if any(m.style == (colour, shape) for m in marks):
+            seen[family] = Line2D([], [], linestyle="none", marker=shape, color=colour, markersize=6)
+    seen["Llama 3 scaling-law optimum"] = Line2D([], [], linestyle="none", marker="*", color=PROJECTION_STYLE[0],
+                                                 markersize=10)
+    seen["Chinchilla rule of thumb"] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
+    seen["Chinchilla projection (Table 3)"] = Line2D([], [], linestyle="none", marker="o", color="#7f7f7f",
+                                                     markerfacecolor="none", markersize=6)
+    seen["at least this many tokens"] = Line2D([], [], linestyle="none", marker="^", color=INK, markersize=6,
+                                               markerfacecolor="none")
+    ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=3, fontsize=8, handletextpad=0.3, columnspacing=1.2)
+
+
+def log_limits(values: list[float], low: float = 1.3, high: float = 1.3) -> tuple[float, float]:
+    """Axis limits on half-decade steps, with room (factors low and high) around the data for labels."""
+    bottom = math.floor(2 * math.log10(min(values) / low)) / 2
+    top = math.ceil(2 * math.log10(max(values) * high)) / 2
+    return 10 ** bottom, 10 ** top
+
+
+def si(value: float) -> str:
+    if value == 0:
+        return "0"
+    for factor, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(value) >= factor:
+            return f"{value / factor:g}{letter}"
+    return f"{value:g}"
+
+
+def formatter(function):
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: function(value))
+
+
+def si_axis(axis) -> None:
+    from matplotlib.ticker import LogLocator, NullFormatter
+
+    axis.set_major_locator(LogLocator(base=10, numticks=12))
+    axis.set_major_formatter(formatter(si))
+    axis.set_minor_formatter(NullFormatter())
+
+
+def line_label(ax, start, end, text: str, where: float, below: bool = False) -> None:
+    """Write text along the straight (on screen) line from start to end, a fraction `where` along it."""
+    (x0, y0), (x1, y1) = ax.transData.transform([start, end])
+    angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
+    anchor = ax.transData.inverted().transform((x0 + (x1 - x0) * where, y0 + (y1 - y0) * where))
+    offset = -4 if below else 4
+    ax.annotate(text, anchor, xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
+                textcoords="offset points", rotation=angle, rotation_mode="anchor", ha="left",
+                va="top" if below else "bottom", fontsize=8, alpha=0.8)
