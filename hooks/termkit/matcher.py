@@ -41,7 +41,8 @@ class Matcher:
                     self._exact[key] = term
                 else:
                     self._folded[key.casefold()] = term
-                for first in {tokens[0].casefold(), tokens[0].lower()}:
+                # As written too: re's IGNORECASE folds one character at a time, and "İ" folds to two.
+                for first in {tokens[0], tokens[0].casefold(), tokens[0].lower()}:
                     lengths.setdefault(first, set()).add(len(tokens))
         # For each first token, the token counts to try, longest first.
         self._counts = {first: sorted(counts, reverse=True) for first, counts in lengths.items()}
