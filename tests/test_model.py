@@ -103,7 +103,7 @@ def test_unknown_key_and_bad_case_rule():
     text = GOOD.replace("    abbr: [GQA]\n", "    abrv: [GQA]\n    case: upper\n")
     message = problems(text)
     assert "docs/data/glossary.yml:2: unknown key(s) abrv;" in message
-    assert "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be one of insensitive, sensitive, not 'upper'" in message
+    assert "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), sensitive or any, not 'upper'" in message
 
 
 def test_every_problem_is_reported_at_once():
