@@ -118,7 +118,7 @@ def test_admonition_titles_in_html_are_not_linked():
 @pytest.mark.parametrize("text", [
     "404.html", "search.html", "the file search.html.", "example-versioning", "docs.search",
     ".search", "GPT-3.5", "search-plugin-v2", "404-2", "self-search", "Llama-3.1-405B-Token",
-    "a URL-v2 link", "URL-compatible.html",
+    "a URL-v2 link", "URL-compatible.html", "search-index.html",
 ])
 def test_no_match_as_part_of_a_file_name_dotted_name_or_identifier(text):
     assert found(text) == []
