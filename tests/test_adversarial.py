@@ -1,6 +1,6 @@
 """An adversarial site: the hooks may add term links and their own boxes, and change nothing else.
 
-The site (written for this project) is the documentation of an imaginary static-file server. It
+The site (tests/adversarial/, written for this project) documents an imaginary static-file server. It
 uses what third-party documentation uses and the hooks must survive: many raw HTML blocks and
 shortcode-style comments, admonitions with titles, collapsible boxes, content tabs, code
 annotations, footnotes, magic links with a repository shorthand, abbreviations, file names and
@@ -14,201 +14,15 @@ faults it must catch.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 import yaml
 from article_diff import LINK_CLASS, article, compare, compare_articles
 from conftest import make_site, run_build
 
-GLOSSARY = """\
-terms:
-  - term: "404"
-    aliases: [not found]
-    short: 'The status a server sends for a missing page; see <pre> & &amp; too.'
-    source: RFC 9110, 15.5.5
-  - term: "7"
-    short: A digit, here the number of a release.
-    source: The release notes
-  - term: 3D printing
-    short: Making objects layer by layer.
-    source: A maker guide
-  - term: Search
-    short: Finding pages by the words in them.
-    source: The search chapter
-  - term: Versioning
-    short: Serving several versions of the same documentation.
-    source: The versions chapter
-  - term: URL
-    short: The address of a page.
-    source: RFC 3986
-  - term: JavaScript
-    short: The language of scripts in the browser.
-    source: ECMA-262
-  - term: Node.js
-    short: A JavaScript runtime outside the browser.
-    source: Its website
-  - term: C++
-    short: A systems programming language.
-    source: ISO/IEC 14882
-  - term: C#
-    short: A managed programming language.
-    source: ECMA-334
-  - term: AT&T
-    short: A telephone company, here only a name with an ampersand.
-    source: Its website
-  - term: "<=>"
-    id: spaceship
-    aliases: [spaceship operator]
-    short: 'The three-way comparison, a <=> b.'
-    source: ISO/IEC 14882, 7.6.8
-  - term: HTML
-    short: The markup language of web pages.
-    source: WHATWG
-  - term: Event
-    short: Something the server reports to a hook.
-    source: The hooks chapter
-  - term: Liability
-    short: Legal responsibility for damage.
-    source: The licence
-  - term: Warranty
-    short: A promise about quality.
-    source: The licence
-  - term: Admonition
-    short: A coloured box for a note or a warning.
-    source: The writing guide
-  - term: Annotation
-    short: A numbered note attached to a line of code.
-    source: The writing guide
-  - term: Tab
-    short: One of several panels of which one is shown.
-    source: The writing guide
-  - term: Cache
-    forms: [caches]
-    short: A store of responses for reuse.
-    source: The caching chapter
-"""
-
-INDEX = """\
----
-glossary: section
----
-# Quarry
-
-Quarry serves static files. It answers 404 for a missing page and keeps a cache of responses.
-Its search needs no JavaScript-based server, and every URL-compatible name works.[^1]
-
-<div class="grid cards" markdown>
-
--   **Search**
-
-    ---
-
-    Search across versions, with 3D printing guides as an example.
-
--   **Versioning**
-
-    ---
-
-    Several versions, one cache.
-
-</div>
-
-<!-- md:version 7.0 -->
-<!-- md:flag experimental -->
-<!-- index: Quarry; overview -->
-
-<p class="banner">A raw HTML paragraph about search, 404 pages and the cache.</p>
-
-<div class="hero" data-search="404">
-  <img src="logo.png" alt="Search 404">
-  <span>The 404 page &amp; the search page</span>
-</div>
-
-Text after raw HTML mentions C++, C#, AT&T and the <=> operator, then Node.js.
-
-## Admonitions { #admonitions }
-
-!!! note "Search and the cache"
-
-    The first paragraph of a note about search and the cache.
-
-!!! warning "404 pages"
-    A warning without a blank line: a 404 page is cached for 7 minutes.
-
-??? tip "Versioning in a collapsible box"
-
-    Versioning explained inside the box.
-
-???+ example "Open by default: HTML"
-
-    HTML inside an open box.
-
-!!! info ""
-
-    A box without a title mentions the URL.
-
-[^1]: A footnote about search and the cache is never linked.
-"""
-
-TABS = """\
-# Tabs and code
-
-=== "Search"
-
-    Search from the command line.
-
-=== "C++"
-
-    Build the C++ client.
-
-=== "Node.js"
-
-    Use Node.js for the JavaScript client.
-
-``` yaml
-search:
-  lang: en # (1)!
-  versioning: true # (2)!
-```
-
-1.  The language of the search index.
-2.  Versioning of the documentation; see the 404 page.
-
-Inline `search.html` code and ++ctrl+alt+del++ keys.
-
-The cache stores 404 responses.[^cache]
-
-[^cache]: How long a cache keeps a 404 response.
-
-| Setting | Meaning |
-| --- | --- |
-| `cache` | the cache of 404 responses |
-| search | whether search is on |
-"""
-
-NAMES = """\
-# Names and identifiers
-
-The files 404.html and search.html, the folder .search, the plugin example-versioning,
-the package search-plugin-v2, the module search.index and the option `--search`.
-
-URL-compatible names, JavaScript-based themes and a Node.js-based build; not GPT-4-like names.
-
-A 7-day cache and a 3D printing guide; release 7.1 and version v7, release 7.
-
-Magic links: #404, example/project#7, @search, !7, https://example.org/search.html and
-www.example.org/404.html.
-
-*[HTML]: HyperText Markup Language
-
-HTML is linked as an abbreviation, never as a term.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND. IN NO EVENT SHALL THE AUTHORS
-BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-OTHERWISE, ARISING FROM THE SEARCH OR THE CACHE.
-
-The event log, the warranty and the liability of a cache.
-"""
+SITE = Path(__file__).parent / "adversarial"  # the glossary and the pages written by hand
+GLOSSARY = (SITE / "glossary.yml").read_text(encoding="utf-8")
 
 
 def stash_page() -> str:
@@ -221,7 +35,7 @@ def stash_page() -> str:
     for release in range(160):
         lines += [f"## Release 0.{release} {{ #release-{release} }}", "",
                   f"<!-- md:version 0.{release} -->", "",
-                  f'Fixed <span class="badge">new</span> &amp; &lt;b&gt; in search: the 404 page, cache size 7.', "",
+                  'Fixed <span class="badge">new</span> &amp; &lt;b&gt; in search: the 404 page, cache size 7.', "",
                   '<div class="diff"><p>raw block without markdown</p></div>', ""]
     return "\n".join(lines)
 
@@ -234,7 +48,8 @@ EXTENSIONS = [
     {"pymdownx.magiclink": {"repo_url_shorthand": True, "user": "example", "repo": "project"}},
 ]
 THEME_FEATURES = ["content.code.annotate", "content.tabs.link", "content.tooltips"]
-PAGES = {"index.md": INDEX, "tabs.md": TABS, "names.md": NAMES, "releases.md": stash_page()}
+PAGES = {**{page.name: page.read_text(encoding="utf-8") for page in sorted(SITE.glob("*.md"))},
+         "releases.md": stash_page()}
 
 
 @pytest.fixture(scope="module")

@@ -170,9 +170,9 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise GlossaryError([f"{display_path}: the glossary file does not exist; fix: create it "
-                             f"(the format is in CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml "
-                             f"to its path relative to docs/"]) from None
+        problem = (f"{display_path}: the glossary file does not exist; fix: create it (the format is in "
+                   f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/")
+        raise GlossaryError([problem]) from None
     return parse_glossary(text, display_path)
 
 
