@@ -28,6 +28,7 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\w")
 # Characters that join a term to a neighbouring word into a longer name.
 HYPHENS = "-\u2010\u2011"
+JOINERS = "." + HYPHENS
 # After a term: a hyphen and a word of letters that ends the compound ("-compatible", "-based").
 COMPOUND_TAIL = re.compile(r"[-\u2010\u2011][^\W\d_]+(?![\w\u2010\u2011-]|\.\w)")
 # Before a term: a number, perhaps with a unit letter, and a hyphen ("128K-", "4,096-", "8-").
@@ -87,6 +88,10 @@ class Matcher:
         edges: list[tuple[str, str]] = []
 
         def glued(start: int, end: int) -> bool:
+            if start and end < len(text):  # most matches: a space or plain punctuation on both sides
+                left, right = text[start - 1], text[end]
+                if left not in JOINERS and right not in JOINERS and not WORD.match(left) and not WORD.match(right):
+                    return False
             before = text[max(0, start - LOOK_AHEAD) : start]
             after = text[end : end + LOOK_AHEAD]
             open_end = end + len(after) == len(text) and OPEN_END.fullmatch(after)
