@@ -103,7 +103,8 @@ def test_unknown_key_and_bad_case_rule():
     text = GOOD.replace("    abbr: [GQA]\n", "    abrv: [GQA]\n    case: upper\n")
     message = problems(text)
     assert "docs/data/glossary.yml:2: unknown key(s) abrv;" in message
-    assert "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), sensitive or any, not 'upper'" in message
+    assert ("docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), "
+            "sensitive or any, not 'upper'") in message
 
 
 def test_every_problem_is_reported_at_once():
@@ -176,9 +177,9 @@ def test_missing_file_is_a_glossary_error(tmp_path):
     assert str(info.value).startswith("docs/data/glossary.yml: the glossary file does not exist; fix: create it")
 
 
-@pytest.mark.parametrize(("name", "anchor"), [("404", "term-404"), ("8-bit floating point", "term-8-bit-floating-point"),
-                                              ("3D printing", "term-3d-printing"), ("Grouped-query attention",
-                                                                                     "grouped-query-attention")])
+@pytest.mark.parametrize(("name", "anchor"), [
+    ("404", "term-404"), ("8-bit floating point", "term-8-bit-floating-point"), ("3D printing", "term-3d-printing"),
+    ("Grouped-query attention", "grouped-query-attention")])
 def test_anchors_never_start_with_a_digit(name, anchor):
     glossary = parse_glossary(f'terms:\n  - term: "{name}"\n    short: x\n    source: y\n', "g.yml")
     assert list(glossary.terms) == [anchor]

@@ -148,7 +148,7 @@ def test_all_caps_text_matches_only_names_written_in_capitals():
 
 
 def test_case_any_opts_in_to_all_caps_text():
-    glossary = parse_glossary("terms:\n  - term: Shouting\n    case: any\n    short: Capitals.\n    source: x\n", "g.yml")
+    glossary = parse_glossary("terms:\n  - term: Shouting\n    case: any\n    short: Caps.\n    source: x\n", "g.yml")
     assert [m.term.id for m in Matcher(glossary).find("NO SHOUTING, shouting")] == ["shouting", "shouting"]
 
 

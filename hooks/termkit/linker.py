@@ -85,8 +85,7 @@ def link_tree(
     """
     if mode not in MODES:
         raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
-    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms)
-    walk.escape_amp = escape_amp
+    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms, escape_amp)
     walk.element(root, linkable=True)
     return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
 
@@ -104,7 +103,7 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
 
 class _Walk:
     def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str],
-                 find_terms: bool = True):
+                 find_terms: bool = True, escape_amp: bool = False):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw_html = raw_html
         # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
@@ -115,7 +114,7 @@ class _Walk:
         self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
-        self.escape_amp = False  # see link_tree
+        self.escape_amp = escape_amp  # see link_tree
         self._parents: dict | None = None  # child -> parent, built the first time context is needed
         # Raw inline HTML tags (Python-Markdown's stash) open around the current text, innermost last:
         # (tag, effect), effect "skip" (not prose) or "nolink" (counts, never linked).
@@ -177,7 +176,7 @@ class _Walk:
         self.record(term, link=True)
 
     def link_attrib(self, term: Term) -> dict[str, str]:
-        """The link to a term's entry; the serialiser escapes the definition in the title (it is text, not HTML)."""
+        """The link to a term's entry; the title is the definition as text (the serialiser escapes it)."""
         title = term.short.replace("&", "&amp;") if self.escape_amp else term.short
         return {"href": self.href_for(term), "class": LINK_CLASS, "title": title}
 

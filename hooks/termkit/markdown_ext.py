@@ -69,7 +69,9 @@ class _RawHeadings(Treeprocessor):
             return
         stash = self.md.htmlStash.rawHtmlBlocks
         for block in root:
-            placeholder = PLACEHOLDER.fullmatch((block.text or "").strip()) if block.tag == "p" and not len(block) else None
+            if block.tag != "p" or len(block):
+                continue
+            placeholder = PLACEHOLDER.fullmatch((block.text or "").strip())
             if placeholder is None or int(placeholder.group(1)) >= len(stash):
                 continue
             heading = RAW_HEADING.fullmatch(str(stash[int(placeholder.group(1))]))

@@ -82,8 +82,9 @@ class Matcher:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
-        before and after it, so that a term is never matched glued to a neighbouring word. It is
-        called only when a match touches an edge of `text`. `first` is may_match(text), if known.
+        before and after it (up to LOOK_AHEAD of each), so that a term is never matched glued to a
+        neighbouring word or name. It is called only when a match starts at the edge of `text`, or
+        only a hyphen and letters follow it there. `first` is may_match(text), if known.
         """
         edges: list[tuple[str, str]] = []
 

@@ -228,7 +228,8 @@ def _entry(item: dict, path: str, line: int, problems: list[str]) -> tuple[Term,
         problems.append(f"{where}: term {name!r} has no primary source ('source:' is required)")
     case = item.get("case", "insensitive")
     if case not in CASE_RULES:
-        problems.append(f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, not {case!r}")
+        problems.append(f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, "
+                        f"not {case!r}")
     lists = {}
     for key in ("abbr", "aliases", "forms", "see_also"):
         value = item.get(key, [])
