@@ -244,8 +244,9 @@ def test_explicit_references_find_a_term_by_its_old_digit_slug(site_builder):
     assert hrefs == ["glossary/#term-404-page", "glossary/#issue-12"]
 
 
-def test_glossary_page_and_tooltip_show_the_text_of_the_yaml(site_builder):
-    built = site_builder(ODD_PAGES, glossary=ODD_GLOSSARY, **HOSTILE)
+@pytest.mark.parametrize("config", [HOSTILE, {}], ids=["hostile", "default"])  # (default: no tables extension)
+def test_glossary_page_and_tooltip_show_the_text_of_the_yaml(site_builder, config):
+    built = site_builder(ODD_PAGES, glossary=ODD_GLOSSARY, **config)
     short = "Compares a < b | c & d; a literal &amp; stays, and so do \\*stars\\*, `ticks` and 1st."
     article = _article(built.page("glossary/index.html"))
     entry = article.xpath(".//h3[@id='a-b-c']/following-sibling::p")
@@ -255,3 +256,15 @@ def test_glossary_page_and_tooltip_show_the_text_of_the_yaml(site_builder):
     links = _article(built.page("index.html")).iterfind(".//a[@class='glossary-term']")
     tooltips = {a.text: a.get("title") for a in links}
     assert tooltips["a<b | c"] == short
+
+
+def test_index_page_keeps_its_anchors_whatever_the_extensions(site_builder):
+    pages = {"index.md": "# Home\n\n## Errors\n\n<!-- index: #404 errors -->\n\nThe 404 page, issue #12.\n"}
+    built = site_builder(pages, glossary=ODD_GLOSSARY, **HOSTILE)
+    assert built.ok, built.log
+    index = _article(built.page("book-index/index.html"))
+    assert [h.get("id") for h in index.iter("h2")] == ["index-other", "index-a", "index-i", "index-x"]
+    items = {li.get("id"): li for li in index.iter("li") if li.get("id")}
+    assert {"entry-404-errors", "entry-404-page", "entry-issue-12"} <= set(items)
+    assert items["entry-404-errors"].find("span").text == "#404 errors"
+    assert "../glossary/#term-404-page" in [a.get("href") for a in items["entry-404-page"].iter("a")]
