@@ -290,7 +290,7 @@ def anchor_missing(match: re.Match) -> str | None:
     fix = f"did you mean '#{close[0]}'?" if close else "link to one of its headings"
     listed = ", ".join(f"#{a}" for a in anchors[:12]) + (", ..." if len(anchors) > 12 else "")
     if listed:
-        fix += f" The anchors of {page}: {listed}"
+        fix += f"{'' if close else '.'} The anchors of {page}: {listed}"
     problem = f"link '{url}' points to the anchor '#{anchor}', which {page} does not have"
     return f"{_where_link(src, url)}: {problem}; fix: {fix}"
 

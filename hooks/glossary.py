@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -92,14 +93,20 @@ def on_config(config: MkDocsConfig) -> None:
     config["glossary_build"] = build  # read by the cross-reference hook (hooks/xref.py)
     # Link while Python-Markdown converts each page (its tree, before serialising): no second parse.
     extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, TermLinking)]
-    config.markdown_extensions = [*extensions, TermLinking(_link_page)]
+    config.markdown_extensions = [*extensions, TermLinking(_link_page, _generated)]
 
 
 def load_strings(config: MkDocsConfig) -> dict[str, str]:
     path = Path(config.docs_dir) / STRINGS
-    table = parse_yaml(path.read_text(encoding="utf-8"), f"docs/{STRINGS}")
+    if not path.is_file():
+        raise PluginError(f"docs/{STRINGS}: the file of the words the hooks put on the site does not exist; "
+                          f"fix: restore it from the project's repository (one block per language, e.g. 'en:')")
+    try:
+        table = parse_yaml(path.read_text(encoding="utf-8"), f"docs/{STRINGS}")
+    except GlossaryError as exc:
+        raise PluginError(f"docs/{STRINGS} has errors:\n{exc}") from None
     language = _language(config)
-    if language not in table:
+    if not isinstance(table, dict) or language not in table:
         raise PluginError(f"docs/{STRINGS}: no strings for the site language {language!r}")
     return table[language]
 
@@ -116,6 +123,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build.page, build.linked = page, None  # _link_page runs during this page's conversion
 
 
+def _generated() -> bool:
+    """Whether the page being converted is one these hooks wrote (for termkit.markdown_ext)."""
+    return build.page is not None and build.page.file.generated_by is not None
+
+
 def _link_page(root, raw_html) -> None:
     """Python-Markdown's tree of build.page, after its other tree processors (termkit.markdown_ext)."""
     page = build.page
@@ -130,15 +142,17 @@ def _link_page(root, raw_html) -> None:
 
     # Generated pages (the glossary, the index) only repeat terms: rewrite their explicit references, count nothing.
     authored = page.file.generated_by is None
-    build.linked = link_tree(root, build.glossary, build.matcher, href_for, mode, raw_html, find_terms=authored)
+    build.linked = link_tree(root, build.glossary, build.matcher, href_for, mode, raw_html, find_terms=authored,
+                             escape_amp=True)  # Python-Markdown's serialiser keeps entities in attributes
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     result, build.linked = build.linked, None
     if result is None:  # Python-Markdown skips its tree processors for a page with no text
         result = LinkResult()
-    for ref in result.unknown_refs:
-        log.warning(f"{build.where(page, 'term:' + ref)}: unknown glossary term {ref!r}; add it to docs/{build.settings['source']} or fix the spelling")
+    for ref in result.unknown_refs:  # as written in the link, which may be URL-encoded ("No%20Such%20Term")
+        log.warning(f"{build.where(page, 'term:' + ref)}: unknown glossary term {unquote(ref)!r}; "
+                    f"add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only (generated pages count nothing)
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
 
@@ -190,6 +204,10 @@ def _mode(page: Page, is_glossary: bool) -> str:
     if is_glossary or setting is False:
         return "off"
     if setting not in MODES:
-        log.warning(f"docs/{page.file.src_uri}: front matter 'glossary: {setting}' must be one of {', '.join(MODES)}")
+        written = next((line.strip() for line in page.file.content_string.splitlines()
+                        if line.startswith("glossary:")), f"glossary: {setting}")
+        log.warning(f"{build.where(page, 'glossary:')}: front matter '{written}' must be one of {', '.join(MODES)}; "
+                    f"fix: write 'glossary: page' (link each term once per page), 'glossary: section' "
+                    f"(once per section) or 'glossary: off' (no links)")
         return build.settings["autolink"]
     return setting

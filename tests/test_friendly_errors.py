@@ -172,3 +172,93 @@ def test_rewriting_ends_with_its_build(tmp_path):
     plain = run_build(make_site(tmp_path / "plain", dict(GOOD, **{"bad.md": "# Bad\n\nSee [x](othr.md).\n"})))
     assert ("WARNING: Doc file 'bad.md' contains a link 'othr.md', "
             "but the target is not found among documentation files.") in plain.log
+
+
+# --- issue #16: the weaker messages --------------------------------------------------------------
+
+
+def glossary_errors(built) -> list[str]:
+    """The lines of a build aborted by the glossary source, after 'ERROR: glossary source has errors:'."""
+    assert not built.ok
+    assert "Traceback" not in built.log
+    lines = built.log.splitlines()
+    return lines[lines.index("ERROR: glossary source has errors:") + 1 : -1]
+
+
+def test_entry_that_is_not_a_mapping_names_its_line(tmp_path):
+    built = build_with(None, glossary=MINI_GLOSSARY + "  - Lonely term\n", tmp_path=tmp_path)
+    assert glossary_errors(built) == [
+        "docs/data/glossary.yml:19: every entry under 'terms:' must be a mapping of keys, but this one is a string "
+        "('Lonely term'); fix: start the entry with '- term: NAME' and indent its other keys under 'term:'"]
+
+
+def test_term_name_that_is_not_text(tmp_path):
+    glossary = MINI_GLOSSARY + "  - term: [Alpha, Beta]\n    short: Two names.\n    source: A paper\n"
+    built = build_with(None, glossary=glossary, tmp_path=tmp_path)
+    assert glossary_errors(built) == [
+        "docs/data/glossary.yml:19: 'term:' must be text, but it is a list (['Alpha', 'Beta']); fix: write one name "
+        "or sentence, in quotes if it is a number or starts with [ { or -; other names go under aliases:, "
+        "abbreviations under abbr:"]
+
+
+def test_unclosed_quote_names_the_line_where_it_opened(tmp_path):
+    glossary = MINI_GLOSSARY.replace("short: A layer that routes", 'short: "A layer that routes')
+    built = build_with(None, glossary=glossary, tmp_path=tmp_path)
+    assert glossary_errors(built) == [
+        "docs/data/glossary.yml:10: malformed YAML: the value quoted with \" on this line is not closed on it "
+        "(the parser gave up on line 19: found unexpected end of stream (while scanning a quoted scalar that starts "
+        "on line 10)); fix: end the value with \" and write \\\" for each \" inside it, or write it without quotes"]
+
+
+def test_missing_glossary_file(tmp_path):
+    project = make_site(tmp_path, GOOD, hooks=HOOKS, nav=NAV[:2] + NAV[3:])
+    (project / "docs/data/glossary.yml").unlink()
+    assert glossary_errors(run_build(project)) == [
+        "docs/data/glossary.yml: the glossary file does not exist; fix: create it (the format is in CONTRIBUTING.md), "
+        "or set extra.glossary.source in mkdocs.yml to its path relative to docs/"]
+
+
+def test_missing_strings_file(tmp_path):
+    project = make_site(tmp_path, GOOD, hooks=HOOKS, nav=NAV[:2] + NAV[3:])
+    (project / "docs/data/strings.yml").unlink()
+    built = run_build(project)
+    assert not built.ok and "Traceback" not in built.log
+    assert built.log.splitlines()[-2:] == [
+        "ERROR: docs/data/strings.yml: the file of the words the hooks put on the site does not exist; fix: restore "
+        "it from the project's repository (one block per language, e.g. 'en:')",
+        "ABORT: Aborted with a BuildError!"]
+
+
+def test_malformed_strings_file(tmp_path):
+    project = make_site(tmp_path, GOOD, hooks=HOOKS, nav=NAV[:2] + NAV[3:])
+    strings = project / "docs/data/strings.yml"
+    strings.write_text(strings.read_text().replace("also: Also", "also: 'Also"))
+    built = run_build(project)
+    assert not built.ok and "Traceback" not in built.log
+    assert "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:12: malformed YAML: the value quoted " \
+           "with ' on this line is not closed on it" in built.log
+
+
+def test_unknown_front_matter_mode_names_its_line(tmp_path):
+    built = build_with("---\ndescription: A page.\nglossary: yes\n---\n# Bad\n\nText.\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: glossary: docs/bad.md:3: front matter 'glossary: yes' must be one of page, section, off; fix: write "
+        "'glossary: page' (link each term once per page), 'glossary: section' (once per section) or "
+        "'glossary: off' (no links)"]
+
+
+def test_unknown_url_encoded_term_shows_the_decoded_name(tmp_path):
+    built = build_with("# Bad\n\nSome text.\n\nSee [this](term:No%20Such%20Term).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: glossary: docs/bad.md:5: unknown glossary term 'No Such Term'; "
+        "add it to docs/data/glossary.yml or fix the spelling"]
+
+
+def test_missing_anchor_without_a_close_match(tmp_path):
+    built = build_with("# Bad\n\nText.\n\nA [link](other.md#zzzz).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: docs/bad.md:5: link 'other.md#zzzz' points to the anchor '#zzzz', which docs/other.md does not "
+        "have; fix: link to one of its headings. The anchors of docs/other.md: #other-page, #present, #second"]

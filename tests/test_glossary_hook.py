@@ -142,7 +142,9 @@ def test_unused_terms_can_fail_the_build(site_builder):
 
 def test_bad_front_matter_mode_is_reported(site_builder):
     built = site_builder({"index.md": "---\nglossary: sometimes\n---\n# Home\n\nGQA\n"})
-    assert "WARNING: glossary: docs/index.md: front matter 'glossary: sometimes' must be one of page, section, off" in built.log
+    assert ("WARNING: glossary: docs/index.md:2: front matter 'glossary: sometimes' must be one of page, section, off; "
+            "fix: write 'glossary: page' (link each term once per page), 'glossary: section' (once per section) "
+            "or 'glossary: off' (no links)") in built.log
 
 
 def test_two_builds_in_one_process_are_identical(tmp_path):

@@ -108,7 +108,8 @@ def test_unknown_key_and_bad_case_rule():
     text = GOOD.replace("    abbr: [GQA]\n", "    abrv: [GQA]\n    case: upper\n")
     message = problems(text)
     assert "docs/data/glossary.yml:2: unknown key(s) abrv;" in message
-    assert "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be one of insensitive, sensitive, not 'upper'" in message
+    assert ("docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), "
+            "sensitive or any, not 'upper'") in message
 
 
 def test_every_problem_is_reported_at_once():
@@ -132,3 +133,78 @@ def test_any_name_gets_a_well_formed_stable_slug(name):
     assert slugify(slug) == slug, "a slug is its own slug"
     assert slugify(name.upper() if name.isascii() else name) == slug, "ASCII case does not change the anchor"
     assert slugify(unicodedata.normalize("NFD", name)) == slugify(unicodedata.normalize("NFC", name))
+
+
+# --- issue #16: clearer messages, safe anchors ---------------------------------------------------
+
+
+def test_entry_that_is_not_a_mapping_names_its_line():
+    message = problems(GOOD + "  - Dense model\n  - [a, b]\n")
+    assert message.splitlines() == [
+        "docs/data/glossary.yml:15: every entry under 'terms:' must be a mapping of keys, but this one is a string "
+        "('Dense model'); fix: start the entry with '- term: NAME' and indent its other keys under 'term:'",
+        "docs/data/glossary.yml:16: every entry under 'terms:' must be a mapping of keys, but this one is a list "
+        "(['a', 'b']); fix: start the entry with '- term: NAME' and indent its other keys under 'term:'",
+    ]
+
+
+@pytest.mark.parametrize(("value", "kind"), [("[a, b]", "a list (['a', 'b'])"), ("404", "a number (404)"),
+                                             ("{x: 1}", "a mapping"), ("yes", "true or false (True)")])
+def test_term_that_is_not_text(value, kind):
+    message = problems(GOOD + f"  - term: {value}\n    short: x\n    source: y\n")
+    assert message.startswith(f"docs/data/glossary.yml:15: 'term:' must be text, but it is {kind}")
+    assert "fix: write one name or sentence, in quotes if it is a number" in message
+    assert len(message.splitlines()) == 1
+
+
+def test_short_that_is_not_text():
+    message = problems(GOOD.replace("short: Each token goes to a few expert networks.", "short: [a, b]"))
+    assert message.startswith("docs/data/glossary.yml:11: 'short:' must be text, but it is a list")
+
+
+def test_quoted_number_is_a_name():
+    glossary = parse_glossary('terms:\n  - term: "404"\n    abbr: ["500"]\n    short: x\n    source: y\n', "g.yml")
+    assert list(glossary.terms) == ["term-404"]
+
+
+def test_unclosed_quote_names_the_line_where_it_opened():
+    text = GOOD.replace("short: Several query heads share one key/value head.", 'short: "Several query heads')
+    text = text.replace("short: Each token goes to a few expert networks.", 'short: "Each token."')
+    message = problems(text)
+    assert message.startswith('docs/data/glossary.yml:6: malformed YAML: the value quoted with " on this line is not '
+                              "closed on it (the parser gave up on line 13:")
+    assert message.endswith('fix: end the value with " and write \\" for each " inside it, or write it without quotes')
+
+
+def test_apostrophe_in_single_quotes_names_its_line():
+    message = problems(GOOD.replace("short: Each token goes to a few expert networks.", "short: 'It's a token'"))
+    assert message.startswith("docs/data/glossary.yml:13: malformed YAML: the value quoted with ' on this line is not "
+                              "closed on it")
+    assert "write '' for each ' inside it" in message
+
+
+def test_missing_file_is_a_glossary_error(tmp_path):
+    from termkit.model import load_glossary
+
+    with pytest.raises(GlossaryError) as info:
+        load_glossary(tmp_path / "nope.yml", "docs/data/glossary.yml")
+    assert str(info.value).startswith("docs/data/glossary.yml: the glossary file does not exist; fix: create it")
+
+
+@pytest.mark.parametrize(("name", "anchor"), [
+    ("404", "term-404"), ("8-bit floating point", "term-8-bit-floating-point"), ("3D printing", "term-3d-printing"),
+    ("Grouped-query attention", "grouped-query-attention")])
+def test_anchors_never_start_with_a_digit(name, anchor):
+    glossary = parse_glossary(f'terms:\n  - term: "{name}"\n    short: x\n    source: y\n', "g.yml")
+    assert list(glossary.terms) == [anchor]
+    assert glossary.resolve(anchor) is glossary.resolve(name) is glossary.resolve(slugify(name)) is not None
+
+
+def test_explicit_id_that_starts_with_a_digit_gets_the_prefix_too():
+    glossary = parse_glossary("terms:\n  - term: Not found\n    id: '404'\n    short: x\n    source: y\n", "g.yml")
+    assert list(glossary.terms) == ["term-404"]
+
+
+def test_case_any_is_a_case_rule():
+    glossary = parse_glossary("terms:\n  - term: Event\n    case: any\n    short: x\n    source: y\n", "g.yml")
+    assert glossary.terms["event"].any_case and not glossary.terms["event"].case_sensitive

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from support.samples import LINKER_GLOSSARY, LINKER_MATCHER
 from termkit.linker import LINK_CLASS, link_tree
 from termkit.markdown_ext import TermLinking
-from termkit.matcher import TOKEN, Match, Matcher
+from termkit.matcher import LOOK_AHEAD, TOKEN, Match, Matcher, _joined
 from termkit.model import Glossary, Term, normalize, parse_glossary
 
 EXTENSIONS = ["toc", "footnotes", "fenced_code", "abbr", "md_in_html", "admonition", "attr_list", "tables"]
@@ -119,23 +119,33 @@ def test_linking_the_tree_twice_is_linking_it_once(page):
 
 
 def brute_force(glossary: Glossary, text: str) -> list[tuple[int, int, str]]:
-    """Every span of whole tokens, longest first at each token, looked up in plain dictionaries."""
+    """Every span of whole tokens, longest first at each token, looked up in plain dictionaries.
+
+    The rules are the matcher's documented ones: case-sensitive surfaces match exactly, the others in
+    any case but all-caps text only where the surface is in capitals (or the term says `case: any`);
+    the span must not be joined to a neighbouring word or name (matcher._joined, tested on its own
+    in test_third_party.py), judged on the same window of characters the matcher looks at.
+    """
     exact, folded = {}, {}
     for term in glossary.terms.values():
         for surface, sensitive in term.surfaces():
+            key = normalize(surface)
             if sensitive:
-                exact[normalize(surface)] = term
+                exact[key] = term
             else:
-                folded[normalize(surface).casefold()] = term
+                folded[key.casefold()] = (term, term.any_case or key.isupper())
     tokens = list(TOKEN.finditer(text))
     found, i = [], 0
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             start, end = tokens[i].start(), tokens[j - 1].end()
             key = normalize(text[start:end])
-            term = exact.get(key) or folded.get(key.casefold())
-            whole = not re.match(r"\w", text[start - 1:start]) and not re.match(r"\w", text[end:end + 1])
-            if term is not None and whole:
+            term = exact.get(key)
+            if term is None:
+                term, any_case = folded.get(key.casefold(), (None, False))
+                term = None if term is not None and key.isupper() and not any_case else term
+            before, after = text[max(0, start - LOOK_AHEAD):start], text[end:end + LOOK_AHEAD]
+            if term is not None and not _joined(before, after):
                 found.append((start, end, term.id))
                 i = j
                 break

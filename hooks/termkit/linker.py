@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
-from .matcher import Matcher
+from .matcher import LOOK_AHEAD, Matcher
 from .model import Glossary, Term, normalize
 
 REF_SCHEME = "term:"
@@ -25,6 +26,8 @@ REF_SCHEME = "term:"
 INDEX_COMMENT = re.compile(r"\s*index\b", re.IGNORECASE)
 # Python-Markdown keeps raw HTML out of its tree and leaves this placeholder in the text.
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+# Any of Python-Markdown's placeholders (raw HTML, entities): never part of a term, whatever the term.
+HOLE = re.compile("\x02[^\x02\x03]*\x03")
 LINK_CLASS = "glossary-term"
 MODES = ("page", "section", "off")
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -37,6 +40,8 @@ INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del
                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 # Elements with one of these classes are skipped entirely (footnotes cite sources, they don't teach).
 SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"})
+# Elements with one of these classes are like headings: their terms count but are never linked.
+NO_LINK_CLASSES = frozenset({"admonition-title"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +73,19 @@ def link_tree(
     mode: str = "page",
     raw_html: Sequence[str] = (),
     find_terms: bool = True,
+    escape_amp: bool = False,
 ) -> LinkResult:
     """Link the first occurrence of each term per page or section (or none) in place; count them all.
 
     root is an element (xml.etree or lxml) whose children are the page's blocks. raw_html is
     Python-Markdown's stash of raw HTML, where index comments of a converted page are found.
     find_terms=False only rewrites explicit references (for pages whose terms count nowhere).
+    escape_amp: the tree's serialiser keeps "&name;" in an attribute as an entity (Python-Markdown's
+    does), so a tooltip's "&" is written "&amp;" for the definition to show exactly as its text.
     """
     if mode not in MODES:
         raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
-    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms)
+    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms, escape_amp)
     walk.element(root, linkable=True)
     return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
 
@@ -95,7 +103,7 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
 
 class _Walk:
     def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str],
-                 find_terms: bool = True):
+                 find_terms: bool = True, escape_amp: bool = False):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw_html = raw_html
         # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
@@ -106,6 +114,7 @@ class _Walk:
         self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
+        self.escape_amp = escape_amp  # see link_tree
         self._parents: dict | None = None  # child -> parent, built the first time context is needed
         # Raw inline HTML tags (Python-Markdown's stash) open around the current text, innermost last:
         # (tag, effect), effect "skip" (not prose) or "nolink" (counts, never linked).
@@ -118,8 +127,14 @@ class _Walk:
                 self.markers.append((el.text, self.section))
             return
         cls = el.get("class")
-        if tag in IGNORED or (cls and not SKIP_CLASSES.isdisjoint(cls.split())):
+        if tag in IGNORED:
             return
+        if cls:
+            classes = cls.split()
+            if not SKIP_CLASSES.isdisjoint(classes):
+                return
+            if not NO_LINK_CLASSES.isdisjoint(classes):
+                linkable = False
         if tag == "h1":
             self.section = Section("", "")  # the page's title: occurrences belong to the page itself
         elif tag in HEADINGS and el.get("id"):
@@ -149,7 +164,7 @@ class _Walk:
                 self.text(el, child, text, linkable, first)
 
     def explicit(self, a, ref: str) -> None:
-        term = self.glossary.resolve(ref.replace("%20", " "))
+        term = self.glossary.resolve(unquote(ref))
         self.changed = True
         if term is None:
             self.unknown.append(ref)
@@ -161,8 +176,9 @@ class _Walk:
         self.record(term, link=True)
 
     def link_attrib(self, term: Term) -> dict[str, str]:
-        """The link to a term's entry; the serialiser escapes the definition in the title."""
-        return {"href": self.href_for(term), "class": LINK_CLASS, "title": term.short}
+        """The link to a term's entry; the title is the definition as text (the serialiser escapes it)."""
+        title = term.short.replace("&", "&amp;") if self.escape_amp else term.short
+        return {"href": self.href_for(term), "class": LINK_CLASS, "title": title}
 
     def text(self, parent, after, text: str, linkable: bool, first=None) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
@@ -170,9 +186,12 @@ class _Walk:
         if self.raw_html and ("\x02" in text or self.raw_open):
             alone = after is None and len(parent) == 0 and parent.tag not in INLINE  # all the text of a block
             effects = self.raw_effects(text, alone)
+        holes = [hole.span() for hole in HOLE.finditer(text)] if "\x02" in text else None
         pieces: list = []  # alternating plain strings and link elements
         pos = 0
         for m in self.matcher.find(text, lambda: self.context(parent, after), first):
+            if holes and any(start < m.end and m.start < end for start, end in holes):
+                continue  # inside a placeholder: "404" in "\x02wzxhzdk:404\x03" is no text of the page
             effect = _effect_at(effects, m.start) if effects else ""
             if effect == "skip" or not self.record(m.term, link=linkable and not effect):
                 continue
@@ -252,7 +271,7 @@ class _Walk:
             following = _text(first) if _inline(first) else ""
         else:
             following = self._after(parent) if _inline(parent) else ""
-        return before[-1:], following[:1]
+        return before[-LOOK_AHEAD:], following[:LOOK_AHEAD]
 
     def _parent(self, el):
         if self._parents is None:

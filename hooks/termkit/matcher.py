@@ -1,5 +1,14 @@
 """Find glossary terms in running text: longest match, whole words, per-term case rules.
 
+A term never matches as part of a longer name: right after a dot (".html"), right before a dot
+and a word character ("404.html", "search.html", "GPT-3.5"), or right after a hyphen
+("example-versioning", "self-attention") unless a number comes before it ("128K-token",
+"4,096-token", "8-GPU"). Before a hyphen it matches only as the first word of a two-word compound
+whose second word is letters only ("URL-compatible", "JavaScript-based"), not in "GPT-4" or
+"search-plugin-v2".
+All-caps text ("IN NO EVENT") matches only a name written in capitals, unless the term's case
+rule is "any".
+
 The matcher is built once per build. It splits text into word and punctuation tokens with
 one compiled regular expression and looks spans of tokens up in dictionaries, so its cost
 grows with the length of the text and hardly at all with the number of terms.
@@ -17,6 +26,17 @@ from .model import Glossary, Term, normalize
 # A token is a run of word characters or a single other visible character.
 TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\w")
+# Characters that join a term to a neighbouring word into a longer name.
+HYPHENS = "-\u2010\u2011"
+JOINERS = "." + HYPHENS
+# After a term: a hyphen and a word of letters that ends the compound ("-compatible", "-based").
+COMPOUND_TAIL = re.compile(r"[-\u2010\u2011][^\W\d_]+(?![\w\u2010\u2011-]|\.\w)")
+# Before a term: a number, perhaps with a unit letter, and a hyphen ("128K-", "4,096-", "8-").
+NUMBER_HYPHEN = re.compile(r"(?:^|[^\w.,\u2010\u2011-])\d(?:[\d,.]*\d)?[^\W\d_]?[-\u2010\u2011]$")
+# After a term at the end of a piece of text, what only the next piece can decide: nothing, or a
+# hyphen and letters. (A dot that ends a piece ends a sentence: "distillation.<sup>1</sup>".)
+OPEN_END = re.compile(r"(?:[-\u2010\u2011][^\W\d_]*)?")
+LOOK_AHEAD = 40  # characters looked at on either side of a match
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +49,7 @@ class Match:
 class Matcher:
     def __init__(self, glossary: Glossary):
         self._exact: dict[str, Term] = {}  # case-sensitive surfaces
-        self._folded: dict[str, Term] = {}  # case-insensitive surfaces, casefolded
+        self._folded: dict[str, tuple[Term, bool]] = {}  # casefolded -> (term, may match all-caps text)
         lengths: dict[str, set[int]] = {}  # casefolded (and lower-cased) first token -> token counts of its surfaces
         for term in glossary.terms.values():
             for surface, sensitive in term.surfaces():
@@ -40,7 +60,7 @@ class Matcher:
                 if sensitive:
                     self._exact[key] = term
                 else:
-                    self._folded[key.casefold()] = term
+                    self._folded[key.casefold()] = (term, term.any_case or key.isupper())
                 # As written too: re's IGNORECASE folds one character at a time, and "İ" folds to two.
                 for first in {tokens[0], tokens[0].casefold(), tokens[0].lower()}:
                     lengths.setdefault(first, set()).add(len(tokens))
@@ -63,20 +83,28 @@ class Matcher:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
-        before and after it, so that a term is never matched glued to a neighbouring word. It is
-        called only when a match touches an edge of `text`. `first` is may_match(text), if known.
+        before and after it (up to LOOK_AHEAD of each), so that a term is never matched glued to a
+        neighbouring word or name. It is called only when a match starts at the edge of `text`, or
+        only a hyphen and letters follow it there. `first` is may_match(text), if known.
         """
         edges: list[tuple[str, str]] = []
 
         def glued(start: int, end: int) -> bool:
-            if (start > 0 and WORD.match(text, start - 1)) or (end < len(text) and WORD.match(text, end)):
-                return True
-            if start > 0 and end < len(text):
-                return False
-            if not edges:
-                edges.append(around())
-            before, after = edges[0]
-            return bool((start == 0 and WORD.match(before[-1:])) or (end == len(text) and WORD.match(after[:1])))
+            if start and end < len(text):  # most matches: a space or plain punctuation on both sides
+                left, right = text[start - 1], text[end]
+                if left not in JOINERS and right not in JOINERS and not WORD.match(left) and not WORD.match(right):
+                    return False
+            before = text[max(0, start - LOOK_AHEAD) : start]
+            after = text[end : end + LOOK_AHEAD]
+            open_end = end + len(after) == len(text) and OPEN_END.fullmatch(after)
+            if not start or open_end:  # the neighbouring text decides
+                if not edges:
+                    edges.append(around())
+                if not start:
+                    before = edges[0][0]
+                if open_end:
+                    after += edges[0][1]
+            return _joined(before, after)
 
         if first is None:  # may_match(text), when the caller has it already
             first = self.may_match(text)
@@ -106,10 +134,27 @@ class Matcher:
                 continue
             start, end = tokens[0].start(), tokens[count - 1].end()
             key = normalize(text[start:end])
-            term = self._exact.get(key) or self._folded.get(key.casefold())
+            term = self._exact.get(key)
+            if term is None:
+                term, any_case = self._folded.get(key.casefold(), (None, False))
+                if term is not None and not any_case and key.isupper():
+                    term = None  # all-caps text such as "IN NO EVENT": only names written in capitals
             if term is not None and not glued(start, end):
                 return Match(start, end, term)
         return None
+
+
+def _joined(before: str, after: str) -> bool:
+    """Whether a match with these characters just before and after it is part of a longer word or name."""
+    if before and (before[-1] == "." or WORD.match(before, len(before) - 1)):
+        return True
+    if before and before[-1] in HYPHENS and not NUMBER_HYPHEN.search(before):
+        return True
+    if not after or WORD.match(after):
+        return bool(after)
+    if after[0] == ".":
+        return WORD.match(after, 1) is not None
+    return after[0] in HYPHENS and COMPOUND_TAIL.match(after) is None
 
 
 def _start_pattern(starts: set[str], flags: int) -> re.Pattern | None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 
-CASE_RULES = ("insensitive", "sensitive")
+CASE_RULES = ("insensitive", "sensitive", "any")
+ID_PREFIX = "term-"  # before an anchor that would start with a digit
+TEXT_KEYS = ("term", "id", "short", "long", "source")  # keys whose value is one piece of text
 KNOWN_KEYS = {"term", "id", "abbr", "aliases", "forms", "case", "short", "long", "see_also", "source"}
 
 
@@ -32,6 +34,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     case_sensitive: bool = False
+    any_case: bool = False  # case: any, also in all-caps text
     see_also: tuple[str, ...] = ()  # ids of other terms, resolved at load time
     line: int = 0
 
@@ -58,7 +61,7 @@ class Glossary:
                     self._names.setdefault("\0" + abbr, term)
         ref = normalize(ref)
         return (self.terms.get(ref) or self._names.get("\0" + ref) or self._names.get(ref.casefold())
-                or self.terms.get(slugify(ref)))
+                or self.terms.get(anchor(ref)))
 
 
 def normalize(text: str) -> str:
@@ -80,8 +83,23 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "term"
 
 
+def anchor(text: str) -> str:
+    """A term's anchor: its slug, with a prefix if it would start with a digit ("404" -> "term-404").
+
+    Such an id is not a valid CSS selector, and "#404" reads as an issue number to some extensions.
+    """
+    slug = slugify(text)
+    return ID_PREFIX + slug if slug[0].isdigit() else slug
+
+
+class Lines(list):
+    """A YAML sequence that knows the line of each of its items (`lines`, 1-based)."""
+
+    lines: list[int]
+
+
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
-    """A safe loader that remembers each mapping's line and refuses duplicate keys."""
+    """A safe loader that remembers the line of each mapping and sequence item, and refuses duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
         seen: dict = {}
@@ -96,21 +114,66 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
+    def construct_lines(self, node):
+        items = Lines()
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        yield items
+        items.extend(self.construct_sequence(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_lines)
+
+# A value that opens a quote: after "key:" or "- " (group 1: the quote).
+_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+|-\s+)?(["'])""")
+# A quoted value that is complete on its line, with nothing after it but a comment.
+_CLOSED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"\s*(?:#.*)?$'), "'": re.compile(r"'(?:[^']|'')*'\s*(?:#.*)?$")}
+
 
 def parse_yaml(text: str, path: str):
     """Parse YAML with line numbers on mappings; a syntax error names the file and line."""
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise GlossaryError([f"{path}:{line}: malformed YAML: {exc.problem or exc}"]) from None
+        raise GlossaryError([_yaml_problem(text, path, exc)]) from None
+
+
+def _yaml_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> str:
+    """The message for a YAML syntax error: where a quote was left open if one was, else where parsing stopped."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 0
+    problem = exc.problem or str(exc)
+    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+        problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+    opened = _open_quote(text, line)
+    if opened is None:
+        return f"{path}:{line}: malformed YAML: {problem}"
+    number, quote = opened
+    inner = "write '' for each ' inside it" if quote == "'" else 'write \\" for each " inside it'
+    return (f"{path}:{number}: malformed YAML: the value quoted with {quote} on this line is not closed on it "
+            f"(the parser gave up on line {line}: {problem}); fix: end the value with {quote} and {inner}, "
+            f"or write it without quotes")
+
+
+def _open_quote(text: str, last: int) -> tuple[int, str] | None:
+    """(line, quote) of the last value up to line `last` that opens a quote and does not close it on its line."""
+    found = None
+    for number, line in enumerate(text.splitlines()[:last], start=1):
+        opening = _OPENS_QUOTE.match(line)
+        if opening and not _CLOSED[opening.group(1)].match(line, opening.start(1)):
+            found = (number, opening.group(1))
+    return found
 
 
 def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary:
     """Read and validate a glossary file; raise GlossaryError listing every problem found."""
-    text = Path(path).read_text(encoding="utf-8")
-    return parse_glossary(text, display_path or str(path))
+    display_path = display_path or str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problem = (f"{display_path}: the glossary file does not exist; fix: create it (the format is in "
+                   f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/")
+        raise GlossaryError([problem]) from None
+    return parse_glossary(text, display_path)
 
 
 def parse_glossary(text: str, path: str) -> Glossary:
@@ -118,69 +181,110 @@ def parse_glossary(text: str, path: str) -> Glossary:
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError([f"{path}:1: expected a mapping with a 'terms:' list"])
     problems: list[str] = []
-    raw_terms = []
-    for item in data["terms"]:
-        if not isinstance(item, dict):
-            problems.append(f"{path}: every entry under 'terms:' must be a mapping, got {item!r}")
-            continue
-        raw_terms.append(item)
-
-    claimed: dict[str, tuple[str, int]] = {}  # folded surface -> (term name, line)
     glossary = Glossary(path)
-    pending_see_also: list[tuple[str, list[str], int]] = []
-    for item in raw_terms:
-        line = item.get("__line__", 0)
-        where = f"{path}:{line}"
-        unknown = set(item) - KNOWN_KEYS - {"__line__"}
-        if unknown:
-            problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}")
-        name = _text(item.get("term"))
-        if not name:
-            problems.append(f"{where}: entry without a 'term' name")
+    claimed: dict[str, tuple[str, int]] = {}  # folded surface -> (term name, line)
+    see_also: list[tuple[str, tuple[str, ...], int]] = []  # (term id, names it refers to, line)
+    lines = getattr(data["terms"], "lines", None) or [data.get("__line__", 1)] * len(data["terms"])
+    for item, line in zip(data["terms"], lines):
+        if not isinstance(item, dict):
+            problems.append(
+                f"{path}:{line}: every entry under 'terms:' must be a mapping of keys, but this one is "
+                f"{_kind(item)} ({item!r}); fix: start the entry with '- term: NAME' and indent its other keys "
+                f"under 'term:'")
             continue
-        short = _text(item.get("short"))
-        if not short:
-            problems.append(f"{where}: term {name!r} has no definition ('short:' is required)")
-        source = _text(item.get("source"))
-        if not source:
-            problems.append(f"{where}: term {name!r} has no primary source ('source:' is required)")
-        case = item.get("case", "insensitive")
-        if case not in CASE_RULES:
-            problems.append(f"{where}: term {name!r}: case must be one of {', '.join(CASE_RULES)}, not {case!r}")
-        lists = {}
-        for key in ("abbr", "aliases", "forms", "see_also"):
-            value = item.get(key, [])
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                problems.append(f"{where}: term {name!r}: '{key}' must be a list of non-empty strings")
-                value = []
-            lists[key] = tuple(normalize(v) for v in value)
-        term_id = slugify(_text(item.get("id")) or name)
-        if term_id in glossary.terms:
-            other = glossary.terms[term_id]
-            problems.append(f"{where}: term {name!r} has the same anchor {term_id!r} as {other.name!r} (line {other.line})")
+        entry = _entry(item, path, item.get("__line__", line), problems)
+        if entry is None:
             continue
-        term = Term(
-            id=term_id, name=name, short=short, source=source, long=str(item.get("long") or "").strip(),
-            abbr=lists["abbr"], aliases=lists["aliases"], forms=lists["forms"],
-            case_sensitive=case == "sensitive", line=line,
-        )
-        for surface, _ in term.surfaces():
-            key = surface.casefold()
-            if key in claimed and claimed[key][0] != name:
-                other_name, other_line = claimed[key]
-                problems.append(
-                    f"{where}: {surface!r} is claimed by two terms: {other_name!r} (line {other_line}) and {name!r} (line {line})"
-                )
-            elif key in claimed:
-                problems.append(f"{where}: term {name!r} lists {surface!r} twice")
-            else:
-                claimed[key] = (name, line)
-        glossary.terms[term_id] = term
-        pending_see_also.append((term_id, list(lists["see_also"]), line))
+        term, refs = entry
+        if term.id in glossary.terms:
+            other = glossary.terms[term.id]
+            problems.append(f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as "
+                            f"{other.name!r} (line {other.line})")
+            continue
+        _claim(term, claimed, f"{path}:{term.line}", problems)
+        glossary.terms[term.id] = term
+        see_also.append((term.id, refs, term.line))
+    _resolve_see_also(glossary, see_also, path, problems)
+    if problems:
+        raise GlossaryError(problems)
+    return glossary
 
-    for term_id, refs, line in pending_see_also:
+
+def _entry(item: dict, path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
+    """One entry's term and the names in its see_also; its problems go to `problems`."""
+    where = f"{path}:{line}"
+    unknown = set(item) - KNOWN_KEYS - {"__line__"}
+    if unknown:
+        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}")
+    texts = {key: _text_value(item, key, where, problems) for key in TEXT_KEYS}
+    name = texts["term"]
+    if not name:
+        if item.get("term") is None or isinstance(item["term"], str):  # (anything else is reported above)
+            problems.append(f"{where}: entry without a 'term' name")
+        return None
+    if not texts["short"]:
+        problems.append(f"{where}: term {name!r} has no definition ('short:' is required)")
+    if not texts["source"]:
+        problems.append(f"{where}: term {name!r} has no primary source ('source:' is required)")
+    case = item.get("case", "insensitive")
+    if case not in CASE_RULES:
+        problems.append(f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, "
+                        f"not {case!r}")
+    lists = {}
+    for key in ("abbr", "aliases", "forms", "see_also"):
+        value = item.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            problems.append(f"{where}: term {name!r}: '{key}' must be a list of non-empty strings; "
+                            f"fix: write it as [name, other name], and put a number in quotes: ['404']")
+            value = []
+        lists[key] = tuple(normalize(v) for v in value)
+    term = Term(
+        id=anchor(texts["id"] or name), name=name, short=texts["short"], source=texts["source"],
+        long=str(item.get("long") or "").strip() if isinstance(item.get("long"), str) else "",
+        abbr=lists["abbr"], aliases=lists["aliases"], forms=lists["forms"],
+        case_sensitive=case == "sensitive", any_case=case == "any", line=line,
+    )
+    return term, lists["see_also"]
+
+
+def _text_value(item: dict, key: str, where: str, problems: list[str]) -> str:
+    """The text under `key` (normalised, "" if absent); anything but a string is a problem."""
+    value = item.get(key)
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        problems.append(
+            f"{where}: '{key}:' must be text, but it is {_kind(value)} ({value!r}); fix: write one name or "
+            f"sentence, in quotes if it is a number or starts with [ {{ or -"
+            + ("; other names go under aliases:, abbreviations under abbr:" if key == "term" else ""))
+        return ""
+    return normalize(value)
+
+
+def _kind(value) -> str:
+    names = {dict: "a mapping", list: "a list", Lines: "a list", str: "a string", bool: "true or false",
+             int: "a number", float: "a number", type(None): "empty"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _claim(term: Term, claimed: dict[str, tuple[str, int]], where: str, problems: list[str]) -> None:
+    """Every name of a term belongs to it alone: report names that another term (or this one) has already."""
+    for surface, _ in term.surfaces():
+        key = surface.casefold()
+        if key in claimed and claimed[key][0] != term.name:
+            other_name, other_line = claimed[key]
+            problems.append(f"{where}: {surface!r} is claimed by two terms: {other_name!r} (line {other_line}) "
+                            f"and {term.name!r} (line {term.line})")
+        elif key in claimed:
+            problems.append(f"{where}: term {term.name!r} lists {surface!r} twice")
+        else:
+            claimed[key] = (term.name, term.line)
+
+
+def _resolve_see_also(glossary: Glossary, pending, path: str, problems: list[str]) -> None:
+    for term_id, refs, line in pending:
         resolved = []
         for ref in refs:
             target = glossary.resolve(ref)
@@ -189,11 +293,3 @@ def parse_glossary(text: str, path: str) -> Glossary:
             elif target.id != term_id and target.id not in resolved:
                 resolved.append(target.id)
         object.__setattr__(glossary.terms[term_id], "see_also", tuple(resolved))
-
-    if problems:
-        raise GlossaryError(problems)
-    return glossary
-
-
-def _text(value) -> str:
-    return normalize(str(value)) if value not in (None, "") else ""

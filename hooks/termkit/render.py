@@ -1,25 +1,34 @@
-"""The glossary page as Markdown, so any Markdown-based site generator can render it."""
+"""The glossary page as Markdown, so any Markdown-based site generator can render it.
+
+Everything the page adds around the YAML's own Markdown (`long:`, `source:`) is raw HTML: the
+headings and their ids, the names, definitions and "See also" links. No Markdown extension (magic
+links, smart symbols, abbreviations, attribute lists) can then change an anchor, and the page
+shows exactly the text of the YAML. termkit.markdown_ext turns the raw headings back into
+headings of Python-Markdown's tree, so the table of contents lists them.
+"""
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 from .collate import Collation
 from .model import Glossary, Term
 
 USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
 USED_ON_PATTERN = re.compile(r"<!-- glossary-used-on:([^ ]+) -->")  # group 1: the term id
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
-
-
-def escape_md(text: str) -> str:
-    """Backslash-escape characters that Markdown would read as markup in a heading or line."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def heading(term: Term) -> str:
+    """A term's heading as text: its name and abbreviations."""
     abbr = f" ({', '.join(term.abbr)})" if term.abbr else ""
-    return escape_md(term.name + abbr)
+    return term.name + abbr
+
+
+def raw_heading(level: int, anchor: str, text: str, cls: str = "") -> str:
+    """A heading as a raw HTML block (termkit.markdown_ext.RAW_HEADING reads it back)."""
+    attrs = f' class="{escape(cls)}"' if cls else ""
+    return f'<h{level}{attrs} id="{escape(anchor)}">{escape(text, quote=False)}</h{level}>'
 
 
 def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str]) -> str:
@@ -29,7 +38,7 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
     page has been converted.
     """
     groups = collation.groups(glossary.terms.values(), lambda t: t.name)
-    letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
+    letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
     out = [
         "---",
         f"description: {_yaml_str(strings['glossary_description'])}",
@@ -44,7 +53,7 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
         "",
     ]
     for letter, terms in groups:
-        out += [f"## {escape_md(letter)} {{#letter-{letter_id(letter)}}}", ""]
+        out += [raw_heading(2, f"letter-{letter_id(letter)}", letter), ""]
         for term in terms:
             out += _entry(term, glossary, strings)
     return "\n".join(out) + "\n"
@@ -70,15 +79,15 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
 
 
 def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]:
-    lines = [f"### {heading(term)} {{#{term.id} .glossary-entry}}", ""]
+    lines = [raw_heading(3, term.id, heading(term), "glossary-entry"), ""]
     if term.aliases:
-        lines += [f"*{strings['also']}:* {escape_md(', '.join(term.aliases))}", ""]
-    lines += [escape_md(term.short), ""]
+        lines += [f"<p><em>{escape(strings['also'])}:</em> {escape(', '.join(term.aliases), quote=False)}</p>", ""]
+    lines += [f"<p>{escape(term.short, quote=False)}</p>", ""]  # `short:` is text, as in the tooltip
     if term.long:
-        lines += [term.long, ""]
+        lines += [term.long, ""]  # Markdown, rendered as-is like a page
     if term.see_also:
-        links = ", ".join(f"[{escape_md(glossary.terms[i].name)}](#{i})" for i in term.see_also)
-        lines += [f"**{strings['see_also']}:** {links}", ""]
+        links = ", ".join(f'<a href="#{i}">{escape(glossary.terms[i].name, quote=False)}</a>' for i in term.see_also)
+        lines += [f"<p><strong>{escape(strings['see_also'])}:</strong> {links}</p>", ""]
     lines += [f"**{strings['source']}:** {term.source}", ""]
     lines += [USED_ON_MARKER.format(id=term.id), ""]
     return lines
