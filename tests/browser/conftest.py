@@ -80,11 +80,18 @@ def axe_source() -> Path:
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """Print the Lighthouse scores measured in this run (see test_lighthouse.py)."""
+    """Print the Lighthouse scores (test_lighthouse.py) and the search query set's result (test_search.py)."""
     from .test_lighthouse import SCORES_KEY, format_table
+    from .test_search import OUTCOMES_KEY
 
     results = config.stash.get(SCORES_KEY, None)
     if results:
         terminalreporter.section("Lighthouse scores")
         for line in format_table(results):
             terminalreporter.write_line(line)
+    outcomes = config.stash.get(OUTCOMES_KEY, None)
+    if outcomes:
+        terminalreporter.section("Search query set")
+        missed = [query for query, ok in outcomes.items() if not ok]
+        terminalreporter.write_line(f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
+                                    + (f"; missed: {', '.join(missed)}" if missed else ""))
