@@ -1,0 +1,107 @@
+"""Search keywords per page section: what a site search should know about a section but not show.
+
+A section that explains a concept should rank first when a reader searches for it, also under
+another name: "MoE" should find the section that only writes "mixture of experts". The linker
+already knows which glossary terms each section uses, and the index markers say which section
+is the main treatment of an entry. From these, every section gets three lists of words:
+
+- topics: the entries an `index!:` marker calls the section's main treatment, with the names,
+  abbreviations and aliases of the glossary terms among them;
+- entries: the entries and sub-entries of the section's other index markers, likewise;
+- aliases: the names, abbreviations and aliases of the glossary terms used in the section.
+
+The aliases leave out the names the section's text already contains; topics and entries keep
+them, since they are there to rank the section first for its subject. The lists are added
+to search documents in the {"location", "title", "text"} form of lunr-based site searches
+(MkDocs, Material for MkDocs) as extra fields, which the search weighs but never displays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .linker import Occurrence, Section
+from .model import Glossary, Term
+from .xref import MarkerError, parse_marker
+
+FIELDS = ("topics", "entries", "aliases")
+_MARKUP = re.compile(r"<[^>]+>|&\w+;")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass
+class SectionKeywords:
+    """Names for one section, in order of first appearance, without repeats."""
+
+    topics: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, names: Iterable[str]) -> None:
+        target = getattr(self, kind)
+        target.extend(name for name in names if name not in target)
+
+
+def page_keywords(glossary: Glossary, occurrences: Iterable[Occurrence],
+                  markers: Iterable[tuple[str, Section]]) -> dict[str, SectionKeywords]:
+    """Section anchor ("" before the first heading) -> its keywords, for one page.
+
+    occurrences and markers are what termkit.linker found on the page; markers that point
+    elsewhere (`-> page.md#anchor`) or do not parse are left to the index, which reports them.
+    """
+    sections: dict[str, SectionKeywords] = {}
+    for text, section in markers:
+        try:
+            marker = parse_marker(text)
+        except MarkerError:
+            continue
+        if marker.target:
+            continue
+        term = glossary.resolve(marker.entry)
+        names = names_of(term) if term else [marker.entry]
+        keywords = sections.setdefault(section.anchor, SectionKeywords())
+        keywords.add("topics" if marker.main else "entries", names)
+        if marker.sub:
+            keywords.add("entries", [marker.sub])
+    for occurrence in occurrences:
+        term = glossary.terms[occurrence.term]
+        sections.setdefault(occurrence.section.anchor, SectionKeywords()).add("aliases", names_of(term))
+    return sections
+
+
+def names_of(term: Term) -> list[str]:
+    """What a reader may type for a term: its name, abbreviations and aliases (inflected forms are the text's)."""
+    return [term.name, *term.abbr, *term.aliases]
+
+
+def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, SectionKeywords]]) -> int:
+    """Add the FIELDS to search documents in place; return how many documents got any.
+
+    keywords maps a page URL, as in the documents' locations ("architecture/"), to its
+    sections' keywords. An alias already in the document's title or text is left out.
+    """
+    changed = 0
+    for doc in docs:
+        page, _, anchor = doc.get("location", "").partition("#")
+        section = keywords.get(page, {}).get(anchor)
+        if section is None:
+            continue
+        present = _words(doc.get("title", "") + " " + doc.get("text", ""))
+        added = False
+        for kind in FIELDS:
+            names = getattr(section, kind)
+            if kind == "aliases":  # only what the text lacks; a topic or entry needs no second mention
+                names = [name for name in names if _words(name) - present
+                         and name not in section.topics and name not in section.entries]
+            if names:
+                doc[kind] = " ".join(names)
+                added = True
+        changed += added
+    return changed
+
+
+def _words(text: str) -> set[str]:
+    """Lower-cased words of a text without markup: enough to tell whether a name is already there."""
+    return set(_NON_WORD.split(_MARKUP.sub(" ", text).lower())) - {""}
