@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("search-keywords")
 INDEX = "search/search_index.json"
+# Material's search multiplies the score of a page's first section (title and intro) by up to
+# 2.5 more than any other section's, and then folds the page's other sections under "N more on
+# this page". A theme page's intro ("In short") touches every section's subject, so it would
+# hide the section that explains what the reader searched for. This boost cancels that bonus.
+PAGE_BOOST = 0.4
 
 glossary_build = None  # hooks/glossary.py's Build for this build
 keywords: dict[str, dict[str, SectionKeywords]] = {}  # page URL -> section anchor -> keywords
@@ -54,6 +59,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     changed = add_search_fields(index["docs"], keywords)
+    for doc in index["docs"]:
+        if "#" not in doc["location"]:
+            doc["boost"] = doc.get("boost", 1) * PAGE_BOOST
     # Material writes the index with these separators (and ensure_ascii); so does this hook.
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     log.debug(f"{INDEX}: search keywords added to {changed} of {len(index['docs'])} sections")
