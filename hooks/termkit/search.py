@@ -19,6 +19,7 @@ to search documents in the {"location", "title", "text"} form of lunr-based site
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from .model import Glossary, Term
 from .xref import MarkerError, parse_marker
 
 FIELDS = ("topics", "entries", "aliases")
+COMMON_SHARE = 0.25  # a word in more than this share of all search documents is left out of the fields
 _MARKUP = re.compile(r"<[^>]+>|&\w+;")
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -76,32 +78,44 @@ def names_of(term: Term) -> list[str]:
     return [term.name, *term.abbr, *term.aliases]
 
 
-def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, SectionKeywords]]) -> int:
+def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, SectionKeywords]],
+                      common_share: float = COMMON_SHARE) -> int:
     """Add the FIELDS to search documents in place; return how many documents got any.
 
     keywords maps a page URL, as in the documents' locations ("architecture/"), to its
-    sections' keywords. An alias already in the document's title or text is left out.
+    sections' keywords. Each field is a list of distinct words. Left out: an alias whose words
+    the document's title and text already have, and words found in more than common_share of
+    all documents ("Llama", "model"), which say nothing about what a section is about; weighted
+    as strongly as a title, they would outrank the one rare word a reader typed.
     """
+    present = [_words(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
+    counts = Counter(word for words in present for word in words)
+    common = {word for word, count in counts.items() if count > common_share * len(docs)}
     changed = 0
-    for doc in docs:
+    for doc, words in zip(docs, present):
         page, _, anchor = doc.get("location", "").partition("#")
         section = keywords.get(page, {}).get(anchor)
         if section is None:
             continue
-        present = _words(doc.get("title", "") + " " + doc.get("text", ""))
         added = False
         for kind in FIELDS:
             names = getattr(section, kind)
             if kind == "aliases":  # only what the text lacks; a topic or entry needs no second mention
-                names = [name for name in names if _words(name) - present
+                names = [name for name in names if _words(name) - words
                          and name not in section.topics and name not in section.entries]
-            if names:
-                doc[kind] = " ".join(names)
+            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names))) if word not in common]
+            if field_words:
+                doc[kind] = " ".join(field_words)
                 added = True
         changed += added
     return changed
 
 
+def _word_list(text: str) -> list[str]:
+    """Lower-cased words of a text without markup, in order."""
+    return [word for word in _NON_WORD.split(_MARKUP.sub(" ", text).lower()) if word]
+
+
 def _words(text: str) -> set[str]:
-    """Lower-cased words of a text without markup: enough to tell whether a name is already there."""
-    return set(_NON_WORD.split(_MARKUP.sub(" ", text).lower())) - {""}
+    """The distinct words of a text: enough to tell whether a name is already there."""
+    return set(_word_list(text))

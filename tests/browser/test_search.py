@@ -6,8 +6,9 @@ queries and answers; no fixed sleeps). It checks ranks, never timings.
 
 A result is an entry Material lists for the query, ranked in the order a reader sees them:
 the entries shown, top to bottom, then those folded under "N more on this page" (a reader sees
-those only after a click). The page title Material puts above a page's sections when the page
-itself did not match the query is a label, not a result.
+those only after a click). Material puts each page's title above its sections; that line is a
+result only when it is the page's best match (Material then shows the page's intro under it),
+otherwise it labels the section shown below it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ QUERY_FILE = Path(__file__).with_name("search_queries.yml")
 QUERIES = yaml.safe_load(QUERY_FILE.read_text(encoding="utf-8"))["queries"]
 GLOSSARY = "glossary/"
 TOP = 3
+ENTRY_TOP = 5  # a query naming a glossary term finds its definition close by: among the first five results
 OUTCOMES_KEY = pytest.StashKey[dict]()
 
 # Runs before Material's scripts: wraps the search worker to count the queries sent to it and the
@@ -147,8 +149,14 @@ def site_paths(built_site) -> set[str]:
 
 
 def ranked(links: list[Link]) -> list[Link]:
-    """The results in the order a reader meets them: shown entries first, then folded ones."""
-    matched = [link for link in links if link.score > 0]
+    """The results in the order a reader meets them: shown entries first, then folded ones.
+
+    A page's title line (position 0) counts only when it is its page's best match.
+    """
+    best = {}
+    for link in links:
+        best[link.group] = max(best.get(link.group, 0), link.score)
+    matched = [link for link in links if link.score > 0 and (link.position or link.score >= best[link.group])]
     return [link for link in matched if not link.folded] + [link for link in matched if link.folded]
 
 
@@ -169,6 +177,8 @@ def outcome(case: dict, links: list[Link]) -> list[str]:
             problems.append(f"its glossary entry glossary.md#{case['entry']} is not a result")
         elif any(number is not None and entry < number for number in ranks.values()):
             problems.append(f"its glossary entry (result {entry}) ranks above the explanation")
+        elif entry > ENTRY_TOP:
+            problems.append(f"its glossary entry is result {entry}, not among the first {ENTRY_TOP}")
     return [f"{case['query']!r}: {'; '.join(problems)}; results: {', '.join(shown) or 'none'}"] if problems else []
 
 
@@ -176,6 +186,8 @@ def outcome(case: dict, links: list[Link]) -> list[str]:
 def test_query_finds_the_explanation_in_the_top_3(search, site_paths, case, request):
     for place in case["top3"] + ([f"glossary.md#{case['entry']}"] if case.get("entry") else []):
         assert place_path(place) in site_paths, f"{QUERY_FILE.name}: {case['query']!r} names {place}, which the site does not have"
+    if case.get("known_miss"):  # strict: once the miss is fixed, the test says so and the mark must go
+        request.applymarker(pytest.mark.xfail(reason=f"known miss: {case['known_miss']}", strict=True))
     problems = outcome(case, search.run(case["query"]))
     request.config.stash.setdefault(OUTCOMES_KEY, {})[case["query"]] = not problems
     assert not problems, problems[0]
