@@ -11,9 +11,10 @@ is the main treatment of an entry. From these, every section gets three lists of
 - aliases: the names, abbreviations and aliases of the glossary terms used in the section.
 
 The aliases leave out the names the section's text already contains; topics and entries keep
-them, since they are there to rank the section first for its subject. The lists are added
-to search documents in the {"location", "title", "text"} form of lunr-based site searches
-(MkDocs, Material for MkDocs) as extra fields, which the search weighs but never displays.
+them, since they are there to rank the section first for its subject. Each list becomes a
+field of distinct words, without the words found in more than a quarter of all documents.
+The fields are added to search documents in the {"location", "title", "text"} form of
+lunr-based site searches (MkDocs, Material for MkDocs), which weigh them but never display them.
 """
 
 from __future__ import annotations
