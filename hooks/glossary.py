@@ -44,6 +44,7 @@ log = get_plugin_logger("glossary")
 
 DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info"}
 STRINGS = "data/strings.yml"
+SEARCH_BOOST = 0.5  # of the glossary's entries in Material's search, against the pages' sections
 PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"')
 
 
@@ -112,7 +113,12 @@ def load_strings(config: MkDocsConfig) -> dict[str, str]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    content = glossary_markdown(build.glossary, build.collation, build.strings)
+    # Material's search skips elements with data-search-exclude; a glossary entry ranks below the
+    # page section that explains the term (the boost applies to every entry of the page).
+    # (The "Source:" line is Markdown: it can carry the attribute only where attr_list is on.)
+    unindexed = 'data-search-exclude="1"' if "attr_list" in config.markdown_extensions else ""
+    content = glossary_markdown(build.glossary, build.collation, build.strings, unindexed=unindexed,
+                                front_matter=("search:", f"  boost: {SEARCH_BOOST}"))
     page_file = File.generated(config, build.settings["page"], content=content)
     page_file.edit_uri = build.settings["source"]  # the edit button opens the data source
     files.append(page_file)

@@ -29,7 +29,8 @@ PRIORITY = -10
 # After inline patterns (20), attr_list (8), abbr (7) and pymdownx.smartsymbols (6.1); before toc (5).
 HEADINGS_PRIORITY = 5.5
 # A heading as termkit.render.raw_heading writes it, alone in a raw HTML block.
-RAW_HEADING = re.compile(r'<(h[1-6])(?: class="([^"<>]*)")? id="([^"<>]+)">([^<]*)</\1>\s*')
+RAW_HEADING = re.compile(r'<(h[1-6])(?: class="([^"<>]*)")? id="([^"<>]+)"((?: [a-z-]+="[^"<>]*")*)>([^<]*)</\1>\s*')
+ATTRIBUTE = re.compile(r' ([a-z-]+)="([^"<>]*)"')
 PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 
 
@@ -76,8 +77,10 @@ class _RawHeadings(Treeprocessor):
                 continue
             heading = RAW_HEADING.fullmatch(str(stash[int(placeholder.group(1))]))
             if heading is not None:
-                tag, cls, anchor, text = heading.groups()
+                tag, cls, anchor, extra, text = heading.groups()
                 block.tag, block.text = tag, AtomicString(unescape(text))
                 if cls:
                     block.set("class", unescape(cls))
                 block.set("id", unescape(anchor))
+                for name, value in ATTRIBUTE.findall(extra):
+                    block.set(name, unescape(value))

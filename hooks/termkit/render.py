@@ -25,37 +25,45 @@ def heading(term: Term) -> str:
     return term.name + abbr
 
 
-def raw_heading(level: int, anchor: str, text: str, cls: str = "") -> str:
-    """A heading as a raw HTML block (termkit.markdown_ext.RAW_HEADING reads it back)."""
-    attrs = f' class="{escape(cls)}"' if cls else ""
-    return f'<h{level}{attrs} id="{escape(anchor)}">{escape(text, quote=False)}</h{level}>'
+def raw_heading(level: int, anchor: str, text: str, cls: str = "", attrs: str = "") -> str:
+    """A heading as a raw HTML block (termkit.markdown_ext.RAW_HEADING reads it back); attrs: more
+    attributes, written `name="value"`."""
+    classes = f' class="{escape(cls)}"' if cls else ""
+    extra = f" {attrs}" if attrs else ""
+    return f'<h{level}{classes} id="{escape(anchor)}"{extra}>{escape(text, quote=False)}</h{level}>'
 
 
-def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str]) -> str:
+def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str],
+                      unindexed: str = "", front_matter: tuple[str, ...] = ()) -> str:
     """Terms sorted by collation under letter headings, with a bar of letters to jump to.
 
     Each entry ends with a marker where the adapter puts the "Used on" list once every
-    page has been converted.
+    page has been converted. unindexed is an attribute (`name="value"`) that the site search
+    honours to leave an element out: it goes on what only navigates (the letter bar, letter
+    headings, "See also" and "Source" lines), so a search finds an entry by its names and
+    definition. front_matter: extra YAML lines for the page's front matter.
     """
     groups = collation.groups(glossary.terms.values(), lambda t: t.name)
     letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
+    nav_attr = f" {unindexed}" if unindexed else ""
     out = [
         "---",
         f"description: {_yaml_str(strings['glossary_description'])}",
         "glossary: off",
+        *front_matter,
         "---",
         "",
         f"# {strings['glossary_title']}",
         "",
         strings["glossary_intro"],
         "",
-        f'<nav class="glossary-letters" aria-label="{strings["letters_label"]}">{letters}</nav>',
+        f'<nav class="glossary-letters" aria-label="{strings["letters_label"]}"{nav_attr}>{letters}</nav>',
         "",
     ]
     for letter, terms in groups:
-        out += [raw_heading(2, f"letter-{letter_id(letter)}", letter), ""]
+        out += [raw_heading(2, f"letter-{letter_id(letter)}", letter, attrs=unindexed), ""]
         for term in terms:
-            out += _entry(term, glossary, strings)
+            out += _entry(term, glossary, strings, unindexed)
     return "\n".join(out) + "\n"
 
 
@@ -78,7 +86,7 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
     ])
 
 
-def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]:
+def _entry(term: Term, glossary: Glossary, strings: dict[str, str], unindexed: str = "") -> list[str]:
     lines = [raw_heading(3, term.id, heading(term), "glossary-entry"), ""]
     if term.aliases:
         lines += [f"<p><em>{escape(strings['also'])}:</em> {escape(', '.join(term.aliases), quote=False)}</p>", ""]
@@ -87,8 +95,10 @@ def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]
         lines += [term.long, ""]  # Markdown, rendered as-is like a page
     if term.see_also:
         links = ", ".join(f'<a href="#{i}">{escape(glossary.terms[i].name, quote=False)}</a>' for i in term.see_also)
-        lines += [f"<p><strong>{escape(strings['see_also'])}:</strong> {links}</p>", ""]
-    lines += [f"**{strings['source']}:** {term.source}", ""]
+        nav_attr = f" {unindexed}" if unindexed else ""
+        lines += [f"<p{nav_attr}><strong>{escape(strings['see_also'])}:</strong> {links}</p>", ""]
+    skip = [f"{{: {unindexed} }}"] if unindexed else []  # attr_list: attributes of the paragraph above
+    lines += [f"**{strings['source']}:** {term.source}", *skip, ""]
     lines += [USED_ON_MARKER.format(id=term.id), ""]
     return lines
 

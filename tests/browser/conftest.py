@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, WAIT_MS
+from support import ROOT, SEARCH_OUTCOMES, WAIT_MS
 from support.lighthouse import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE
 from support.site_server import SiteServer, base_path
 
@@ -86,3 +86,13 @@ def new_page(browser):
 @pytest.fixture(scope="session")
 def axe_source() -> Path:
     return require_node_tool(AXE)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the search query set's result (test_search.py)."""
+    outcomes = config.stash.get(SEARCH_OUTCOMES, None)
+    if outcomes:
+        terminalreporter.section("Search query set")
+        missed = [query for query, ok in outcomes.items() if not ok]
+        terminalreporter.write_line(f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
+                                    + (f"; missed: {', '.join(missed)}" if missed else ""))

@@ -1,0 +1,122 @@
+"""Search keywords per page section: what a site search should know about a section but not show.
+
+A section that explains a concept should rank first when a reader searches for it, also under
+another name: "MoE" should find the section that only writes "mixture of experts". The linker
+already knows which glossary terms each section uses, and the index markers say which section
+is the main treatment of an entry. From these, every section gets three lists of words:
+
+- topics: the entries an `index!:` marker calls the section's main treatment, with the names,
+  abbreviations and aliases of the glossary terms among them;
+- entries: the entries and sub-entries of the section's other index markers, likewise;
+- aliases: the names, abbreviations and aliases of the glossary terms used in the section.
+
+The aliases leave out the names the section's text already contains; topics and entries keep
+them, since they are there to rank the section first for its subject. Each list becomes a
+field of distinct words, without the words found in more than a quarter of all documents.
+The fields are added to search documents in the {"location", "title", "text"} form of
+lunr-based site searches (MkDocs, Material for MkDocs), which weigh them but never display them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .linker import Occurrence, Section
+from .model import Glossary, Term
+from .xref import MarkerError, parse_marker
+
+FIELDS = ("topics", "entries", "aliases")
+COMMON_SHARE = 0.25  # a word in more than this share of all search documents is left out of the fields
+_MARKUP = re.compile(r"<[^>]+>|&\w+;")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass
+class SectionKeywords:
+    """Names for one section, in order of first appearance, without repeats."""
+
+    topics: list[str] = field(default_factory=list)
+    entries: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, names: Iterable[str]) -> None:
+        target = getattr(self, kind)
+        target.extend(name for name in names if name not in target)
+
+
+def page_keywords(glossary: Glossary, occurrences: Iterable[Occurrence],
+                  markers: Iterable[tuple[str, Section]]) -> dict[str, SectionKeywords]:
+    """Section anchor ("" before the first heading) -> its keywords, for one page.
+
+    occurrences and markers are what termkit.linker found on the page; markers that point
+    elsewhere (`-> page.md#anchor`) or do not parse are left to the index, which reports them.
+    """
+    sections: dict[str, SectionKeywords] = {}
+    for text, section in markers:
+        try:
+            marker = parse_marker(text)
+        except MarkerError:
+            continue
+        if marker.target:
+            continue
+        term = glossary.resolve(marker.entry)
+        names = names_of(term) if term else [marker.entry]
+        keywords = sections.setdefault(section.anchor, SectionKeywords())
+        keywords.add("topics" if marker.main else "entries", names)
+        if marker.sub:
+            keywords.add("entries", [marker.sub])
+    for occurrence in occurrences:
+        term = glossary.terms[occurrence.term]
+        sections.setdefault(occurrence.section.anchor, SectionKeywords()).add("aliases", names_of(term))
+    return sections
+
+
+def names_of(term: Term) -> list[str]:
+    """What a reader may type for a term: its name, abbreviations and aliases (inflected forms are the text's)."""
+    return [term.name, *term.abbr, *term.aliases]
+
+
+def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, SectionKeywords]],
+                      common_share: float = COMMON_SHARE) -> int:
+    """Add the FIELDS to search documents in place; return how many documents got any.
+
+    keywords maps a page URL, as in the documents' locations ("architecture/"), to its
+    sections' keywords. Each field is a list of distinct words. Left out: an alias whose words
+    the document's title and text already have, and words found in more than common_share of
+    all documents ("Llama", "model"), which say nothing about what a section is about; weighted
+    as strongly as a title, they would outrank the one rare word a reader typed.
+    """
+    present = [_words(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
+    counts = Counter(word for words in present for word in words)
+    common = {word for word, count in counts.items() if count > common_share * len(docs)}
+    changed = 0
+    for doc, words in zip(docs, present):
+        page, _, anchor = doc.get("location", "").partition("#")
+        section = keywords.get(page, {}).get(anchor)
+        if section is None:
+            continue
+        added = False
+        for kind in FIELDS:
+            names = getattr(section, kind)
+            if kind == "aliases":  # only what the text lacks; a topic or entry needs no second mention
+                names = [name for name in names if _words(name) - words
+                         and name not in section.topics and name not in section.entries]
+            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names))) if word not in common]
+            if field_words:
+                doc[kind] = " ".join(field_words)
+                added = True
+        changed += added
+    return changed
+
+
+def _word_list(text: str) -> list[str]:
+    """Lower-cased words of a text without markup, in order."""
+    return [word for word in _NON_WORD.split(_MARKUP.sub(" ", text).lower()) if word]
+
+
+def _words(text: str) -> set[str]:
+    """The distinct words of a text: enough to tell whether a name is already there."""
+    return set(_word_list(text))
