@@ -31,7 +31,7 @@ MODEL_FIELDS = {
     "gpu_hours": "gpu_hours", "hardware": "text", "context": "tokens_ctx",
     "layers": "count", "model_dim": "count", "ffn_dim": "count", "heads": "count", "kv_heads": "count",
     "experts": "count", "shared_experts": "count", "peak_lr": "lr", "vocab": "count", "rope_theta": "count",
-    "gqa": "text", "deployment": "text",
+    "gqa": "text", "deployment": "text", "released": "text", "design": "text",
 }
 REQUIRED_MODEL_FIELDS = ("params", "tokens", "compute", "gpu_hours", "context")
 MODEL_KEYS = {"name", "short", "family", "type"}
@@ -143,6 +143,8 @@ class KeyNumbers:
             return owner.figures[name]
         if name == "tokens_per_param":
             return tokens_per_param(owner)
+        if name == "active_params" and owner.type == "dense" and "params" in owner.figures:
+            return owner.figures["params"]  # a dense model uses every parameter for every token
         raise KeyError(f"{subject}.{name}")
 
     def resolve(self, reference: str) -> Figure:
