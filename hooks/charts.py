@@ -196,7 +196,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if build.nav is None:
         return
     site_url = config.site_url or "/"
-    files = {p.file.src_uri: p.file.url for p in build.nav.pages}
+    files = {p.file.src_uri: p.file.url.removeprefix("./") for p in build.nav.pages}
 
     def url_of(target: str) -> str | None:
         path, _, anchor = target.partition("#")
@@ -204,7 +204,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             return None
         return site_url + files[path] + (f"#{anchor}" if anchor else "")
 
-    pages = [llms.PageText(p.title, p.file.src_uri, site_url + p.file.url, str(p.meta.get("description") or ""),
+    pages = [llms.PageText(p.title, p.file.src_uri, site_url + files[p.file.src_uri], str(p.meta.get("description") or ""),
                            p.markdown or "", _section_of(p)) for p in build.nav.pages]
     summary = config.site_description or ""
     out = Path(config.site_dir)

@@ -34,7 +34,8 @@ VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said b
 CORRECTIONS = ("Overstated", "Wrong", "Said by the host, not by Scialom")
 KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "section", "box"}
 REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
-HANDWRITTEN = re.compile(r'^\s*[!?]{3}\+?\s+\w+\s+"Correction:', re.MULTILINE)
+PHRASES = {"Accurate": "accurate", "Accurate, with context": "accurate with context"}  # pages with no correction
+HANDWRITTEN = re.compile(r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"Correction:', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -165,10 +166,10 @@ def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
     counts = Counter(c.verdict for c in claims if c.page == page)
     if not counts:
         return ""
-    verdicts = "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v])
-    table = f" ([every verdict]({link_from(page, site.table)}))" if site.table else ""
-    return (f"*None of the news summary's claims discussed on this page is overstated or misattributed "
-            f"({verdicts}){table}.*\n")
+    held = " and ".join(f"{counts[v]} {PHRASES.get(v, v.lower())}" for v in VERDICTS if counts[v])
+    table = f" ([all verdicts]({link_from(page, site.table)}))" if site.table else ""
+    return (f"*Of the news summary's claims discussed on this page, {held}; none is overstated or "
+            f"misattributed{table}.*\n")
 
 
 def summary(claims: list[Claim]) -> str:
