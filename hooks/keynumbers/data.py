@@ -308,7 +308,8 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{path}:{line}: {sid!r} needs a name")
     subject = Subject(sid, kind, str(name or sid), {}, line)
-    meta_keys = {"name"}
+    meta_keys = {"name", "short"}  # short: the column header in a matrix table
+    subject.short = str(entry.get("short") or "")
     if kind == "model":
         meta_keys = MODEL_KEYS
         subject.short = str(entry.get("short") or subject.name)
@@ -324,7 +325,7 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
                 problems.append(f"{path}:{line}: model {sid!r} has no {req!r} "
                                 f"(write `{req}: {{value: null}}` if the sources do not give it)")
     elif kind == "projection":
-        meta_keys = {"name", "law"}
+        meta_keys = {"name", "short", "law"}
         subject.law = str(entry.get("law") or "")
         for req in ("params", "tokens"):
             if req not in entry:
