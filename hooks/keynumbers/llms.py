@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?-->|<nav\b.*?</nav>", re.DOTALL)  # comments, and link bars such as letters
+ATTR_LIST = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t]*$")  # "## Sources {#sources}" -> "## Sources"
 TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>\n]*)?/?>")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 LINK = re.compile(r"(\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
@@ -48,13 +49,17 @@ def llms_txt(name: str, summary: str, pages: list[PageText], files: list[tuple[s
     return "\n".join(out)
 
 
-def llms_full(name: str, summary: str, pages: list[PageText], url_of: Callable[[str], str | None]) -> str:
-    """Every page's text in reading order; url_of maps a docs-relative 'page.md#anchor' to an absolute URL."""
+def llms_full(name: str, summary: str, pages: list[PageText], url_of: Callable[[str], str | None],
+              notes: dict[str, str] | None = None) -> str:
+    """Every page's text in reading order; url_of maps a docs-relative 'page.md#anchor' to an absolute URL.
+
+    notes: page src -> a line added after its text (for a page whose content is not Markdown).
+    """
     parts = [f"# {name}\n\n> {' '.join(summary.split())}\n"]
     for page in pages:
         body = clean(page.markdown, page.src, url_of).strip()
-        if "\n" not in body:  # a generated page whose content is only HTML (the index)
-            body += f"\n\nThis page is a list of links; see {page.url}."
+        if notes and page.src in notes:
+            body += f"\n\n{notes[page.src]}"
         parts.append(f"---\n\nURL: {page.url}\n\n{body}\n")
     return "\n".join(parts)
 
@@ -70,6 +75,7 @@ def clean(markdown: str, src: str, url_of: Callable[[str], str | None]) -> str:
             fence = marker if fence is None else (None if marker.startswith(fence[0]) else fence)
         if fence is None and not opener:
             line = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), TAG.sub("", line))
+            line = ATTR_LIST.sub("", line) if line.startswith("#") else line
         out.append(line.rstrip())
     return BLANKS.sub("\n\n", "\n".join(out))
 
