@@ -17,7 +17,9 @@ from support.sites import make_site, run_build
 
 DOCS = ROOT / "docs"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
-PAGES = ["index", *THEMES, "sources"]
+PAGES = ["index", *THEMES, "what-happened-next", "sources"]
+CLAIMS = yaml.safe_load((DOCS / "data/claims.yml").read_text(encoding="utf-8"))["claims"]
+CORRECTION_VERDICTS = {"Overstated", "Wrong", "Said by the host, not by Scialom"}
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
 
@@ -54,19 +56,52 @@ def test_theme_page_shape(site, page):
     first = article.xpath("./h1/following-sibling::*[1]")[0]
     assert "abstract" in first.get("class", ""), f"{page}: the 'In short' box must follow the H1"
     assert first.findtext("p[@class='admonition-title']") == "In short"
-    corrections = [t.text_content() for t in article.xpath(".//div[contains(@class,'warning')]/p[@class='admonition-title']")]
-    assert corrections and all(t.startswith("Correction: ") for t in corrections), corrections
+    # Right after "In short": this page's corrections from claims.yml, or one line saying there are none.
+    expected = [f"Correction: {c['box']['title']}" for c in CLAIMS
+                if c["verdict"] in CORRECTION_VERDICTS and c["section"].startswith(f"{page}.md#")]
+    following = article.xpath("./h1/following-sibling::*[position() > 1]")
+    if expected:
+        shown = [el.findtext("p[@class='admonition-title']") for el in following[: len(expected)]]
+        assert shown == expected, f"{page}: corrections must follow 'In short'"
+    else:
+        assert following[0].text_content().startswith("Of the news summary's claims discussed on this page")
     assert article.xpath(".//h2[starts-with(normalize-space(.), 'Key numbers')]/following-sibling::*[1][self::div or self::table]")
     refs = {a.get("href") for a in article.xpath(".//sup/a[@class='footnote-ref']")}
     assert len(refs) >= 8, f"{page}: only {len(refs)} footnote citations"
 
 
+def prose_words(page: str) -> int:
+    """Words a reader sees outside collapsible blocks: the page's prose plus the claim boxes placed on it.
+
+    Left out: front matter, footnote definitions, comments, tables, marker lines, `???` blocks,
+    footnote labels and link targets.
+    """
+    _, body = split_front_matter(page)
+    body = re.sub(r"<!--.*?-->", "", FOOTNOTE_DEF.split(body, maxsplit=1)[0], flags=re.DOTALL)
+    kept, collapsed, boxes = [], False, []
+    for line in body.split("\n"):
+        if re.match(r"^\?\?\?\+?\s", line):
+            collapsed = True
+            continue
+        if collapsed and (not line.strip() or line.startswith("    ")):
+            continue
+        collapsed = False
+        marker = re.match(r"^\[\[\s*(claims?)\s*:\s*([\w-]+)\s*\]\]$", line)
+        if marker:
+            kind, name = marker.groups()
+            boxes += [c["box"]["text"] + " " + c["box"]["title"] for c in CLAIMS if c.get("box") and (
+                c["id"] == name if kind == "claim" else
+                c["section"].startswith(f"{name}.md#") and c["verdict"] in CORRECTION_VERDICTS)]
+        elif not line.lstrip().startswith(("|", "[[")):
+            kept.append(line)
+    text = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\[\^[^\]\s]+\]", "", "\n".join(kept + boxes)))
+    return len(re.findall(r"[A-Za-z0-9][\w.,'’%×-]*", text))
+
+
 @pytest.mark.parametrize("page", THEMES)
 def test_theme_page_length(page):
-    _, body = split_front_matter(page)
-    prose = FOOTNOTE_DEF.split(body, maxsplit=1)[0]
-    words = len(re.findall(r"[A-Za-z0-9][\w.,'’%×-]*", prose))
-    assert 800 <= words <= 2000, f"docs/{page}.md: {words} words of body text"
+    words = prose_words(page)
+    assert 800 <= words <= 1300, f"docs/{page}.md: {words} words of prose outside collapsible blocks"
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -107,3 +142,113 @@ def test_every_page_has_edit_and_view_buttons(site):
         source = "data/glossary.yml" if page == "glossary" else f"{page}.md"
         assert edit == f"https://github.com/llama-explained/site/edit/main/docs/{source}"
         assert (DOCS / source).exists()
+
+
+# --- Claims, timeline, comparison and llms.txt on the real site ------------------------------------------
+
+
+def target_exists(site: Path, page: str, href: str) -> bool:
+    """An href of a page of the built site names an existing file and anchor."""
+    base = page if page.endswith("/") or page == "" else page + "/"
+    path, _, anchor = href.partition("#")
+    target = (site / base / path).resolve() if path else (site / base).resolve()
+    html = target / "index.html" if target.is_dir() else target
+    if not html.exists():
+        return False
+    return not anchor or bool(lxml.html.fromstring(html.read_bytes()).xpath(f"//*[@id='{anchor}']"))
+
+
+def test_every_claim_has_a_row_on_the_home_page_linking_to_its_section(site):
+    rows = html_of(site, "index").xpath("//article//table[.//th[.='Verdict']]//tbody/tr")
+    assert len(rows) == len(CLAIMS) >= 15
+    for row, claim in zip(rows, CLAIMS):
+        cells = row.xpath("td")
+        assert " ".join(cells[0].text_content().split()) == " ".join(claim["claim"].split())
+        assert cells[1].text_content() == claim["verdict"]
+        href = cells[2].find("a").get("href")
+        page, _, anchor = claim["section"].partition("#")
+        assert href == f"{page.removesuffix('.md')}/#{anchor}".removeprefix("index/"), href
+        assert target_exists(site, "", href), f"{claim['id']}: {href} does not exist"
+
+
+def test_correction_boxes_only_for_overstated_wrong_or_misattributed_claims(site):
+    titles = {f"Correction: {c['box']['title']}": c for c in CLAIMS if c.get("box")}
+    seen = set()
+    for page in PAGES:
+        for box in html_of(site, page).xpath("//article//div[contains(@class,'admonition')]"):
+            title = box.findtext("p[@class='admonition-title']") or ""
+            if title.startswith("Correction"):
+                assert "warning" in box.get("class")
+                claim = titles.get(title)
+                assert claim and claim["verdict"] in CORRECTION_VERDICTS, f"{page}: {title!r}"
+                assert f"Verdict: {claim['verdict']}." in box.text_content()
+                seen.add(claim["id"])
+            elif title.startswith("Context"):
+                assert "info" in box.get("class")
+    assert seen == {c["id"] for c in CLAIMS if c["verdict"] in CORRECTION_VERDICTS}
+
+
+def test_home_page_and_sources_page_list_the_same_corrections(site):
+    corrections = [c["claim"] for c in CLAIMS if c["verdict"] in CORRECTION_VERDICTS]
+    home = [r.xpath("td[1]")[0].text_content() for r in html_of(site, "index").xpath(
+        "//article//table[.//th[.='Verdict']]//tbody/tr[td[2]/strong]")]
+    listed = [li.find("strong").text_content() for li in html_of(site, "sources").xpath(
+        "//article//h2[@id='news-summary']/following-sibling::ul/li[strong]")]
+    assert home == listed == corrections
+
+
+def test_timeline_shows_every_event_in_date_order_with_its_source(site):
+    events = yaml.safe_load((DOCS / "data/timeline.yml").read_text(encoding="utf-8"))["events"]
+    items = html_of(site, "what-happened-next").xpath("//article//div[@class='kn-timeline']/ol/li")
+    assert len(items) == len(events) >= 8
+    dates = [li.find("time").get("datetime") for li in items]
+    assert dates == sorted(dates)
+    titles = {li.find("strong").text_content(): li for li in items}
+    for event in events:
+        li = titles[event["title"]]
+        assert li.xpath("a[contains(@href,'sources/#')]"), f"{event['title']}: no source link"
+        assert ("(press report)" in li.text_content()) == (event["kind"] == "report")
+        if "date" in event:
+            assert li.find("time").get("datetime") == str(event["date"])
+
+
+def test_comparison_table_cells_come_from_models_yml(site):
+    from test_charts import assert_shows, raw_data, resolve
+
+    raw = raw_data()
+    spec = raw["tables"]["generations"]
+    table = html_of(site, "what-happened-next").xpath("//article//table[.//th[.='Design']]")[0]
+    rows = table.xpath(".//tbody/tr")
+    assert [r.xpath("td[1]")[0].text_content() for r in rows] == [raw["models"][m]["name"] for m in spec["columns"]]
+    for row, sid in zip(rows, spec["columns"]):
+        for cell, (label, field) in zip(row.xpath("td")[1:], spec["rows"]):
+            figure = None if field == "tokens_per_param" else resolve(raw, f"{sid}.{field}")
+            shown = cell.text_content().split(" (")[0]  # GPU-hours are followed by the hardware
+            if figure is None:
+                continue  # computed: checked against models.yml by test_charts' ratio rules
+            if figure.get("value", 0) is None:
+                assert shown == "–", f"{sid}.{field}"
+                continue
+            assert_shows(shown, figure, f"generations: {sid}.{field}")
+            assert cell.find("a").get("title").startswith("Source: "), f"{sid}.{field}: no source link"
+
+
+def test_llms_txt_and_full_text_list_every_nav_page(site):
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))
+    base = config["site_url"]
+
+    def pages(nav):
+        for item in nav:
+            for value in item.values():
+                yield from (pages(value) if isinstance(value, list) else [value])
+
+    short, full = (site / "llms.txt").read_text(encoding="utf-8"), (site / "llms-full.txt").read_text(encoding="utf-8")
+    nav_pages = list(pages(config["nav"]))
+    assert len(nav_pages) >= 11
+    for src in nav_pages:
+        url = base + ("" if src == "index.md" else src.removesuffix(".md") + "/")
+        assert f"]({url}):" in short, src
+        assert f"URL: {url}\n" in full, src
+    for name in ("xref.json", "claims.json", "llms-full.txt"):
+        assert f"]({base}{name})" in short
+        assert (site / name).exists()

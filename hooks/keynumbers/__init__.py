@@ -7,5 +7,11 @@ chart.py   what a chart is made of (marks, title, description, data table) and s
 figures.py the site's four charts: which figures each shows and how it is drawn (site content)
 plot.py    draws a chart with matplotlib's SVG backend, with a cache keyed by what it depends on
 svg.py     makes the SVG fit to inline: page font and colour, unique ids, title and description
-pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them
+pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them (other markers
+           through handlers the adapter passes in)
+claims.py  the news summary's claims and verdicts (docs/data/claims.yml): verdict table, boxes, lists
+timeline.py  the dated events (docs/data/timeline.yml) as an ordered list with <time> elements
+generations.py  the comparison across generations, one row per model, each value linked to its source
+cite.py    shared by claims and timeline: citations, dates, the anchors of a page's headings
+llms.py    /llms.txt and /llms-full.txt from the pages' Markdown
 """

@@ -31,7 +31,7 @@ MODEL_FIELDS = {
     "gpu_hours": "gpu_hours", "hardware": "text", "context": "tokens_ctx",
     "layers": "count", "model_dim": "count", "ffn_dim": "count", "heads": "count", "kv_heads": "count",
     "experts": "count", "shared_experts": "count", "peak_lr": "lr", "vocab": "count", "rope_theta": "count",
-    "gqa": "text", "deployment": "text",
+    "gqa": "text", "deployment": "text", "released": "text", "design": "text",
 }
 REQUIRED_MODEL_FIELDS = ("params", "tokens", "compute", "gpu_hours", "context")
 MODEL_KEYS = {"name", "short", "family", "type"}
@@ -143,6 +143,8 @@ class KeyNumbers:
             return owner.figures[name]
         if name == "tokens_per_param":
             return tokens_per_param(owner)
+        if name == "active_params" and owner.type == "dense" and "params" in owner.figures:
+            return owner.figures["params"]  # a dense model uses every parameter for every token
         raise KeyError(f"{subject}.{name}")
 
     def resolve(self, reference: str) -> Figure:
@@ -306,7 +308,8 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{path}:{line}: {sid!r} needs a name")
     subject = Subject(sid, kind, str(name or sid), {}, line)
-    meta_keys = {"name"}
+    meta_keys = {"name", "short"}  # short: the column header in a matrix table
+    subject.short = str(entry.get("short") or "")
     if kind == "model":
         meta_keys = MODEL_KEYS
         subject.short = str(entry.get("short") or subject.name)
@@ -322,7 +325,7 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
                 problems.append(f"{path}:{line}: model {sid!r} has no {req!r} "
                                 f"(write `{req}: {{value: null}}` if the sources do not give it)")
     elif kind == "projection":
-        meta_keys = {"name", "law"}
+        meta_keys = {"name", "short", "law"}
         subject.law = str(entry.get("law") or "")
         for req in ("params", "tokens"):
             if req not in entry:

@@ -1,5 +1,9 @@
 """Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them.
 
+Other markers (`[[claims]]`, `[[timeline]]`, ...) are expanded by handlers that the caller passes
+in: a handler takes the text after the colon ("" if none) and returns Markdown, or raises
+MarkerError with a message for the page's author. A line whose marker no one handles stays as it is.
+
 A table becomes a Markdown table. A chart becomes an empty placeholder element (the SVG goes
 in after the page is converted, so no Markdown or HTML processing touches it) followed by a
 collapsed "Data" block holding the chart's numbers as a table.
@@ -17,10 +21,14 @@ from .chart import Chart
 from .figures import CHARTS
 from .tables import render_rows, render_table
 
-DIRECTIVE = re.compile(r"^\[\[\s*(numbers|chart)\s*:\s*([^\]]*?)\s*\]\]\s*$")
+DIRECTIVE = re.compile(r"^\[\[\s*([a-z][a-z-]*)\s*(?::\s*([^\]]*?))?\s*\]\]\s*$")
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 SLOT = '<div class="kn-chart-slot" data-kn-chart="{name}"></div>'
 SLOT_PATTERN = re.compile(r'<div class="kn-chart-slot" data-kn-chart="([a-z0-9-]+)"></div>')
+
+
+class MarkerError(Exception):
+    """A marker that cannot be expanded; the message says why and how to fix it."""
 
 
 @dataclass
@@ -30,9 +38,10 @@ class Expansion:
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
 
-def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str], Chart]) -> Expansion:
+def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str], Chart],
+           handlers: dict[str, Callable[[str], str]] | None = None) -> Expansion:
     """Replace every directive line outside code fences; report unknown names with their line."""
-    out, result, fence = [], Expansion(""), None
+    out, result, fence, handlers = [], Expansion(""), None, handlers or {}
     for number, line in enumerate(markdown.split("\n"), start=1):
         opener = FENCE.match(line)
         if opener:
@@ -45,7 +54,16 @@ def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str
         if not match:
             out.append(line)
             continue
-        kind, name = match.groups()
+        kind, name = match.group(1), match.group(2) or ""
+        if kind in handlers:
+            try:
+                out.append(handlers[kind](name))
+            except MarkerError as exc:
+                result.problems.append((number, str(exc)))
+            continue
+        if kind not in ("numbers", "chart"):
+            out.append(line)
+            continue
         if kind == "numbers":
             if name not in data.tables:
                 result.problems.append((number, f"unknown key-numbers table {name!r}; "

@@ -13,7 +13,7 @@ def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
     """A Markdown table for one `tables:` entry, links relative to the page at page_path (docs-relative)."""
     if table.is_matrix:
         subjects = [data.subjects[sid] for sid in table.columns]
-        header = [table.header, *(s.short for s in subjects), "Source"]
+        header = [table.header, *(s.short or s.name for s in subjects), "Source"]
         lines = [_row(header), _row(["---"] * len(header))]
         for row in table.rows:
             label, label_figures = fill(row.label, data)

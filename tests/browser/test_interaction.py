@@ -26,6 +26,7 @@ SOURCES = {
     "synthetic-data/": "docs/synthetic-data.md",
     "evaluation/": "docs/evaluation.md",
     "agents/": "docs/agents.md",
+    "what-happened-next/": "docs/what-happened-next.md",
     "sources/": "docs/sources.md",
     "glossary/": "docs/data/glossary.yml",
     "book-index/": "docs/data/glossary.yml",

@@ -22,6 +22,7 @@ PAGES = {
     "synthetic-data": "synthetic-data/",
     "evaluation": "evaluation/",
     "agents": "agents/",
+    "what-happened-next": "what-happened-next/",
     "sources": "sources/",
     "glossary": "glossary/",
     "book-index": "book-index/",

@@ -1,0 +1,142 @@
+"""Shared by the claims and the timeline: citations, dates and the anchors of the site's pages.
+
+Citations name a key of `sources:` in docs/data/models.yml and where in that source, as the
+key-number figures do ("llama3-paper §3.2.1", "interview 33:20–33:57"). No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+
+from .data import Citation, KeyNumbers, Ref
+from .tables import link_from, source_cell
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+WRITTEN_DATE = re.compile(r"^(?:[a-z ]*?)(" + "|".join(MONTHS) + r")(?: (\d{1,2}),)? (\d{4})$", re.IGNORECASE)
+FENCE = re.compile(r"^\s*(```+|~~~+)")
+HEADING = re.compile(r"^ {0,8}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+ATTRS = re.compile(r"\s*\{\s*[:#][^}]*\}\s*$")
+EXPLICIT_ID = re.compile(r"#([\w-]+)")
+INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def parse_refs(given, data: KeyNumbers, where: str, problems: list[str]) -> tuple[Ref, ...]:
+    """'key locator' or a list of them; unknown keys are reported with where (file:line)."""
+    items = given if isinstance(given, list) else [given] if given else []
+    if not items:
+        problems.append(f"{where}: no source; name one from `sources:` in {data.path} (e.g. 'llama3-paper §3.2')")
+    refs = []
+    for item in items:
+        key, _, locator = str(item).strip().partition(" ")
+        if key not in data.sources:
+            close = difflib.get_close_matches(key, data.sources, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"add it to `sources:` in {data.path}"
+            problems.append(f"{where}: unknown source {key!r}; fix: {hint}")
+            continue
+        refs.append(Ref(key, locator.strip()))
+    return tuple(refs)
+
+
+def cite_markdown(refs: tuple[Ref, ...], data: KeyNumbers, page_path: str) -> str:
+    """The refs as the key-number tables write their Source cell, links relative to page_path."""
+    cite = Citation()
+    for ref in refs:
+        locators = cite.groups.setdefault(ref.key, [])
+        if ref.locator and ref.locator not in locators:
+            locators.append(ref.locator)
+    return source_cell(cite, data, page_path)
+
+
+def iso_date(text: str) -> str | None:
+    """'2023-07-18', '2025-04', 'July 18, 2023' or 'previewed April 5, 2025' as an ISO date (None if none)."""
+    text = str(text).strip()
+    match = ISO_DATE.match(text)
+    if match:
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month), int(day or 1))
+        except ValueError:
+            return None
+        return text
+    match = WRITTEN_DATE.match(text)
+    if not match:
+        return None
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == match.group(1).lower())
+    day = match.group(2)
+    return f"{match.group(3)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def show_date(iso: str) -> str:
+    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025'."""
+    year, month, *day = iso.split("-")
+    name = MONTHS[int(month) - 1]
+    return f"{name} {int(day[0])}, {year}" if day else f"{name} {year}"
+
+
+def page_anchors(markdown: str, slugify: Callable[[str, str], str]) -> dict[str, str]:
+    """Anchor -> heading text of every heading in a page's Markdown, as the toc extension makes them."""
+    anchors: dict[str, str] = {}
+    fence = None
+    for line in markdown.split("\n"):
+        opener = FENCE.match(line)
+        if opener:
+            marker = opener.group(1)
+            if fence is None:
+                fence = marker
+            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
+                fence = None
+            continue
+        match = None if fence else HEADING.match(line)
+        if not match:
+            continue
+        raw = match.group(2)
+        attrs = ATTRS.search(raw)
+        text = INLINE_LINK.sub(r"\1", ATTRS.sub("", raw)).replace("`", "").replace("*", "").strip()
+        explicit = EXPLICIT_ID.search(attrs.group(0)) if attrs else None
+        anchor = explicit.group(1) if explicit else slugify(text, "-")
+        base, n = anchor, 0
+        while anchor in anchors:
+            n += 1
+            anchor = f"{base}_{n}"
+        anchors[anchor] = text
+    return anchors
+
+
+def marker_section(markdown: str, marker: str, page: str, slugify: Callable[[str, str], str]) -> str:
+    """'page#anchor' of the section holding the first line that is exactly marker ('' if there is none)."""
+    at = ("\n" + markdown).find("\n" + marker + "\n")
+    if at < 0:
+        return ""
+    before = page_anchors(markdown[:at], slugify)
+    return f"{page}#{list(before)[-1]}" if before else page
+
+
+def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
+    """Why 'page.md#anchor' names no section of the site (None when it does), with a hint."""
+    page, _, anchor = target.partition("#")
+    if page not in anchors:
+        close = difflib.get_close_matches(page, anchors, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "name a page of the site, such as 'agents.md#anchor'"
+        return f"section {target!r}: there is no page docs/{page}; fix: {hint}"
+    if not anchor:
+        return f"section {target!r} names no anchor; fix: add '#' and the anchor of the section that discusses it"
+    if anchor not in anchors[page]:
+        close = difflib.get_close_matches(anchor, anchors[page], n=3)
+        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else \
+            f"the anchors of docs/{page}: {', '.join(anchors[page])}"
+        return f"section {target!r}: docs/{page} has no anchor '#{anchor}'; fix: {hint}"
+    return None
+
+
+def section_link(target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str) -> str:
+    """A Markdown link to a section, reading 'Page › Section' (just 'Section' on its own page)."""
+    page, _, anchor = target.partition("#")
+    heading = anchors.get(page, {}).get(anchor, anchor)
+    if page == page_path:
+        return f"[{heading}](#{anchor})"
+    return f"[{titles.get(page, page)} › {heading}]({link_from(page_path, target)})"

@@ -1,0 +1,231 @@
+"""The news summary's claims, one verdict each, from docs/data/claims.yml; no MkDocs import.
+
+    claims:
+      - id: overtraining                 # short and stable: [[claim: overtraining]] places its box
+        topic: Neubewertung des Skalierungsgesetzes      # the summary's heading, as written
+        original: "Meta entschied sich ..."             # the summary's bullet(s), as written
+        claim: Meta raised the token count ...          # the claim in English, paraphrased
+        verdict: Overstated                             # one of VERDICTS
+        reason: One sentence on what the sources say.
+        source: [llama3-paper §1, interview 09:57–12:15]  # keys of `sources:` in models.yml
+        section: scaling-laws.md#training-past-compute-optimal   # where the site discusses it
+        box:                                            # required for a correction
+          title: overtraining describes the 8B and 70B, not the 405B
+          text: Markdown, cited like the rest of the page.
+
+A claim whose verdict is in CORRECTIONS gets a "Correction: ..." box (a warning) right after
+"In short" on its section's page ([[claims: PAGE]]); any other box is a "Context: ..." box
+(info), placed in a section with [[claim: ID]]. The verdict table ([[claims]]), the list of
+corrections ([[corrections]]) and the German register ([[claims-register]]) read the same list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .cite import check_target, cite_markdown, parse_refs, section_link
+from .data import DataError, KeyNumbers, LineDict, LineList, Ref, parse_yaml
+from .tables import link_from
+
+VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
+CORRECTIONS = ("Overstated", "Wrong", "Said by the host, not by Scialom")
+KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "section", "box"}
+REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
+PHRASES = {"Accurate": "accurate", "Accurate, with context": "accurate with context"}  # pages with no correction
+HANDWRITTEN = re.compile(r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"Correction:', re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    topic: str
+    original: tuple[str, ...]
+    claim: str
+    verdict: str
+    reason: str
+    refs: tuple[Ref, ...]
+    section: str  # "page.md#anchor"
+    line: int
+    section_line: int
+    box_title: str = ""
+    box_text: str = ""
+
+    @property
+    def page(self) -> str:
+        return self.section.partition("#")[0]
+
+    @property
+    def is_correction(self) -> bool:
+        return self.verdict in CORRECTIONS
+
+
+def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Claim], list[str]]:
+    """The claims that are usable, and every problem found (each starting with path:line)."""
+    problems: list[str] = []
+    try:
+        raw = parse_yaml(text, path)
+    except DataError as exc:
+        return [], exc.problems
+    items = raw.get("claims") if isinstance(raw, LineDict) else None
+    if not isinstance(items, LineList) or not items:
+        return [], [f"{path}:1: expected `claims:` with a list of claims"]
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for entry, line in zip(items, items.item_lines):
+        claim = _claim(entry, line, path, data, problems)
+        if claim is None:
+            continue
+        if claim.id in seen:
+            problems.append(f"{path}:{line}: claim id {claim.id!r} is used twice (also line {seen[claim.id]})")
+            continue
+        seen[claim.id] = line
+        claims.append(claim)
+    return claims, problems
+
+
+def _claim(entry, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Claim | None:
+    if not isinstance(entry, LineDict):
+        problems.append(f"{path}:{line}: each claim is a mapping with {', '.join(REQUIRED)}")
+        return None
+    where = f"{path}:{line}"
+    for key in sorted(set(entry) - KEYS):
+        problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
+    missing = [key for key in REQUIRED if not entry.get(key)]
+    if missing:
+        problems.append(f"{where}: claim {entry.get('id', '?')!r} has no {', '.join(missing)}")
+        return None
+    verdict = str(entry["verdict"])
+    if verdict not in VERDICTS:
+        close = difflib.get_close_matches(verdict, VERDICTS, n=1, cutoff=0.4)
+        hint = f"did you mean {close[0]!r}?" if close else "use one of the verdicts below"
+        problems.append(f"{path}:{entry.key_lines['verdict']}: unknown verdict {verdict!r}; fix: {hint} "
+                        f"Verdicts: {'; '.join(VERDICTS)}")
+        return None
+    original = entry["original"]
+    refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
+    box = entry.get("box") or {}
+    title, text = str(box.get("title") or "").strip(), str(box.get("text") or "").strip()
+    if box and not (title and text):
+        problems.append(f"{path}:{entry.key_lines['box']}: a box needs a title and a text")
+    if '"' in title:
+        problems.append(f"{path}:{entry.key_lines['box']}: box title must not contain '\"' (use “ ”)")
+        title = title.replace('"', "”")
+    if verdict in CORRECTIONS and not (title and text):
+        problems.append(f"{where}: claim {entry['id']!r} is a correction ({verdict}) and needs a box "
+                        "with a title and a text")
+    return Claim(str(entry["id"]), str(entry["topic"]), tuple(map(str, original if isinstance(original, list)
+                                                                      else [original])),
+                 str(entry["claim"]).strip(), verdict, str(entry["reason"]).strip(), refs, str(entry["section"]),
+                 line, entry.key_lines["section"], title, text)
+
+
+def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
+    return [f"{path}:{c.section_line}: claim {c.id!r}: {problem}"
+            for c in claims if (problem := check_target(c.section, anchors))]
+
+
+def handwritten_corrections(markdown: str) -> list[int]:
+    """Lines of a page that open a "Correction:" box by hand (they must come from the claims file)."""
+    return [markdown.count("\n", 0, m.start()) + 1 for m in HANDWRITTEN.finditer(markdown)]
+
+
+# --- Rendering (Markdown; links relative to page_path, a docs-relative path) ----------------------
+
+
+@dataclass
+class Site:
+    """What rendering needs to know about the site: the data file, and each page's title and anchors."""
+
+    data: KeyNumbers
+    titles: dict[str, str]  # page src path -> title for links
+    anchors: dict[str, dict[str, str]]  # page src path -> anchor -> heading text
+    table: str = ""  # "page.md#anchor" of the verdict table ([[claims]]), if the site has one
+
+
+def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> str:
+    """The claim's box: a warning titled "Correction: ..." or an info box titled "Context: ..."."""
+    kind, label = ("warning", "Correction") if claim.is_correction else ("info", "Context")
+    tail = f"**Verdict: {claim.verdict}.** Sources: {cite_markdown(claim.refs, site.data, page_path)}."
+    if link_section:
+        tail += f" More under {section_link(claim.section, site.anchors, site.titles, page_path)}."
+    body = f"{claim.box_text}\n\n{tail}"
+    return f'!!! {kind} "{label}: {claim.box_title}"\n\n' + _indent(body) + "\n"
+
+
+def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
+    """Every correction whose section is on page, for the place right after "In short".
+
+    A page with none says so in one line, with the verdicts of the claims it discusses.
+    """
+    boxes = [box(c, site, page) for c in claims if c.page == page and c.is_correction]
+    if boxes:
+        return "\n".join(boxes)
+    counts = Counter(c.verdict for c in claims if c.page == page)
+    if not counts:
+        return ""
+    held = " and ".join(f"{counts[v]} {PHRASES.get(v, v.lower())}" for v in VERDICTS if counts[v])
+    table = f" ([all verdicts]({link_from(page, site.table)}))" if site.table else ""
+    return (f"*Of the news summary's claims discussed on this page, {held}; none is overstated or "
+            f"misattributed{table}.*\n")
+
+
+def summary(claims: list[Claim]) -> str:
+    """"25 claims. Accurate: 11; Accurate, with context: 10; Overstated: 3; ..." (verdicts in fixed order)."""
+    counts = Counter(c.verdict for c in claims)
+    return f"{len(claims)} claims. " + "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v]) + "."
+
+
+def verdict_table(claims: list[Claim], site: Site, page_path: str) -> str:
+    """Claim -> verdict -> the section that discusses it, one row per claim in the summary's order."""
+    rows = [["The news summary says", "Verdict", "Discussed in"], ["---"] * 3]
+    for c in claims:
+        verdict = f"**{c.verdict}**" if c.is_correction else c.verdict
+        rows.append([c.claim, verdict, section_link(c.section, site.anchors, site.titles, page_path)])
+    return f"{summary(claims)}\n\n" + "\n".join(_row(r) for r in rows) + "\n"
+
+
+def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
+    """The corrections as a list: claim, the summary's wording, verdict, reason, sources and section."""
+    items = []
+    for c in claims:
+        if not c.is_correction:
+            continue
+        original = " / ".join(f"„{o}“" for o in c.original)
+        items.append(f"- **{c.claim}** (German: {original}) *{c.verdict}.* {c.reason} "
+                     f"Sources: {cite_markdown(c.refs, site.data, page_path)}. "
+                     f"See {section_link(c.section, site.anchors, site.titles, page_path)}.")
+    return "\n".join(items) + "\n"
+
+
+def register(claims: list[Claim], site: Site, page_path: str) -> str:
+    """Every bullet of the summary as written (German), with its verdict, in a collapsed block."""
+    rows = [["Heading", "Bullet", "Verdict", "Discussed in"], ["---"] * 4]
+    for c in claims:
+        rows.append([c.topic, " / ".join(c.original), c.verdict,
+                     section_link(c.section, site.anchors, site.titles, page_path)])
+    table = "\n".join(_row(r) for r in rows)
+    return f'??? note "All {len(claims)} claims in the summary\'s German wording, with their verdicts"\n\n' \
+        + _indent(table) + "\n"
+
+
+def as_json(claims: list[Claim], site: Site, url_of) -> list[dict]:
+    """The claims for machines (claims.json); url_of turns 'page.md#anchor' into an absolute URL."""
+    out = []
+    for c in claims:
+        sources = [{"source": site.data.sources[r.key].title, "where": r.locator,
+                    "url": url_of(site.data.sources[r.key].link)} for r in c.refs]
+        out.append({"id": c.id, "topic": c.topic, "original": list(c.original), "claim": c.claim,
+                    "verdict": c.verdict, "correction": c.is_correction, "reason": c.reason,
+                    "sources": sources, "section": url_of(c.section)})
+    return out
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line.strip() else "" for line in text.split("\n"))
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"

@@ -1,0 +1,125 @@
+"""The timeline from Llama 2 to Llama 4, from docs/data/timeline.yml; no MkDocs import.
+
+    events:
+      - model: llama2-70b            # the date is that model's `released` in models.yml ...
+        title: Llama 2
+        text: Meta releases Llama 2 in 7B, 13B and 70B sizes.
+        source: [llama2-card, llama2-paper]
+        kind: primary                # primary | report (known only from press reports)
+      - date: 2025-05-15             # ... or the date itself: YYYY-MM-DD, or YYYY-MM
+        kind: report
+        text: The Wall Street Journal reported ...   # a report says who reported it
+        section: what-happened-next.md#anchor        # optional: where the site says more
+
+It renders as an ordered list in date order, each date a <time> element: plain HTML that
+reads the same at any width and needs no script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cite import check_target, cite_markdown, iso_date, parse_refs, section_link, show_date
+from .data import DataError, KeyNumbers, LineDict, LineList, Ref, parse_yaml
+
+KINDS = {"primary": "", "report": "press report"}
+KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
+REPORTED = ("report", "reported")
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # ISO: YYYY-MM-DD or YYYY-MM
+    title: str
+    text: str
+    refs: tuple[Ref, ...]
+    kind: str
+    line: int
+    section: str = ""
+    section_line: int = 0
+
+    @property
+    def when(self) -> str:
+        return show_date(self.date)
+
+
+def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]]:
+    """The usable events in date order, and every problem found (each starting with path:line)."""
+    try:
+        raw = parse_yaml(text, path)
+    except DataError as exc:
+        return [], exc.problems
+    items = raw.get("events") if isinstance(raw, LineDict) else None
+    if not isinstance(items, LineList) or not items:
+        return [], [f"{path}:1: expected `events:` with a list of events"]
+    problems: list[str] = []
+    events = [e for entry, line in zip(items, items.item_lines)
+              if (e := _event(entry, line, path, data, problems)) is not None]
+    return sorted(events, key=lambda e: e.date), problems
+
+
+def _event(entry, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Event | None:
+    where = f"{path}:{line}"
+    if not isinstance(entry, LineDict):
+        problems.append(f"{where}: each event is a mapping with date (or model), title, text, source, kind")
+        return None
+    for key in sorted(set(entry) - KEYS):
+        problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
+    missing = [k for k in ("title", "text", "source", "kind") if not entry.get(k)]
+    if missing:
+        problems.append(f"{where}: event has no {', '.join(missing)}")
+        return None
+    when = _date(entry, where, data, problems)
+    kind = str(entry["kind"])
+    if kind not in KINDS:
+        problems.append(f"{path}:{entry.key_lines['kind']}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
+        return None
+    text = str(entry["text"]).strip()
+    if kind == "report" and not any(word in text.lower() for word in REPORTED):
+        problems.append(f"{path}:{entry.key_lines['text']}: a press report must say so and name the outlet "
+                        "(\"The Wall Street Journal reported ...\")")
+    refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
+    if when is None:
+        return None
+    section = str(entry.get("section") or "")
+    return Event(when, str(entry["title"]).strip(), text, refs, kind, line, section,
+                 entry.key_lines.get("section", 0))
+
+
+def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) -> str | None:
+    if ("date" in entry) == ("model" in entry):
+        problems.append(f"{where}: give either a date or a model (whose `released` gives the date)")
+        return None
+    if "date" in entry:
+        when = iso_date(str(entry["date"]))
+        if when is None:
+            problems.append(f"{where}: date {entry['date']!r} is not YYYY-MM-DD or YYYY-MM")
+        return when
+    sid = str(entry["model"])
+    released = data.subjects[sid].figures.get("released") if sid in data.subjects else None
+    if released is None or not released.stated:
+        problems.append(f"{where}: model {sid!r} has no `released` date in {data.path}")
+        return None
+    when = iso_date(released.text)
+    if when is None:
+        problems.append(f"{data.path}:{released.line}: {sid}.released {released.text!r} is not a date "
+                        "such as 'July 23, 2024'")
+    return when
+
+
+def check_sections(events: list[Event], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
+    return [f"{path}:{e.section_line}: event {e.title!r}: {problem}"
+            for e in events if e.section and (problem := check_target(e.section, anchors))]
+
+
+def render(events: list[Event], data: KeyNumbers, page_path: str, titles: dict[str, str],
+           anchors: dict[str, dict[str, str]]) -> str:
+    """An ordered list in date order: the date as <time>, what happened, the kind of source, the sources."""
+    lines = ['<div class="kn-timeline" markdown>', ""]
+    for event in sorted(events, key=lambda e: e.date):
+        label = f" *({KINDS[event.kind]})*" if KINDS[event.kind] else ""
+        more = f" More: {section_link(event.section, anchors, titles, page_path)}." if event.section else ""
+        lines.append(f'1. <time datetime="{event.date}">{event.when}</time>: **{event.title}**{label}. '
+                     f"{event.text} Sources: {cite_markdown(event.refs, data, page_path)}.{more}")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
