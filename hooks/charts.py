@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from keynumbers.chart import Chart
 from keynumbers.data import DataError, KeyNumbers, load
 from keynumbers.pages import expand, insert_charts
-from keynumbers.plot import Chart, render
+from keynumbers.plot import render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,7 +54,7 @@ class Build:
         return self.charts[name]
 
 
-build: Build | None = None
+build: Build  # this build's state, set in on_config (MkDocs runs it before every other event)
 
 
 def on_config(config: MkDocsConfig) -> None:
