@@ -475,10 +475,11 @@ def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[s
     if unknown:
         problems.append(f"{path}:{line}: table {name!r}: unknown key(s) {', '.join(sorted(unknown))}")
     columns: tuple[str, ...] = ()
-    if entry.get("columns"):
-        ids = _strings(entry["columns"])
+    if given := entry.get("columns"):
+        ids = _strings(given)
         if ids is None:
-            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of ids")
+            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of "
+                            f"subject ids, got {given!r}")
         columns = tuple(ids or ())
     for sid in columns:
         if sid not in data.subjects:
