@@ -39,10 +39,11 @@ from mkdocs.structure.nav import Section
 
 from keynumbers import claims as kclaims
 from keynumbers import generations, llms, timeline
+from keynumbers.chart import Chart
 from keynumbers.cite import marker_section, page_anchors
 from keynumbers.data import DataError, KeyNumbers, load
 from keynumbers.pages import MarkerError, expand, insert_charts
-from keynumbers.plot import Chart, render
+from keynumbers.plot import render
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -80,7 +81,7 @@ class Build:
         return self.charts[name]
 
 
-build: Build | None = None
+build: Build  # this build's state, set in on_config (MkDocs runs it before every other event)
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -17,13 +17,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 import yaml
-from support import ROOT
-from support.sites import make_site, run_build
 from lxml import etree
 
 from keynumbers import data as kndata
 from keynumbers import plot
 from keynumbers.units import format_value, qualify
+from support import ROOT
+from support.sites import make_site, run_build
 
 DATA = ROOT / "docs/data/models.yml"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
@@ -144,7 +144,8 @@ def test_each_chart_is_on_its_page_and_drawn_byte_identical_twice_without_the_ca
     for chart, page in CHART_PAGES.items():
         assert chart in charts_in(page_html(sites[0], page)), f"{chart} is not on {page}"
         assert first[chart].encode() == second[chart].encode(), f"{chart} differs between two drawings"
-        assert charts_in(page_html(sites[0], page))[chart] == first[chart].strip(), f"{chart}: the site shows a stale drawing"
+        shown = charts_in(page_html(sites[0], page))[chart]
+        assert shown == first[chart].strip(), f"{chart}: the site shows a stale drawing"
 
 
 def test_a_cached_chart_is_read_not_drawn(tmp_path, monkeypatch):
@@ -166,7 +167,8 @@ def test_a_changed_chart_replaces_its_stale_cache_file(tmp_path):
     (tmp_path / "models.yml").write_text(changed, encoding="utf-8")
     plot.render("gpu-hours", kndata.load(tmp_path / "models.yml"), cache=tmp_path)
     (after,) = tmp_path.glob("gpu-hours-*.svg")
-    assert after != before and not before.exists(), "the drawing of the old data is removed"
+    assert after != before, "the drawing of the new data has a new name"
+    assert not before.exists(), "the drawing of the old data is removed"
     assert other.exists(), "other charts' cache files are left alone"
 
 
@@ -179,15 +181,18 @@ def test_chart_is_small_accessible_self_contained_and_follows_the_palette(sites,
     title, desc = root.find("s:title", ns), root.find("s:desc", ns)
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
-    assert title.text and len(desc.text) > 80
-    assert "viewBox" in root.attrib and root.get("width") == "100%"
+    assert title.text
+    assert len(desc.text) > 80
+    assert "viewBox" in root.attrib
+    assert root.get("width") == "100%"
     assert not root.xpath("//s:script | //s:image | //s:foreignObject", namespaces=ns)
     urls = re.findall(r"(?:href|src)=\"([^\"#][^\"]*)\"|url\((?!#)([^)]*)\)", svg)
     assert urls == [], "no request leaves the page"
     assert not re.search(r"#(?:000000|ffffff)\b|font-family", svg), "text and axes take the page's colour and font"
     assert "currentColor" in svg
     ids = [el.get("id") for el in root.iter() if el.get("id")]
-    assert len(ids) == len(set(ids)) and all(i.startswith(f"kn-{chart}") for i in ids)
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(f"kn-{chart}") for i in ids)
     style = root.find("s:defs/s:style", ns)
     assert style is None or style.text.startswith(f"#kn-{chart} "), "CSS inside the chart stays inside the chart"
 
@@ -195,10 +200,17 @@ def test_chart_is_small_accessible_self_contained_and_follows_the_palette(sites,
 # --- Every value shown equals the data file ------------------------------------------------------------
 
 
-def key_numbers_table(html: str):
+def elements(node: etree._Element, path: str) -> list[etree._Element]:
+    """The elements an XPath expression selects (lxml types xpath() as any XPath result: number, string, list)."""
+    found = node.xpath(path)
+    assert isinstance(found, list), f"{path} selects no elements"
+    return [item for item in found if isinstance(item, etree._Element)]
+
+
+def key_numbers_table(html: str) -> etree._Element:
     root = lxml.html.fromstring(html)
     heading = "//article//h2[starts-with(normalize-space(.), 'Key numbers')]"
-    return root.xpath(f"{heading}/following-sibling::*[1][self::table]")[0]
+    return elements(root, f"{heading}/following-sibling::*[1][self::table]")[0]
 
 
 def table_rows(table) -> tuple[list[str], list[list[str]]]:
@@ -221,12 +233,12 @@ def test_key_numbers_table_shows_the_data_file(sites, page):
     header, rows = table_rows(key_numbers_table(page_html(sites[0], page)))
     assert header == ["What", "Value", "Source"]
     assert len(rows) == len(spec["rows"])
-    for (label, value, source), (label_template, value_template) in zip(rows, spec["rows"]):
+    for (label, value, source), (label_template, value_template) in zip(rows, spec["rows"], strict=True):
         for shown, template in ((label, label_template), (value, value_template)):
             pattern, refs = template_pattern(template)
             match = pattern.match(shown)
             assert match, f"{page}: {shown!r} does not read as {template!r}"
-            for text, ref in zip(match.groups(), refs):
+            for text, ref in zip(match.groups(), refs, strict=True):
                 assert_shows(text, resolve(raw, ref), f"{page}: {ref}")
         assert source, f"{page}: row {label!r} has no source"
 
@@ -240,9 +252,9 @@ def test_matrix_tables_show_the_data_file(sites, page, table):
     found = [t for t in root.xpath("//article//table") if table_rows(t)[0][1:-1] == names]
     assert found, f"{page}: no table with columns {names}"
     _, rows = table_rows(found[0])
-    for cells, (label, field) in zip(rows, spec["rows"]):
+    for cells, (label, field) in zip(rows, spec["rows"], strict=True):
         assert cells[0] == label
-        for shown, sid in zip(cells[1:-1], spec["columns"]):
+        for shown, sid in zip(cells[1:-1], spec["columns"], strict=True):
             assert_shows(shown, raw["models"][sid][field], f"{table}: {sid}.{field}")
 
 
@@ -259,10 +271,10 @@ DESCRIBED = {"tokens-vs-params": ("params", "tokens"), "tokens-per-parameter": (
              "moe-active-vs-total": ("params", "active_params"), "gpu-hours": ("gpu_hours",)}
 
 
-def chart_data_table(html: str, chart: str):
+def chart_data_table(html: str, chart: str) -> etree._Element | None:
     root = lxml.html.fromstring(html)
-    figure = root.xpath(f"//figure[@id='chart-{chart}']")[0]
-    details = figure.xpath("following-sibling::*[1][self::details]")
+    figure = elements(root, f"//figure[@id='chart-{chart}']")[0]
+    details = elements(figure, "following-sibling::*[1][self::details]")
     assert details, f"{chart}: the data table must follow the chart"
     assert details[0].get("open") is None, f"{chart}: the data table starts collapsed"
     return details[0].find(".//table")
@@ -274,11 +286,13 @@ def assert_ratio(shown: str, entry: dict, where: str) -> None:
     value = float(shown.lstrip("≈≥").replace(",", ""))
     step = 1 if exact >= 10 else 0.1
     if entry["tokens"].get("qualifier") == "more than":
-        assert shown.startswith("≥") and value <= exact < value + step, f"{where}: {shown} vs {exact}"
+        assert shown.startswith("≥"), f"{where}: {shown} is a lower bound"
+        assert value <= exact < value + step, f"{where}: {shown} vs {exact}"
     elif exact == value and not entry["tokens"].get("qualifier"):
         assert shown[0].isdigit(), f"{where}: an exact ratio needs no mark"
     else:
-        assert shown.startswith("≈") and abs(value - exact) <= step / 2, f"{where}: {shown} vs {exact}"
+        assert shown.startswith("≈"), f"{where}: {shown} is rounded"
+        assert abs(value - exact) <= step / 2, f"{where}: {shown} vs {exact}"
 
 
 @pytest.mark.parametrize("chart", CHART_PAGES)
@@ -294,7 +308,7 @@ def test_chart_data_table_and_description_show_the_data_file(sites, chart):
         if cells[0] not in by_name:
             continue
         sid, entry = by_name[cells[0]]
-        for column, shown in zip(header, cells):
+        for column, shown in zip(header, cells, strict=True):
             field = CHART_COLUMNS[chart].get(column)
             if field == "tokens_per_param":
                 assert_ratio(shown, entry, f"{chart}: {sid}")
@@ -319,13 +333,21 @@ def mark_positions(svg: str, chart: str) -> dict[str, tuple[float, float]]:
         key = gid.removeprefix(f"kn-{chart}-mark-")
         use = next(group.iter("{http://www.w3.org/2000/svg}use"), None)
         if use is not None:
-            marks[key] = (float(use.get("x")), float(use.get("y")))
+            marks[key] = (coordinate(use, "x"), coordinate(use, "y"))
         else:
             path = next(group.iter("{http://www.w3.org/2000/svg}path"))
-            xs = [float(x) for x in re.findall(r"[ML] (-?[\d.]+) ", path.get("d"))]
-            ys = [float(y) for y in re.findall(r"[ML] -?[\d.]+ (-?[\d.]+)", path.get("d"))]
+            d = path.get("d")
+            assert d is not None, f"{chart}: bar {key} has no outline"
+            xs = [float(x) for x in re.findall(r"[ML] (-?[\d.]+) ", d)]
+            ys = [float(y) for y in re.findall(r"[ML] -?[\d.]+ (-?[\d.]+)", d)]
             marks[key] = (max(xs), sum(ys) / len(ys))
     return marks
+
+
+def coordinate(element: etree._Element, name: str) -> float:
+    value = element.get(name)
+    assert value is not None, f"<{element.tag}> has no {name}"
+    return float(value)
 
 
 def assert_affine(pairs: list[tuple[float, float]], where: str) -> None:
@@ -399,7 +421,8 @@ def test_a_correction_in_the_data_file_reaches_every_table_and_chart(tmp_path):
     assert "405B parameters, 15.7T tokens" in home
     assert "405B parameters, 15.7T tokens" in laws
     assert "15.6T" not in home + laws
-    assert "<td>15.7T</td>" in laws and "405B flagship was trained on 15.7T tokens" in laws
+    assert "<td>15.7T</td>" in laws
+    assert "405B flagship was trained on 15.7T tokens" in laws
 
 
 # --- Broken data files and unknown names fail with file and line --------------------------------------

@@ -8,9 +8,16 @@ table; a `draw_*` function turns the marks into a matplotlib figure, with the he
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .data import Figure, KeyNumbers, Subject
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.axis import Axis
+    from matplotlib.ticker import FuncFormatter
 
 INK = "#010101"  # stands for the page's text colour; replaced by currentColor
 # Mid-tone colours: at least 3:1 contrast against both the light (#fff) and the dark (slate) page.
@@ -34,7 +41,6 @@ RC = {
 }
 
 
-
 @dataclass
 class Mark:
     """One drawn point or bar, and the figures it shows."""
@@ -46,6 +52,13 @@ class Mark:
     style: tuple[str, str] = DEFAULT_STYLE
     lower_bound: bool = False
 
+    @property
+    def y_figure(self) -> Figure:
+        """The figure on the y axis, for the charts whose marks have one (ValueError for the others)."""
+        if self.y is None:
+            raise ValueError(f"mark {self.key!r} has no y figure")
+        return self.y
+
 
 @dataclass
 class Chart:
@@ -56,7 +69,7 @@ class Chart:
     header: list[str]  # data table under the chart
     rows: list[tuple[list[str], list[Figure]]]
     notes: list[str] = field(default_factory=list)
-    extra: dict = field(default_factory=dict)  # reference lines etc., for drawing
+    extra: dict[str, Figure] = field(default_factory=dict)  # reference lines etc., for drawing
     svg: str = ""
 
     @property
@@ -80,7 +93,7 @@ def is_lower_bound(figure: Figure) -> bool:
     return figure.qualifier in ("more than", "at least")
 
 
-def family_legend(ax, marks: list[Mark], loc: str) -> None:
+def family_legend(ax: Axes, marks: list[Mark], loc: str) -> None:
     from matplotlib.lines import Line2D
 
     seen: dict[str, Line2D] = {}
@@ -113,13 +126,13 @@ def si(value: float) -> str:
     return f"{value:g}"
 
 
-def formatter(function):
+def formatter(function: Callable[[float], str]) -> FuncFormatter:
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda value, _pos: function(value))
 
 
-def si_axis(axis) -> None:
+def si_axis(axis: Axis) -> None:
     from matplotlib.ticker import LogLocator, NullFormatter
 
     axis.set_major_locator(LogLocator(base=10, numticks=12))
@@ -127,12 +140,14 @@ def si_axis(axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def line_label(ax, start, end, text: str, where: float, below: bool = False) -> None:
+def line_label(ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, where: float,
+               below: bool = False) -> None:
     """Write text along the straight (on screen) line from start to end, a fraction `where` along it."""
     (x0, y0), (x1, y1) = ax.transData.transform([start, end])
     angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
-    anchor = ax.transData.inverted().transform((x0 + (x1 - x0) * where, y0 + (y1 - y0) * where))
+    anchor_x, anchor_y = ax.transData.inverted().transform((x0 + (x1 - x0) * where, y0 + (y1 - y0) * where))
     offset = -4 if below else 4
-    ax.annotate(text, anchor, xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
+    ax.annotate(text, (float(anchor_x), float(anchor_y)),
+                xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
                 textcoords="offset points", rotation=angle, rotation_mode="anchor", ha="left",
                 va="top" if below else "bottom", fontsize=8, alpha=0.8)

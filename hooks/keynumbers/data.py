@@ -18,8 +18,10 @@ or {value: null[, note]} for a number that the sources do not give. A template i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self, TypeAlias
 
 import yaml
 
@@ -84,6 +86,13 @@ class Figure:
     @property
     def stated(self) -> bool:
         return self.unit == "text" or self.value is not None
+
+    @property
+    def number(self) -> float:
+        """The value of a figure known to be a stated number (charts draw only those); ValueError otherwise."""
+        if self.value is None:
+            raise ValueError(f"{self.subject}.{self.field} has no value")
+        return self.value
 
     def display(self) -> str:
         """How the value reads on a page: "405B", "15T+", "~40T", "≥1,875", "not stated"."""
@@ -177,20 +186,32 @@ class Num(float):
 
     literal: str
 
-    def __new__(cls, value, literal: str):
+    def __new__(cls, value: float, literal: str) -> Self:
         obj = super().__new__(cls, value)
         obj.literal = literal
         return obj
 
 
-class LineDict(dict):
-    line: int = 0
-    key_lines: dict
+# What parse_yaml gives: mappings and lists that know their lines, numbers, words, and null.
+Yaml: TypeAlias = "LineDict | LineList | Num | str | None"
 
 
-class LineList(list):
-    line: int = 0
-    item_lines: list
+class LineDict(dict[str, Yaml]):
+    """A YAML mapping that knows the (1-based) line it starts on and the line of each key."""
+
+    def __init__(self, line: int = 0) -> None:
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
+
+
+class LineList(list[Yaml]):
+    """A YAML list that knows the (1-based) line it starts on and the line of each item."""
+
+    def __init__(self, items: Iterable[Yaml] = (), line: int = 0, item_lines: Iterable[int] = ()) -> None:
+        super().__init__(items)
+        self.line = line
+        self.item_lines = list(item_lines)
 
 
 class _Loader(yaml.SafeLoader):
@@ -202,10 +223,10 @@ _Loader.add_implicit_resolver(
 )
 
 
-def parse_yaml(text: str, path: str):
+def parse_yaml(text: str, path: str) -> Yaml:
     """Parse YAML into LineDict/LineList/Num/str/None; syntax errors name the file and line."""
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=_Loader)  # a SafeLoader subclass: builds no Python objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DataError([f"{path}:{mark.line + 1 if mark else 0}: malformed YAML: {exc.problem or exc}"]) from None
@@ -214,22 +235,22 @@ def parse_yaml(text: str, path: str):
     return _convert(node, path)
 
 
-def _convert(node, path: str):
+def _convert(node: yaml.Node, path: str) -> Yaml:
     if isinstance(node, yaml.MappingNode):
-        out = LineDict()
-        out.line, out.key_lines = node.start_mark.line + 1, {}
-        for key_node, value_node in node.value:
+        mapping = LineDict(node.start_mark.line + 1)
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+        for key_node, value_node in pairs:
             key = str(key_node.value)
-            if key in out:
+            if key in mapping:
                 raise DataError([f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
-                                 f"(first on line {out.key_lines[key]})"])
-            out.key_lines[key] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, path)
-        return out
+                                 f"(first on line {mapping.key_lines[key]})"])
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+            mapping[key] = _convert(value_node, path)
+        return mapping
     if isinstance(node, yaml.SequenceNode):
-        out = LineList(_convert(item, path) for item in node.value)
-        out.line, out.item_lines = node.start_mark.line + 1, [item.start_mark.line + 1 for item in node.value]
-        return out
+        items: list[yaml.Node] = node.value
+        return LineList((_convert(item, path) for item in items), node.start_mark.line + 1,
+                        (item.start_mark.line + 1 for item in items))
     tag = node.tag.rsplit(":", 1)[-1]
     if tag == "null":
         return None
@@ -239,7 +260,7 @@ def _convert(node, path: str):
         except ValueError:
             raise DataError([f"{path}:{node.start_mark.line + 1}: cannot read {node.value!r} as a number"]) from None
     if tag == "bool":
-        return node.value  # "yes"/"no" stay words: a figure's text is never a boolean
+        return str(node.value)  # "yes"/"no" stay words: a figure's text is never a boolean
     return str(node.value)
 
 
@@ -252,7 +273,7 @@ def load(path: str | Path, display_path: str | None = None) -> KeyNumbers:
 
 def parse(text: str, path: str) -> KeyNumbers:
     raw = parse_yaml(text, path)
-    if not isinstance(raw, dict):
+    if not isinstance(raw, LineDict):
         raise DataError([f"{path}:1: expected a mapping with sources, models, projections, laws, facts, tables"])
     problems: list[str] = []
     unknown = set(raw) - {"sources", "models", "projections", "laws", "facts", "tables"}
@@ -284,14 +305,14 @@ def parse(text: str, path: str) -> KeyNumbers:
     return data
 
 
-def _sources(block, path: str, problems: list[str]) -> dict[str, Source]:
+def _sources(block: Yaml, path: str, problems: list[str]) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     if not isinstance(block, LineDict) or not block:
         problems.append(f"{path}:1: a 'sources' mapping (key -> title, link) is required")
         return sources
     for key, entry in block.items():
         line = block.key_lines[key]
-        if not isinstance(entry, dict) or not entry.get("title") or not entry.get("link"):
+        if not isinstance(entry, LineDict) or not entry.get("title") or not entry.get("link"):
             problems.append(f"{path}:{line}: source {key!r} needs a title and a link")
             continue
         link = str(entry["link"])
@@ -310,22 +331,12 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     subject = Subject(sid, kind, str(name or sid), {}, line)
     meta_keys = {"name", "short"}  # short: the column header in a matrix table
     subject.short = str(entry.get("short") or "")
+    expected: dict[str, str] | None = None  # field -> unit, for the kinds whose fields are fixed
     if kind == "model":
-        meta_keys = MODEL_KEYS
-        subject.short = str(entry.get("short") or subject.name)
-        subject.family = str(entry.get("family") or "")
-        subject.type = str(entry.get("type") or "")
-        if not subject.family:
-            problems.append(f"{path}:{line}: model {sid!r} needs a family")
-        if subject.type not in ("dense", "moe"):
-            problems.append(f"{path}:{line}: model {sid!r}: type must be dense or moe, not {subject.type!r}")
-        required = REQUIRED_MODEL_FIELDS + (("active_params", "experts") if subject.type == "moe" else ())
-        for req in required:
-            if req not in entry:
-                problems.append(f"{path}:{line}: model {sid!r} has no {req!r} "
-                                f"(write `{req}: {{value: null}}` if the sources do not give it)")
+        meta_keys, expected = MODEL_KEYS, MODEL_FIELDS
+        _model_meta(subject, entry, path, problems)
     elif kind == "projection":
-        meta_keys = {"name", "short", "law"}
+        meta_keys, expected = {"name", "short", "law"}, PROJECTION_FIELDS
         subject.law = str(entry.get("law") or "")
         for req in ("params", "tokens"):
             if req not in entry:
@@ -337,7 +348,6 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
         if key in DERIVED and kind in ("model", "projection"):
             problems.append(f"{path}:{key_line}: {sid}.{key} is computed from other fields; do not write it")
             continue
-        expected = MODEL_FIELDS if kind == "model" else PROJECTION_FIELDS if kind == "projection" else None
         if expected is not None and key not in expected:
             problems.append(f"{path}:{key_line}: {sid}: unknown field {key!r}; known: {', '.join(expected)}")
             continue
@@ -350,7 +360,24 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     return subject
 
 
-def _figure(sid: str, key: str, raw, line: int, data: KeyNumbers, problems: list[str]) -> Figure | None:
+def _model_meta(subject: Subject, entry: LineDict, path: str, problems: list[str]) -> None:
+    """A model's short name, family and type, and the fields every model of its type must have."""
+    sid, line = subject.id, subject.line
+    subject.short = str(entry.get("short") or subject.name)
+    subject.family = str(entry.get("family") or "")
+    subject.type = str(entry.get("type") or "")
+    if not subject.family:
+        problems.append(f"{path}:{line}: model {sid!r} needs a family")
+    if subject.type not in ("dense", "moe"):
+        problems.append(f"{path}:{line}: model {sid!r}: type must be dense or moe, not {subject.type!r}")
+    required = REQUIRED_MODEL_FIELDS + (("active_params", "experts") if subject.type == "moe" else ())
+    for req in required:
+        if req not in entry:
+            problems.append(f"{path}:{line}: model {sid!r} has no {req!r} "
+                            f"(write `{req}: {{value: null}}` if the sources do not give it)")
+
+
+def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems: list[str]) -> Figure | None:
     path, where = data.path, f"{data.path}:{line}: {sid}.{key}"
     if not isinstance(raw, LineDict):
         problems.append(f"{where}: expected {{value, unit, source}} or {{text, source}}, got {raw!r}")
@@ -363,7 +390,7 @@ def _figure(sid: str, key: str, raw, line: int, data: KeyNumbers, problems: list
                         f"known: {', '.join(sorted(FIGURE_KEYS))}")
     note = str(raw.get("note") or "")
     qualifier = raw.get("qualifier")
-    if qualifier is not None and qualifier not in QUALIFIERS:
+    if qualifier is not None and (not isinstance(qualifier, str) or qualifier not in QUALIFIERS):
         problems.append(f"{where}: unknown qualifier {qualifier!r}; known: {', '.join(QUALIFIERS)}")
         qualifier = None
     if "text" in raw:
@@ -378,28 +405,33 @@ def _figure(sid: str, key: str, raw, line: int, data: KeyNumbers, problems: list
     if "value" not in raw:
         problems.append(f"{where}: no value (write `value: null` if the sources do not give it)")
         return None
-    value = raw["value"]
-    unit = raw.get("unit")
+    return _number(sid, key, raw, qualifier, note, where, data, problems)
+
+
+def _number(sid: str, key: str, raw: LineDict, qualifier: str | None, note: str, where: str, data: KeyNumbers,
+            problems: list[str]) -> Figure | None:
+    """A figure written as {value, unit, source}, or {value: null}; None if the value or unit is wrong."""
+    value, unit = raw["value"], raw.get("unit")
     if value is None:
         refs = _refs(raw, where, data, problems, required=False)
-        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=line)
+        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=raw.line)
     if not isinstance(value, Num):
         problems.append(f"{where}: value {value!r} is not a number (use text: for words)")
         return None
     if unit is None:
         problems.append(f"{where}: no unit; known units: {known_units()}")
         return None
-    if unit not in UNITS or unit == "text":
+    if not isinstance(unit, str) or unit not in UNITS or unit == "text":
         problems.append(f"{where}: unknown unit {unit!r}; known units: {known_units()}")
         return None
     refs = _refs(raw, where, data, problems, required=True)
     return Figure(sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note,
-                  line=line)
+                  line=raw.line)
 
 
 def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], required: bool) -> tuple[Ref, ...]:
     given = raw.get("source")
-    if given is None or given == "" or given == []:
+    if given is None or given in ("", []):
         if required:
             problems.append(f"{where}: no source; every value needs one (e.g. 'llama3-paper §3.2.1')")
         return ()
@@ -414,57 +446,85 @@ def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], requ
     return tuple(refs)
 
 
-def _tables(block, raw: LineDict, data: KeyNumbers, problems: list[str]) -> dict[str, Table]:
+def _strings(value: Yaml) -> list[str] | None:
+    """The items of a YAML list if every one is a string, else None."""
+    if not isinstance(value, LineList):
+        return None
+    strings = [item for item in value if isinstance(item, str)]
+    return strings if len(strings) == len(value) else None
+
+
+def _tables(block: Yaml, raw: LineDict, data: KeyNumbers, problems: list[str]) -> dict[str, Table]:
     tables: dict[str, Table] = {}
     if block is None:
         return tables
-    path = data.path
     if not isinstance(block, LineDict):
-        problems.append(f"{path}:{raw.key_lines['tables']}: 'tables' must be a mapping of name -> table")
+        problems.append(f"{data.path}:{raw.key_lines['tables']}: 'tables' must be a mapping of name -> table")
         return tables
     for name, entry in block.items():
-        line = block.key_lines[name]
-        if not isinstance(entry, LineDict) or not isinstance(entry.get("rows"), LineList) or not entry["rows"]:
-            problems.append(f"{path}:{line}: table {name!r} needs a non-empty 'rows' list")
-            continue
-        unknown = set(entry) - {"rows", "columns", "header"}
-        if unknown:
-            problems.append(f"{path}:{line}: table {name!r}: unknown key(s) {', '.join(sorted(unknown))}")
-        columns = tuple(entry.get("columns") or ())
-        for sid in columns:
-            if sid not in data.subjects:
-                problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: "
-                                f"column {sid!r} is not a known id")
-        table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
-        for item, item_line in zip(entry["rows"], entry["rows"].item_lines):
-            if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)):
-                problems.append(f"{path}:{item_line}: table {name!r}: each row is [label, "
-                                f"{'field' if columns else 'template'}], got {item!r}")
-                continue
-            row = Row(item[0], item[1], item_line)
-            for template in (row.label, *(() if columns else (row.value,))):
-                for ref in REFERENCE.findall(template):
-                    try:
-                        data.resolve(ref)
-                    except KeyError:
-                        problems.append(f"{path}:{item_line}: table {name!r}: {{{ref}}} is not a known subject.field")
-            if columns:
-                for sid in columns:
-                    if sid in data.subjects:
-                        try:
-                            data.figure(sid, row.value)
-                        except KeyError:
-                            problems.append(f"{path}:{item_line}: table {name!r}: {sid} has no field {row.value!r}")
-            table.rows.append(row)
-        tables[name] = table
+        table = _table(name, entry, block.key_lines[name], data, problems)
+        if table is not None:
+            tables[name] = table
     return tables
+
+
+def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[str]) -> Table | None:
+    path = data.path
+    rows = entry.get("rows") if isinstance(entry, LineDict) else None
+    if not isinstance(entry, LineDict) or not isinstance(rows, LineList) or not rows:
+        problems.append(f"{path}:{line}: table {name!r} needs a non-empty 'rows' list")
+        return None
+    unknown = set(entry) - {"rows", "columns", "header"}
+    if unknown:
+        problems.append(f"{path}:{line}: table {name!r}: unknown key(s) {', '.join(sorted(unknown))}")
+    columns: tuple[str, ...] = ()
+    if given := entry.get("columns"):
+        ids = _strings(given)
+        if ids is None:
+            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of "
+                            f"subject ids, got {given!r}")
+        columns = tuple(ids or ())
+    for sid in columns:
+        if sid not in data.subjects:
+            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: "
+                            f"column {sid!r} is not a known id")
+    table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
+    for item, item_line in zip(rows, rows.item_lines, strict=True):
+        row = _row(name, item, item_line, columns, data, problems)
+        if row is not None:
+            table.rows.append(row)
+    return table
+
+
+def _row(table: str, item: Yaml, line: int, columns: tuple[str, ...], data: KeyNumbers,
+         problems: list[str]) -> Row | None:
+    """One row of a table: [label, template], or [label, field] in a matrix table (one with columns)."""
+    where = f"{data.path}:{line}: table {table!r}"
+    pair = _strings(item)
+    if pair is None or len(pair) != 2:
+        problems.append(f"{where}: each row is [label, {'field' if columns else 'template'}], got {item!r}")
+        return None
+    row = Row(pair[0], pair[1], line)
+    for template in (row.label, *(() if columns else (row.value,))):
+        for ref in REFERENCE.findall(template):
+            try:
+                data.resolve(ref)
+            except KeyError:
+                problems.append(f"{where}: {{{ref}}} is not a known subject.field")
+    for sid in columns:
+        if sid in data.subjects:
+            try:
+                data.figure(sid, row.value)
+            except KeyError:
+                problems.append(f"{where}: {sid} has no field {row.value!r}")
+    return row
 
 
 def fill(template: str, data: KeyNumbers) -> tuple[str, list[Figure]]:
     """Replace each {subject.field} with its display text; also return the figures used, in order."""
     used: list[Figure] = []
 
-    def one(match: re.Match) -> str:
+    def one(match: re.Match[str]) -> str:
         figure = data.resolve(match.group(1))
         used.append(figure)
         return figure.display()
@@ -480,7 +540,7 @@ class Citation:
     computed: bool = False
 
     @classmethod
-    def of(cls, figures) -> Citation:
+    def of(cls, figures: Iterable[Figure]) -> Citation:
         cite = cls()
         for figure in figures:
             cite.computed |= figure.derived

@@ -8,12 +8,31 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
 
 from .chart import (
-    INK, Chart, Mark, family_legend, family_style, formatter, is_lower_bound, line_label, log_limits, projection_style,
-    projections, si, si_axis,
+    INK,
+    Chart,
+    Mark,
+    family_legend,
+    family_style,
+    formatter,
+    is_lower_bound,
+    line_label,
+    log_limits,
+    projection_style,
+    projections,
+    si,
+    si_axis,
 )
-from .data import KeyNumbers
+from .data import Figure, KeyNumbers
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    AfterLayout: TypeAlias = list[Callable[[], None]]  # steps that need the final layout, like labels along a line
+    Draw: TypeAlias = Callable[[Chart, Axes], AfterLayout | None]
+    Rows: TypeAlias = list[tuple[list[str], list[Figure]]]  # the data table: cells, and the figures they cite
 
 RATIO_NOTE = "Tokens per parameter are computed here: training tokens ÷ parameters (total parameters for MoE models)."
 
@@ -22,7 +41,9 @@ RATIO_NOTE = "Tokens per parameter are computed here: training tokens ÷ paramet
 
 
 def build_tokens_vs_params(data: KeyNumbers) -> Chart:
-    marks, rows, missing = [], [], []
+    marks: list[Mark] = []
+    rows: Rows = []
+    missing: list[str] = []
     for model in data.models():
         params, tokens = model.figures["params"], model.figures["tokens"]
         if not (params.stated and tokens.stated):
@@ -36,7 +57,8 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
     ratios = {m.key: data.figure(m.key, "tokens_per_param") for m in marks}
     for mark in marks:
         ratio = ratios[mark.key]
-        rows.append(([mark.label, mark.x.display(), mark.y.display(), ratio.display()], [mark.x, mark.y, ratio]))
+        tokens = mark.y_figure
+        rows.append(([mark.label, mark.x.display(), tokens.display(), ratio.display()], [mark.x, tokens, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
     rows.append((["Chinchilla rule of thumb (dashed line)", "any", f"{rule.display()} × parameters", rule.display()],
                  [rule]))
@@ -48,14 +70,14 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
     flagship = next((m for m in marks if m.key == "llama31-405b"), None)
     if optimum and flagship:
         text.append(f"Llama 3's own scaling law puts the compute-optimal model at {optimum.x.display()} parameters on "
-                    f"{optimum.y.display()} tokens ({ratios[optimum.key].display()} tokens per parameter); the "
-                    f"{flagship.x.display()} flagship was trained on {flagship.y.display()} tokens "
+                    f"{optimum.y_figure.display()} tokens ({ratios[optimum.key].display()} tokens per parameter); "
+                    f"the {flagship.x.display()} flagship was trained on {flagship.y_figure.display()} tokens "
                     f"({ratios[flagship.key].display()}).")
-    far = [m for m in marks if ratios[m.key].value >= 5 * rule.value]
+    far = [m for m in marks if ratios[m.key].number >= 5 * rule.number]
     if far:
         text.append("Far above the line: " + ", ".join(f"{m.label} ({ratios[m.key].display()} tokens per parameter)"
                                                        for m in far) + ".")
-    text.append("Points: " + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y.display()} tokens"
+    text.append("Points: " + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y_figure.display()} tokens"
                                        for m in marks) + ".")
     if any(data.subjects[m.key].type == "moe" for m in marks):
         text.append("Mixture-of-experts models are placed at their total parameters.")
@@ -69,12 +91,12 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
     )
 
 
-def draw_tokens_vs_params(chart: Chart, ax):
+def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(*log_limits([m.x.value for m in chart.marks], high=3))
-    ax.set_ylim(*log_limits([m.y.value for m in chart.marks]))
-    ratio = chart.extra["rule"].value
+    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=3))
+    ax.set_ylim(*log_limits([m.y_figure.number for m in chart.marks]))
+    ratio = chart.extra["rule"].number
     xs = list(ax.get_xlim())
     ax.plot(xs, [x * ratio for x in xs], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     label = f"{chart.extra['rule'].display()} tokens per parameter"
@@ -84,13 +106,13 @@ def draw_tokens_vs_params(chart: Chart, ax):
         size = 12 if shape == "*" else 6.5
         if mark.lower_bound:
             shape = "^"
-        line, = ax.plot([mark.x.value], [mark.y.value], linestyle="none", marker=shape, markersize=size,
+        line, = ax.plot([mark.x.number], [mark.y_figure.number], linestyle="none", marker=shape, markersize=size,
                         color=colour, markerfacecolor="none" if hollow else colour, markeredgewidth=1.2,
                         zorder=2.5 if shape == "*" else 3)
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
-        text = f"{mark.label} ({mark.y.display()})" if mark.lower_bound else mark.label
-        ax.annotate(text, (mark.x.value, mark.y.value), xytext=(dx, dy), textcoords="offset points",
+        text = f"{mark.label} ({mark.y_figure.display()})" if mark.lower_bound else mark.label
+        ax.annotate(text, (mark.x.number, mark.y_figure.number), xytext=(dx, dy), textcoords="offset points",
                     ha=ha, va="center", fontsize=8)
     ax.set_xlabel("Parameters (log scale)")
     ax.set_ylabel("Training tokens (log scale)")
@@ -123,8 +145,10 @@ LABELS_1 = {  # label offsets in points (dx, dy, alignment), chosen so that labe
 
 
 def build_tokens_per_param(data: KeyNumbers) -> Chart:
-    marks, rows, missing = [], [], []
-    subjects = [m for m in data.models()] + [p for p in projections(data) if p.id == "llama3-optimum"]
+    marks: list[Mark] = []
+    rows: Rows = []
+    missing: list[str] = []
+    subjects = data.models() + [p for p in projections(data) if p.id == "llama3-optimum"]
     for subject in subjects:
         ratio = data.figure(subject.id, "tokens_per_param")
         if not ratio.stated:
@@ -135,7 +159,7 @@ def build_tokens_per_param(data: KeyNumbers) -> Chart:
         params, tokens = subject.figures["params"], subject.figures["tokens"]
         rows.append(([subject.name, params.display(), tokens.display(), ratio.display()], [params, tokens, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
-    highest = max(marks, key=lambda m: m.x.value)
+    highest = max(marks, key=lambda m: m.x.number)
     text = (f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
             f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
             + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ". "
@@ -151,25 +175,25 @@ def build_tokens_per_param(data: KeyNumbers) -> Chart:
     )
 
 
-def draw_tokens_per_param(chart: Chart, ax):
+def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
     marks = list(reversed(chart.marks))  # first mark on top
     positions = range(len(marks))
-    base = min(1.0, 10 ** math.floor(math.log10(min(m.x.value for m in marks))))  # bars grow from here (log axis)
-    for pos, mark in zip(positions, marks):
+    base = min(1.0, 10 ** math.floor(math.log10(min(m.x.number for m in marks))))  # bars grow from here (log axis)
+    for pos, mark in zip(positions, marks, strict=True):
         colour, _ = mark.style
         hatch = "////" if mark.key == "llama3-optimum" else None
-        bars = ax.barh([pos], [mark.x.value - base], left=base, height=0.62, color=colour, hatch=hatch,
+        bars = ax.barh([pos], [mark.x.number - base], left=base, height=0.62, color=colour, hatch=hatch,
                        edgecolor=colour if hatch else "none", fill=not hatch, linewidth=1)
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(mark.x.display(), (mark.x.value, pos), xytext=(4, 0), textcoords="offset points",
+        ax.annotate(mark.x.display(), (mark.x.number, pos), xytext=(4, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=8)
     ax.set_xscale("log")
-    ax.set_xlim(base, log_limits([m.x.value for m in chart.marks], high=5)[1])
+    ax.set_xlim(base, log_limits([m.x.number for m in chart.marks], high=5)[1])
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     rule = chart.extra["rule"]
-    ax.axvline(rule.value, linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
-    ax.annotate(f"Chinchilla {rule.display()}", (rule.value, len(marks) - 0.5), xytext=(3, 0),
+    ax.axvline(rule.number, linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
+    ax.annotate(f"Chinchilla {rule.display()}", (rule.number, len(marks) - 0.5), xytext=(3, 0),
                 textcoords="offset points", fontsize=8, va="center", alpha=0.8)
     ax.set_ylim(-0.6, len(marks) + 0.1)
     ax.set_xlabel("Training tokens per parameter (log scale)")
@@ -182,7 +206,8 @@ def draw_tokens_per_param(chart: Chart, ax):
 
 
 def build_moe(data: KeyNumbers) -> Chart:
-    marks, rows = [], []
+    marks: list[Mark] = []
+    rows: Rows = []
     for model in data.models():
         if model.family not in ("Llama 3.1", "Llama 4"):
             continue
@@ -202,7 +227,8 @@ def build_moe(data: KeyNumbers) -> Chart:
 
     text = ("Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models "
             "lie on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
-            + "; ".join(f"{m.label}: {m.y.display()} active of {m.x.display()} total, {design(m)}" for m in marks)
+            + "; ".join(f"{m.label}: {m.y_figure.display()} active of {m.x.display()} total, {design(m)}"
+                        for m in marks)
             + ".")
     return Chart(
         "moe-active-vs-total", "Llama 4 mixture of experts: active against total parameters", text, marks,
@@ -210,22 +236,23 @@ def build_moe(data: KeyNumbers) -> Chart:
     )
 
 
-def draw_moe(chart: Chart, ax):
+def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(*log_limits([m.x.value for m in chart.marks], high=3))
-    ax.set_ylim(*log_limits([m.y.value for m in chart.marks]))
+    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=3))
+    ax.set_ylim(*log_limits([m.y_figure.number for m in chart.marks]))
     ax.plot(ax.get_xlim(), ax.get_xlim(), linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     for mark in chart.marks:
         colour, shape = mark.style
-        line, = ax.plot([mark.x.value], [mark.y.value], linestyle="none", marker=shape, markersize=7, color=colour,
+        line, = ax.plot([mark.x.number], [mark.y_figure.number], linestyle="none", marker=shape, markersize=7,
+                        color=colour,
                         zorder=3)
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_3.get(mark.key, (7, 0, "left"))
         label = mark.label
         if mark.x is not mark.y:
-            label += f"\n{mark.y.display()} active of {mark.x.display()}"
-        ax.annotate(label, (mark.x.value, mark.y.value), xytext=(dx, dy), textcoords="offset points", ha=ha,
+            label += f"\n{mark.y_figure.display()} active of {mark.x.display()}"
+        ax.annotate(label, (mark.x.number, mark.y_figure.number), xytext=(dx, dy), textcoords="offset points", ha=ha,
                     va="center", fontsize=8)
     ax.set_xlabel("Total parameters (log scale)")
     ax.set_ylabel("Active parameters per token (log scale)")
@@ -249,7 +276,9 @@ LABELS_3 = {
 
 
 def build_gpu_hours(data: KeyNumbers) -> Chart:
-    marks, rows, missing = [], [], []
+    marks: list[Mark] = []
+    rows: Rows = []
+    missing: list[str] = []
     for model in data.models():
         hours = model.figures["gpu_hours"]
         if not hours.stated:
@@ -260,11 +289,11 @@ def build_gpu_hours(data: KeyNumbers) -> Chart:
         marks.append(Mark(model.id, label, hours, None, family_style(model)))
         rows.append(([model.name, hours.display(), hardware.display() if hardware else "not stated"],
                      [hours] + ([hardware] if hardware else [])))
-    largest = max(marks, key=lambda m: m.x.value)
+    largest = max(marks, key=lambda m: m.x.number)
     text = ("Horizontal bar chart of GPU-hours used for pre-training, on a linear scale. "
             f"{largest.label} is the largest at {largest.x.display()}. Values: "
             + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ".")
-    notes = []
+    notes: list[str] = []
     if missing:
         text += " Not shown, because the sources give no GPU-hours: " + ", ".join(missing) + "."
         notes.append("Not shown, because our sources give no GPU-hours: " + ", ".join(missing) + ".")
@@ -272,18 +301,18 @@ def build_gpu_hours(data: KeyNumbers) -> Chart:
                  notes=notes)
 
 
-def draw_gpu_hours(chart: Chart, ax):
+def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     marks = list(reversed(chart.marks))
     positions = range(len(marks))
-    for pos, mark in zip(positions, marks):
-        bars = ax.barh([pos], [mark.x.value], height=0.62, color=mark.style[0])
+    for pos, mark in zip(positions, marks, strict=True):
+        bars = ax.barh([pos], [mark.x.number], height=0.62, color=mark.style[0])
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(mark.x.display(), (mark.x.value, pos), xytext=(4, 0), textcoords="offset points",
+        ax.annotate(mark.x.display(), (mark.x.number, pos), xytext=(4, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=8)
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.6, len(marks) - 0.4)
-    top = max(m.x.value for m in marks)
+    top = max(m.x.number for m in marks)
     ax.set_xlim(0, top * 1.18)
     ax.set_xlabel("GPU-hours")
     ax.xaxis.set_major_formatter(formatter(si))
@@ -293,7 +322,7 @@ def draw_gpu_hours(chart: Chart, ax):
 
 # --- Registry and rendering ----------------------------------------------------------------------------
 
-CHARTS: dict[str, tuple[Callable[[KeyNumbers], Chart], Callable, tuple[float, float]]] = {
+CHARTS: dict[str, tuple[Callable[[KeyNumbers], Chart], Draw, tuple[float, float]]] = {  # name -> build, draw, inches
     "tokens-vs-params": (build_tokens_vs_params, draw_tokens_vs_params, (6.4, 5.2)),
     "tokens-per-parameter": (build_tokens_per_param, draw_tokens_per_param, (6.4, 4.4)),
     "moe-active-vs-total": (build_moe, draw_moe, (6.4, 5.0)),

@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .data import KeyNumbers
 from .chart import Chart
+from .data import KeyNumbers
 from .figures import CHARTS
 from .tables import render_rows, render_table
 

@@ -7,18 +7,21 @@ import re
 
 from .chart import INK, Chart
 
+
 def finish_svg(svg: str, chart: Chart) -> str:
     """Make matplotlib's SVG safe and small for inlining, and accessible to screen readers."""
     prefix = chart.element_id
     svg = re.sub(r"<\?xml.*?\?>\s*|<!DOCTYPE.*?>\s*|<metadata>.*?</metadata>\s*|<!--.*?-->\s*", "", svg, flags=re.S)
-    view_box = re.search(r'viewBox="([^"]+)"', svg).group(1)
+    found = re.search(r'viewBox="([^"]+)"', svg)
+    if found is None:
+        raise ValueError(f"chart {chart.name!r}: matplotlib's SVG has no viewBox")
+    view_box = found.group(1)
     svg = re.sub(r"<svg\b[^>]*>", "", svg, count=1)
     # matplotlib's global rule would style every element of the page: scope it to this chart.
     svg = svg.replace('<style type="text/css">*{', f'<style>#{prefix} *{{')
-    referenced = set(re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', svg))
-    referenced = {a or b for a, b in referenced}
+    referenced: set[str] = {a or b for a, b in re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', svg)}  # ids that are used
 
-    def rename(match: re.Match) -> str:
+    def rename(match: re.Match[str]) -> str:
         old = match.group(1)
         if old in referenced or old.startswith("mark-"):
             return f' id="{prefix}-{old}"'
