@@ -68,9 +68,12 @@ class Build:
     claims: list[kclaims.Claim] = field(default_factory=list)
     claims_path: str = ""
     events: list[timeline.Event] = field(default_factory=list)
-    site: kclaims.Site | None = None  # page titles and anchors, known from on_nav
+    site: kclaims.Site = field(init=False)  # page titles and anchors: none until on_nav knows them
     placed: set[str] = field(default_factory=set)  # "claims:PAGE" and "claim:ID" markers expanded
     nav: Navigation | None = None
+
+    def __post_init__(self) -> None:
+        self.site = kclaims.Site(self.data, {}, {})
 
     def chart(self, name: str) -> Chart:
         if name not in self.charts:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .data import Citation, KeyNumbers, Ref
+from .data import Citation, KeyNumbers, Ref, Yaml
 from .tables import link_from, source_cell
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -25,7 +25,7 @@ EXPLICIT_ID = re.compile(r"#([\w-]+)")
 INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
-def parse_refs(given, data: KeyNumbers, where: str, problems: list[str]) -> tuple[Ref, ...]:
+def parse_refs(given: Yaml, data: KeyNumbers, where: str, problems: list[str]) -> tuple[Ref, ...]:
     """'key locator' or a list of them; unknown keys are reported with where (file:line)."""
     items = given if isinstance(given, list) else [given] if given else []
     if not items:

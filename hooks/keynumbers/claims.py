@@ -24,10 +24,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cite import check_target, cite_markdown, parse_refs, section_link
-from .data import DataError, KeyNumbers, LineDict, LineList, Ref, parse_yaml
+from .data import DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
 from .tables import link_from
 
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
@@ -86,7 +87,7 @@ def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Claim], list[str]
     return claims, problems
 
 
-def _claim(entry, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Claim | None:
+def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Claim | None:
     if not isinstance(entry, LineDict):
         problems.append(f"{path}:{line}: each claim is a mapping with {', '.join(REQUIRED)}")
         return None
@@ -106,7 +107,10 @@ def _claim(entry, line: int, path: str, data: KeyNumbers, problems: list[str]) -
         return None
     original = entry["original"]
     refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
-    box = entry.get("box") or {}
+    box = entry.get("box") or LineDict()
+    if not isinstance(box, LineDict):
+        problems.append(f"{path}:{entry.key_lines['box']}: a box is a mapping with a title and a text")
+        box = LineDict()
     title, text = str(box.get("title") or "").strip(), str(box.get("text") or "").strip()
     if box and not (title and text):
         problems.append(f"{path}:{entry.key_lines['box']}: a box needs a title and a text")
@@ -211,7 +215,7 @@ def register(claims: list[Claim], site: Site, page_path: str) -> str:
         + _indent(table) + "\n"
 
 
-def as_json(claims: list[Claim], site: Site, url_of) -> list[dict]:
+def as_json(claims: list[Claim], site: Site, url_of: Callable[[str], str]) -> list[dict[str, object]]:
     """The claims for machines (claims.json); url_of turns 'page.md#anchor' into an absolute URL."""
     out = []
     for c in claims:

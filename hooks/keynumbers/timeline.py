@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cite import check_target, cite_markdown, iso_date, parse_refs, section_link, show_date
-from .data import DataError, KeyNumbers, LineDict, LineList, Ref, parse_yaml
+from .data import DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
 
 KINDS = {"primary": "", "report": "press report"}
 KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
@@ -58,7 +58,7 @@ def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]
     return sorted(events, key=lambda e: e.date), problems
 
 
-def _event(entry, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Event | None:
+def _event(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[str]) -> Event | None:
     where = f"{path}:{line}"
     if not isinstance(entry, LineDict):
         problems.append(f"{where}: each event is a mapping with date (or model), title, text, source, kind")
