@@ -44,7 +44,7 @@ log = get_plugin_logger("glossary")
 
 DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info", "used_on_cap": 8}
 STRINGS = "data/strings.yml"
-PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"')
+PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
 
 class Found(NamedTuple):
@@ -152,14 +152,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if page.file.generated_by is None:  # authored pages only (generated pages count nothing)
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
     elif page.file.src_uri == build.settings["page"]:
-        letters_only(page.toc)  # the entries are a click away in the letter bar; a TOC of every entry is heavy
-
-
-def letters_only(toc) -> None:
-    """Keep the table of contents down to the page title and the letter headings."""
-    for item in toc:
-        for letter in item.children:
-            letter.children = []
+        for item in page.toc:  # no table of contents: the letter bar at the top does its work, at a
+            item.children = []  # fraction of the elements (two copies of a TOC of 121 entries: ~960)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
@@ -179,7 +173,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     """
     if page.file.src_uri != build.settings["page"]:
         return None
-    output = PERMALINK_TITLE.sub(r"\1", output)  # one tooltip per heading is a lot of script work on a phone
+    # No permalink after each heading: one element per entry, and one tooltip each for Material's script
+    output = PERMALINK.sub("", output)
     used_on, build.used_on = build.used_on, {}  # needed for this page only: free it for the rest of the build
     cap = build.settings["used_on_cap"]
 
@@ -188,7 +183,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
         all_url = build.index_entries.get(term_id)
         return used_on_html(pages, build.strings, cap, relative_url(all_url, page.url) if all_url else "")
 
-    return USED_ON_PATTERN.sub(lambda m: html(m.group(1)), output)
+    return USED_ON_PATTERN.sub(lambda m: "\n" + html(m.group(1)), output)  # a line of its own (render.py)
 
 
 def _used_on() -> dict[str, list[tuple[Page, list[str]]]]:

@@ -96,7 +96,7 @@ def test_used_on_above_the_cap_links_to_all_pages_in_the_index():
     root = fragment(used_on_html(pages, STRINGS, cap=8, all_url="../book-index/#entry-x"))
     links = [(a.text_content(), a.get("href")) for a in root.iter("a")]
     assert links == [(f"P{i}", f"../p{i}/") for i in range(8)] + [("all 10 pages", "../book-index/#entry-x")]
-    assert len(fragment(used_on_html(pages[:8], STRINGS, cap=8, all_url="x")).findall(".//a")) == 8
+    assert len(fragment(used_on_html(pages[:8], STRINGS, cap=8, all_url="x")).findall(".//a")) == 8, "8 is not above 8"
     assert len(fragment(used_on_html(pages, STRINGS, cap=8)).findall(".//a")) == 10, "no index: every page"
 
 

@@ -107,3 +107,16 @@ def test_every_page_has_edit_and_view_buttons(site):
         source = "data/glossary.yml" if page == "glossary" else f"{page}.md"
         assert edit == f"https://github.com/llama-explained/site/edit/main/docs/{source}"
         assert (DOCS / source).exists()
+
+
+MAX_DOM_ELEMENTS = 1_500  # Lighthouse flags pages over 1,400; style and layout on a phone grow with the count
+
+
+def test_every_page_is_light(site):
+    """Every built page, the glossary and the index included, stays under the DOM size budget
+    (document.getElementsByTagName('*').length in a browser: every element, <head> included)."""
+    counts = {str(page.relative_to(site)): len(lxml.html.fromstring(page.read_bytes()).xpath("//*"))
+              for page in sorted(site.rglob("*.html"))}
+    assert {"glossary/index.html", "book-index/index.html", "index.html"} <= set(counts)
+    heavy = {page: count for page, count in counts.items() if count > MAX_DOM_ELEMENTS}
+    assert not heavy, f"pages over {MAX_DOM_ELEMENTS:,} elements: {heavy}"

@@ -5,6 +5,7 @@ import textwrap
 
 import lxml.html
 import pytest
+from support.glossary_page import entry_refs
 from support.linkcheck import broken_links
 from support.samples import XREF_PAGES, make_index
 from support.sites import make_site, run_build
@@ -147,21 +148,18 @@ def test_used_on_links_the_main_index_entry_and_above_the_cap_the_index(tmp_path
     pages = {**PAGES, "topics/deep.md": textwrap.dedent(PAGES["topics/deep.md"]) + "\n<!-- index!: GQA -->\n"}
     built = built_site(tmp_path, pages, extra={"glossary": {"used_on_cap": 2}})
     root = lxml.html.fromstring(built.page("glossary/index.html"))
-    used_on = root.xpath(".//h3[@id='grouped-query-attention']/following-sibling::p[@class='glossary-used-on'][1]")[0]
-    assert [(a.text, a.get("href")) for a in used_on.iterfind("a")] == [
-        ("Home", "../"), ("Quiet", "../quiet/"), ("all 3 pages", "../book-index/#entry-grouped-query-attention")]
-    assert " ".join(used_on.text_content().split()) == "Used on: Home; Quiet; all 3 pages"
+    assert entry_refs(root, "grouped-query-attention")["Used on"] == ("Home; Quiet; all 3 pages", [
+        ("Home", "../"), ("Quiet", "../quiet/"), ("all 3 pages", "../book-index/#entry-grouped-query-attention")])
     index = lxml.html.fromstring(built.page("book-index/index.html"))
     assert index.get_element_by_id("entry-grouped-query-attention") is not None
-    moe = root.xpath(".//h3[@id='mixture-of-experts']/following-sibling::p[@class='glossary-used-on'][1]")[0]
-    assert [(a.text, a.get("href")) for a in moe.iterfind("a")] == [
-        ("Home", "../#scaling"), ("Last page", "../zz-last/#late-section"), ("all 3 pages", "../book-index/#entry-mixture-of-experts")]
+    assert entry_refs(root, "mixture-of-experts")["Used on"][1] == [
+        ("Home", "../#scaling"), ("Last page", "../zz-last/#late-section"),
+        ("all 3 pages", "../book-index/#entry-mixture-of-experts")]
     built = built_site(tmp_path / "uncapped", pages)
     root = lxml.html.fromstring(built.page("glossary/index.html"))
-    used_on = root.xpath(".//h3[@id='grouped-query-attention']/following-sibling::p[@class='glossary-used-on'][1]")[0]
-    assert [(a.text, a.get("href")) for a in used_on.iterfind("a")] == [
-        ("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")]  # the main entry: last section
-    assert " ".join(used_on.text_content().split()).endswith("Deep page and 2 more sections")
+    assert entry_refs(root, "grouped-query-attention")["Used on"] == (
+        "Home; Quiet; Deep page and 2 more sections",
+        [("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")])  # the main entry: last section
 
 
 def test_index_page_is_left_out_of_search_and_glossary_is_in(built):

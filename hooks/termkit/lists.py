@@ -77,7 +77,7 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
     groups = list(groups)
     ids = entry_ids(groups)
     letters = "".join(f' <a href="#index-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
-    see, see_also = escape(strings["see"]), escape(strings["see_also"])
+    see, see_also = escape(strings["see"]), escape(strings["see_also"])  # plain words: every element counts
 
     def link(place: Place, text: str) -> str:
         main = f' class="xref-main" aria-describedby="{MAIN_NOTE_ID}"' if place.main else ""
@@ -97,15 +97,13 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
         return f'<a href="#{ids.get(entry_key(name), "entry-" + slugify(name))}">{escape(name)}</a>'
 
     def item(entry: Entry) -> str:
-        name = f'<span class="xref-name">{escape(entry.name)}</span>'
-        body = f", <em>{see}</em> {ref(entry.see)}" if entry.see else ": " + places(entry)
+        body = f", {see} {ref(entry.see)}" if entry.see else ": " + places(entry)
         if entry.see_also:
-            body += f". <em>{see_also}</em> " + ", ".join(ref(other) for other in entry.see_also)
+            body += f". {see_also} " + ", ".join(ref(other) for other in entry.see_also)
         if entry.subs:
             body += "\n<ul>\n" + "\n".join(
-                f'<li><span class="xref-name">{escape(sub.name)}</span>: {places(sub)}</li>'
-                for sub in entry.subs.values()) + "\n</ul>"
-        return f'<li id="{ids[entry_key(entry.name)]}">{name}{body}</li>\n'
+                f"<li>{escape(sub.name)}: {places(sub)}</li>" for sub in entry.subs.values()) + "\n</ul>"
+        return f'<li id="{ids[entry_key(entry.name)]}">{escape(entry.name)}{body}</li>\n'
 
     out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n',
            f'<span id="{MAIN_NOTE_ID}" hidden>{escape(strings["main_entry"])}</span>\n']
@@ -120,11 +118,12 @@ def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0,
     """One glossary entry's "Used on" line: its pages, each once, linking its most relevant section.
 
     Above cap pages (0: no cap) the first cap pages are listed, then a link to all of them
-    (all_url: the term's entry in the index; without one every page is listed).
+    (all_url: the term's entry in the index; without one every page is listed). Inline HTML:
+    the glossary page puts it at the end of the entry's last paragraph.
     """
-    label = f'<strong>{escape(strings["used_on"])}:</strong>'
+    label = f'{escape(strings["used_on"])}:'
     if not pages:
-        return f'<p class="glossary-used-on">{label} {escape(strings["not_used"])}</p>'
+        return f'{label} {escape(strings["not_used"])}'
     shown = pages[:cap] if cap and all_url and len(pages) > cap else pages
     items = []
     for page in shown:
@@ -132,4 +131,4 @@ def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0,
         items.append(f'<a href="{escape(page.url)}">{escape(page.title)}</a>' + (f" {escape(more)}" if more else ""))
     if len(shown) < len(pages):
         items.append(f'<a href="{escape(all_url)}">{escape(strings["all_pages"].format(n=len(pages)))}</a>')
-    return f'<p class="glossary-used-on">{label} ' + "; ".join(items) + "</p>"
+    return f"{label} " + "; ".join(items)

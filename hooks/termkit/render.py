@@ -25,8 +25,8 @@ def heading(term: Term) -> str:
 def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str]) -> str:
     """Terms sorted by collation under letter headings, with a bar of letters to jump to.
 
-    Each entry ends with a marker where the adapter puts the "Used on" list once every
-    page has been converted.
+    Each entry ends with a marker where the adapter puts the "Used on" line (starting with a
+    line break) once every page has been converted.
     """
     groups = collation.groups(glossary.terms.values(), lambda t: t.name)
     letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{letter}</a>' for letter, _ in groups)
@@ -71,17 +71,18 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
 
 def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]:
     lines = [f"### {heading(term)} {{#{term.id} .glossary-entry}}", ""]
+    # Two paragraphs per entry, for a light page: the definition (the short one first), then a
+    # line each for other names, related entries, sources and, where the marker is, "Used on"
+    # (one paragraph; extra.css shows its line breaks).
+    lines += [f"{escape_md(term.short)} {term.long}" if term.long else escape_md(term.short), ""]
+    refs = []
     if term.aliases:
-        lines += [f"*{strings['also']}:* {escape_md(', '.join(term.aliases))}", ""]
-    lines += [escape_md(term.short), ""]
-    if term.long:
-        lines += [term.long, ""]
+        refs.append(f"{strings['also']}: {escape_md(', '.join(term.aliases))}")
     if term.see_also:
         links = ", ".join(f"[{escape_md(glossary.terms[i].name)}](#{i})" for i in term.see_also)
-        lines += [f"**{strings['see_also']}:** {links}", ""]
-    lines += [f"**{strings['source']}:** {term.source}", ""]
-    lines += [USED_ON_MARKER.format(id=term.id), ""]
-    return lines
+        refs.append(f"{strings['see_also']}: {links}")
+    refs.append(f"{strings['source']}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
+    return lines + [*refs, "{: .glossary-refs }", ""]
 
 
 def letter_id(letter: str) -> str:
