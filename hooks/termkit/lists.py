@@ -108,7 +108,9 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
     out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n',
            f'<span id="{MAIN_NOTE_ID}" hidden>{escape(strings["main_entry"])}</span>\n']
     for letter, entries in groups:
-        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n<ul class="xref-index">\n')
+        # --entries: for the space the group takes before it is first rendered (extra.css)
+        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n'
+                   f'<ul class="xref-index" style="--entries: {len(entries)}">\n')
         out.extend(item(entry) for entry in entries)
         out.append("</ul>\n")
     return "".join(out)
