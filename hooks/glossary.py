@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("glossary")
 
-DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info", "used_on_cap": 8}
+DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info",
+            "used_on_cap": 8}
 STRINGS = "data/strings.yml"
 PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
@@ -65,7 +66,8 @@ class Build:
     collation: Collation
     strings: dict[str, str]
     results: dict[str, Found] = field(default_factory=dict)  # page src_uri -> what linking found there
-    used_on: dict[str, list[tuple[Page, list[str]]]] = field(default_factory=dict)  # term id -> pages using it, anchors of their sections
+    # term id -> the pages using it, each with the anchors of its sections that do
+    used_on: dict[str, list[tuple[Page, list[str]]]] = field(default_factory=dict)
     nav_order: dict[str, int] = field(default_factory=dict)  # page src_uri -> position in the navigation
     # Set by hooks/xref.py when it builds the index: term id -> page URL -> anchors of the
     # term's main index entries there, and term id -> site-relative URL of the term's index entry.
@@ -190,7 +192,8 @@ def _used_on() -> dict[str, list[tuple[Page, list[str]]]]:
     """term id -> pages in navigation order, each with the anchors of its sections that use the term."""
     result: dict[str, dict[str, tuple[Page, list[str]]]] = {}
     rank = build.nav_order
-    found = sorted(build.results.values(), key=lambda f: (rank.get(f.page.file.src_uri, len(rank)), f.page.file.src_uri))
+    src = lambda found: found.page.file.src_uri  # noqa: E731
+    found = sorted(build.results.values(), key=lambda f: (rank.get(src(f), len(rank)), src(f)))
     for page, occurrences, _ in found:
         for occ in occurrences:
             anchors = result.setdefault(occ.term, {}).setdefault(page.url, (page, []))[1]

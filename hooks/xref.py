@@ -26,7 +26,8 @@ from mkdocs.structure.files import File
 from termkit.linker import Section
 from termkit.lists import entry_ids, index_html
 from termkit.render import index_markdown
-from termkit.xref import Entry, Index, Marker, MarkerError, Place, entry_key, parse_marker, related_pages, write_index_json
+from termkit.xref import (Entry, Index, Marker, MarkerError, Place, entry_key, parse_marker, related_pages,
+                          write_index_json)
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     build.term_rank = {term.id: rank for rank, term in enumerate(by_name)}  # collation once, not per page
 
     html = index_html(groups, strings, lambda url: relative_url(url, index_page.url))
-    _tell_glossary([e for _, entries in groups for e in entries if e.term], entry_ids(groups), index_page, glossary_page)
+    terms = [e for _, entries in groups for e in entries if e.term]
+    _tell_glossary(terms, entry_ids(groups), index_page, glossary_page)
     index_page.content = index_page.content.replace(INDEX_MARKER, html)
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}

@@ -3,12 +3,11 @@
 import lxml.html
 import yaml
 
+from support import ROOT
+from support.samples import make_index
 from termkit.collate import Collation
 from termkit.lists import MAIN_NOTE_ID, UsedOn, entry_ids, index_html, most_relevant, used_on_html
 from termkit.xref import Entry, Place, parse_marker
-
-from support import ROOT
-from support.samples import make_index
 
 STRINGS = {"letters_label": "Jump to letter", "main_entry": "main entry", "see": "see", "see_also": "See also",
            "used_on": "Used on", "not_used": "no page yet", "more_section": "and 1 more section",

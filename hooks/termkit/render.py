@@ -82,7 +82,7 @@ def _entry(term: Term, glossary: Glossary, strings: dict[str, str]) -> list[str]
         links = ", ".join(f"[{escape_md(glossary.terms[i].name)}](#{i})" for i in term.see_also)
         refs.append(f"{strings['see_also']}: {links}")
     refs.append(f"{strings['source']}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
-    return lines + [*refs, "{: .glossary-refs }", ""]
+    return [*lines, *refs, "{: .glossary-refs }", ""]
 
 
 def letter_id(letter: str) -> str:

@@ -10,6 +10,7 @@ import synth
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
 from support.sites import run_build
 from termkit.model import load_glossary
 
@@ -54,11 +55,12 @@ def test_static_baseline_is_the_site_without_hooks_and_with_the_generated_pages_
     assert "Used on: <a href=" in glossary and "<!-- glossary-used-on" not in glossary
     config = static.static_config(synth.site_config("plain", 3, 10), pages)
     config["docs_dir"] = str(info.docs("plain"))
-    assert [hook.rsplit("/", 1)[-1] for hook in config["hooks"]] == ["static_hook.py"]  # adds the two files, nothing else
+    assert [hook.rsplit("/", 1)[-1] for hook in config["hooks"]] == ["static_hook.py"]  # adds the two files only
     (tmp_path / "static.yml").write_text(yaml.safe_dump(config), "utf-8")
-    build(load_config(str(tmp_path / "static.yml"), site_dir=str(tmp_path / "static-site")))
+    site = tmp_path / "static-site"
+    build(load_config(str(tmp_path / "static.yml"), site_dir=str(site)))
     for page in ("glossary/index.html", "book-index/index.html"):
         ours = lxml.html.fromstring((hooks.site / page).read_bytes()).find(".//article")
-        theirs = lxml.html.fromstring((tmp_path / "static-site" / page).read_bytes()).find(".//article")
-        assert len(theirs.findall(".//a")) >= len(ours.findall(".//a")) - 2, page  # the same links, give or take the edit buttons
-    assert "glossary-term" not in (tmp_path / "static-site" / info.page_paths[1].replace(".md", "/index.html")).read_text("utf-8")
+        theirs = lxml.html.fromstring((site / page).read_bytes()).find(".//article")
+        assert len(theirs.findall(".//a")) >= len(ours.findall(".//a")) - 2, page  # the same links but edit buttons
+    assert "glossary-term" not in (site / info.page_paths[1].replace(".md", "/index.html")).read_text("utf-8")

@@ -17,5 +17,6 @@ def entry_refs(root, term_id: str) -> dict[str, tuple[str, list[tuple[str, str]]
     for line in inner.split("\n"):
         label, _, rest = line.partition(": ")
         part = lxml.html.fragment_fromstring(rest, create_parent="div")
-        result[label] = (" ".join(part.text_content().split()), [(a.text_content(), a.get("href")) for a in part.iter("a")])
+        links = [(a.text_content(), a.get("href")) for a in part.iter("a")]
+        result[label] = (" ".join(part.text_content().split()), links)
     return result
