@@ -11,6 +11,7 @@ Settings (all optional) in mkdocs.yml:
         page: glossary.md           # the generated page
         autolink: page              # page | section | off; a page may override with front matter `glossary:`
         unused: info                # info | warn: how terms used on no page are reported
+        used_on_cap: 8              # "Used on" lists this many pages, then links to all of them in the index
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File
 
 from termkit.collate import Collation
 from termkit.linker import MODES, LinkResult, Occurrence, Section, link_tree
-from termkit.lists import UsedOn, used_on_html
+from termkit.lists import UsedOn, most_relevant, used_on_html
 from termkit.markdown_ext import TermLinking
 from termkit.matcher import Matcher
 from termkit.model import Glossary, GlossaryError, line_of, load_glossary, parse_yaml
@@ -42,10 +43,11 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("glossary")
 
-DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info"}
+DEFAULTS = {"source": "data/glossary.yml", "page": "glossary.md", "autolink": "page", "unused": "info",
+            "used_on_cap": 8}
 STRINGS = "data/strings.yml"
 SEARCH_BOOST = 0.5  # of the glossary's entries in Material's search, against the pages' sections
-PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="[^"]*"')
+PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
 
 class Found(NamedTuple):
@@ -66,7 +68,13 @@ class Build:
     collation: Collation
     strings: dict[str, str]
     results: dict[str, Found] = field(default_factory=dict)  # page src_uri -> what linking found there
-    used_on: dict[str, list[UsedOn]] = field(default_factory=dict)  # term id -> pages and sections using it
+    # term id -> the pages using it, each with the anchors of its sections that do
+    used_on: dict[str, list[tuple[Page, list[str]]]] = field(default_factory=dict)
+    nav_order: dict[str, int] = field(default_factory=dict)  # page src_uri -> position in the navigation
+    # Set by hooks/xref.py when it builds the index: term id -> page URL -> anchors of the
+    # term's main index entries there, and term id -> site-relative URL of the term's index entry.
+    main_sections: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    index_entries: dict[str, str] = field(default_factory=dict)
     glossary_url: str = ""  # URL of the glossary page
     page: Page | None = None  # the page being converted, set in on_page_markdown
     linked: LinkResult | None = None  # what linking found on that page
@@ -115,14 +123,18 @@ def load_strings(config: MkDocsConfig) -> dict[str, str]:
 def on_files(files: Files, config: MkDocsConfig) -> None:
     # Material's search skips elements with data-search-exclude; a glossary entry ranks below the
     # page section that explains the term (the boost applies to every entry of the page).
-    # (The "Source:" line is Markdown: it can carry the attribute only where attr_list is on.)
-    unindexed = 'data-search-exclude="1"' if "attr_list" in config.markdown_extensions else ""
-    content = glossary_markdown(build.glossary, build.collation, build.strings, unindexed=unindexed,
+    attr_list = "attr_list" in config.markdown_extensions
+    content = glossary_markdown(build.glossary, build.collation, build.strings, unindexed='data-search-exclude="1"',
+                                attr_list=attr_list,
                                 front_matter=("search:", f"  boost: {SEARCH_BOOST}"))
     page_file = File.generated(config, build.settings["page"], content=content)
     page_file.edit_uri = build.settings["source"]  # the edit button opens the data source
     files.append(page_file)
     build.glossary_url = page_file.url
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files) -> None:
+    build.nav_order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -161,12 +173,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                     f"add it to docs/{build.settings['source']} or fix the spelling")
     if page.file.generated_by is None:  # authored pages only (generated pages count nothing)
         build.results[page.file.src_uri] = Found(page, result.occurrences, result.markers)
+    elif page.file.src_uri == build.settings["page"]:
+        for item in page.toc:  # no table of contents: the letter bar at the top does its work, at a
+            item.children = []  # fraction of the elements (two copies of a TOC of 121 entries: ~960)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     """Every page is converted now: collect the "Used on" lists, report unused terms."""
-    glossary_page = files.get_file_from_path(build.settings["page"]).page
-    build.used_on = _used_on(glossary_page)
+    build.used_on = _used_on()
     unused = [t.name for t in build.glossary.terms.values() if t.id not in build.used_on]
     if unused:
         report = log.warning if build.settings["unused"] == "warn" else log.info
@@ -181,24 +195,40 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     """
     if page.file.src_uri != build.settings["page"]:
         return None
-    output = PERMALINK_TITLE.sub(r"\1", output)  # one tooltip per heading is a lot of script work on a phone
+    # No permalink after each heading: one element per entry, and one tooltip each for Material's script
+    output = PERMALINK.sub("", output)
     used_on, build.used_on = build.used_on, {}  # needed for this page only: free it for the rest of the build
-    return USED_ON_PATTERN.sub(
-        lambda m: used_on_html(used_on.get(m.group(1), []), build.strings), output)
+    cap = build.settings["used_on_cap"]
+
+    def html(term_id: str) -> str:
+        pages = _summary(used_on.get(term_id, []), build.main_sections.get(term_id, {}), page.url)
+        all_url = build.index_entries.get(term_id)
+        return used_on_html(pages, build.strings, cap, relative_url(all_url, page.url) if all_url else "")
+
+    return USED_ON_PATTERN.sub(lambda m: "\n" + html(m.group(1)), output)  # a line of its own (render.py)
 
 
-def _used_on(glossary_page: Page) -> dict[str, list[UsedOn]]:
-    """term id -> pages in build order, each with its sections (anchor -> heading) that use the term."""
-    result: dict[str, dict[str, UsedOn]] = {}
-    for page, occurrences, _ in build.results.values():
-        url = relative_url(page.url, glossary_page.url)
+def _used_on() -> dict[str, list[tuple[Page, list[str]]]]:
+    """term id -> pages in navigation order, each with the anchors of its sections that use the term."""
+    result: dict[str, dict[str, tuple[Page, list[str]]]] = {}
+    rank = build.nav_order
+    src = lambda found: found.page.file.src_uri  # noqa: E731
+    found = sorted(build.results.values(), key=lambda f: (rank.get(src(f), len(rank)), src(f)))
+    for page, occurrences, _ in found:
         for occ in occurrences:
-            pages = result.setdefault(occ.term, {})
-            if page.url not in pages:
-                pages[page.url] = UsedOn(page.title, url, {})
-            if occ.section.anchor:
-                pages[page.url].sections.setdefault(occ.section.anchor, occ.section.title)
+            anchors = result.setdefault(occ.term, {}).setdefault(page.url, (page, []))[1]
+            if occ.section.anchor not in anchors:
+                anchors.append(occ.section.anchor)
     return {term: list(pages.values()) for term, pages in result.items()}
+
+
+def _summary(pages: list[tuple[Page, list[str]]], main: dict[str, list[str]], base: str) -> list[UsedOn]:
+    """Each page once, linking its most relevant section (the term's main index entry, else the first)."""
+    result = []
+    for page, anchors in pages:
+        anchor, more = most_relevant(anchors, main.get(page.url, ()))
+        result.append(UsedOn(page.title, relative_url(f"{page.url}#{anchor}" if anchor else page.url, base), more))
+    return result
 
 
 def _language(config: MkDocsConfig) -> str:

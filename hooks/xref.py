@@ -24,9 +24,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from termkit.linker import Section
-from termkit.lists import index_html
+from termkit.lists import entry_ids, index_html
 from termkit.render import index_markdown
-from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages, write_index_json
+from termkit.xref import (Entry, Index, Marker, MarkerError, Place, entry_key, parse_marker, related_pages,
+                          write_index_json)
 from termkit.urls import relative_url
 
 if TYPE_CHECKING:
@@ -112,6 +113,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     build.term_rank = {term.id: rank for rank, term in enumerate(by_name)}  # collation once, not per page
 
     html = index_html(groups, strings, lambda url: relative_url(url, index_page.url))
+    terms = [e for _, entries in groups for e in entries if e.term]
+    _tell_glossary(terms, entry_ids(groups), index_page, glossary_page)
     index_page.content = index_page.content.replace(INDEX_MARKER, html)
 
     used = {p.url: {occ.term for occ in _found(p).occurrences} for p in pages}
@@ -150,6 +153,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         "terms": [{"name": terms[t].name, "url": relative_url(f"{build.glossary_url}#{t}", page.url)}
                   for t in _sorted_terms(build.terms_used[page.url])],
     }
+
+
+def _tell_glossary(terms: list[Entry], ids: dict[str, str], index_page: Page, glossary_page: Page) -> None:
+    """For the glossary's "Used on" lists: each term's index entry, and its main sections per page."""
+    build.glossary.index_entries = {e.term: f"{index_page.url}#{ids[entry_key(e.name)]}" for e in terms}
+    main: dict[str, dict[str, list[str]]] = {}
+    for entry in terms:
+        for place in entry.places:
+            page_url, _, anchor = place.url.partition("#")
+            if place.main and page_url != glossary_page.url:
+                main.setdefault(entry.term, {}).setdefault(page_url, []).append(anchor)
+    build.glossary.main_sections = main
 
 
 def _sorted_terms(term_ids) -> list[str]:

@@ -7,6 +7,7 @@ import lxml.html
 import pytest
 import yaml
 from support.linkcheck import broken_links
+from support.glossary_page import entry_refs
 from support.samples import HOOK_PAGES
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -76,16 +77,14 @@ def test_glossary_page_lists_entries_sorted_with_backlinks(built):
     assert [h.get("id") for h in article.iterfind(".//h3")] == [
         "chinchilla-scaling-law", "grouped-query-attention", "mixture-of-experts", "scaling-law"]
     assert [a.text for a in article.iterfind(".//nav[@class='glossary-letters']/a")] == ["C", "G", "M", "S"]
-    gqa = article.xpath(".//h3[@id='grouped-query-attention']/following-sibling::div[@class='glossary-used-on'][1]")[0]
-    assert [(a.text, a.get("href")) for a in gqa.iterfind(".//a")] == [
+    gqa = entry_refs(article, "grouped-query-attention")
+    assert gqa["Used on"] == ("Home; Quiet; Deep page and 2 more sections", [
         ("Home", "../"),
         ("Quiet", "../quiet/"),
         ("Deep page", "../topics/deep/"),
-        ("One", "../topics/deep/#one"),
-        ("Two", "../topics/deep/#two"),
-    ]  # pages in navigation order, sections in document order
-    see_also = article.xpath(".//h3[@id='grouped-query-attention']/following-sibling::p[strong='See also:'][1]/a")
-    assert [(a.text, a.get("href")) for a in see_also] == [("Mixture of experts", "#mixture-of-experts")]
+    ])  # each page once, in navigation order, linking the first section that uses the term
+    assert gqa["See also"][1] == [("Mixture of experts", "#mixture-of-experts")]
+    assert list(gqa) == ["See also", "Source", "Used on"]
     assert broken_links(built.site, base_path="/sub/path/") == []
 
 

@@ -80,11 +80,11 @@ def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path
     assert docs["#experts"]["topics"] == "moe"  # on so small a site "mixture of experts" is in most documents
     assert docs[""]["aliases"] == "gqa"  # the long form is on the page, the abbreviation is not
     glossary = [location for location in docs if location.startswith("glossary/")]
-    # The page intro and one document per entry: no letter headings; no "See also" or "Source" lines.
+    # The page intro and one document per entry: no letter headings.
     assert glossary == ["glossary/", "glossary/#chinchilla-scaling-law", "glossary/#grouped-query-attention",
                         "glossary/#mixture-of-experts", "glossary/#scaling-law"]
     gqa = docs["glossary/#grouped-query-attention"]
-    assert "See also" not in gqa["text"] and "Source" not in gqa["text"]
+    assert gqa["text"].startswith("<p>Attention in which several query heads share one key/value head.")
     assert gqa["boost"] == 0.5 and docs[""]["boost"] == 0.4
     assert not any(location.startswith("book-index/") for location in docs)
 
@@ -95,5 +95,6 @@ def test_readers_see_the_glossary_unchanged(tmp_path):
     assert "data-search-exclude" not in html and "{:" not in html  # Material strips the attribute it read
     root = lxml.html.fromstring(html)
     entry = root.get_element_by_id("grouped-query-attention")
-    labels = [p.findtext("strong") for p in entry.itersiblings("p")][:3]
-    assert labels == [None, "See also:", "Source:"]
+    definition, refs = list(entry.itersiblings("p"))[:2]
+    assert definition.text_content() == "Attention in which several query heads share one key/value head."
+    assert refs.text_content().startswith("See also: Mixture of experts\nSource: Llama 3 paper, §3.2")

@@ -252,3 +252,16 @@ def test_llms_txt_and_full_text_list_every_nav_page(site):
     for name in ("xref.json", "claims.json", "llms-full.txt"):
         assert f"]({base}{name})" in short
         assert (site / name).exists()
+
+
+MAX_DOM_ELEMENTS = 1_500  # Lighthouse flags pages over 1,400; style and layout on a phone grow with the count
+
+
+def test_every_page_is_light(site):
+    """Every built page, the glossary and the index included, stays under the DOM size budget
+    (document.getElementsByTagName('*').length in a browser: every element, <head> included)."""
+    counts = {str(page.relative_to(site)): len(lxml.html.fromstring(page.read_bytes()).xpath("//*"))
+              for page in sorted(site.rglob("*.html"))}
+    assert {"glossary/index.html", "book-index/index.html", "index.html"} <= set(counts)
+    heavy = {page: count for page, count in counts.items() if count > MAX_DOM_ELEMENTS}
+    assert not heavy, f"pages over {MAX_DOM_ELEMENTS:,} elements: {heavy}"

@@ -5,6 +5,7 @@ import textwrap
 
 import lxml.html
 import pytest
+from support.glossary_page import entry_refs
 from support.linkcheck import broken_links
 from support.samples import XREF_PAGES, make_index
 from support.sites import make_site, run_build
@@ -131,13 +132,34 @@ def test_index_page_lists_entries_from_pages_processed_after_it(built):
 def test_index_marks_main_entries_and_see_references(built):
     root = lxml.html.fromstring(built.page("book-index/index.html"))
     chinchilla = root.get_element_by_id("entry-chinchilla-scaling-law")
-    mains = [a.text_content() for a in chinchilla.iterfind("a[@class='xref-main']")]
-    assert mains == ["Chinchilla scaling law (main entry)", "Scaling (main entry)"]
+    mains = [(a.text_content(), a.get("aria-describedby")) for a in chinchilla.iterfind("a[@class='xref-main']")]
+    assert mains == [("Chinchilla scaling law", "xref-main-note"), ("Scaling", "xref-main-note")]
+    assert root.get_element_by_id("xref-main-note").text_content() == "main entry"
     assert " ".join(chinchilla.text_content().split()) == (
-        "Chinchilla scaling law: Glossary: Chinchilla scaling law (main entry); Home: Scaling (main entry)")
+        "Chinchilla scaling law: Glossary: Chinchilla scaling law; Home: Scaling")
     gqa = root.get_element_by_id("entry-gqa")
     assert gqa.text_content().split() == ["GQA,", "see", "Grouped-query", "attention"]
     assert gqa.find("a").get("href") == "#entry-grouped-query-attention"
+
+
+def test_used_on_links_the_main_index_entry_and_above_the_cap_the_index(tmp_path):
+    """"Used on" links a page's section with the term's main index entry, else its first section;
+    above extra.glossary.used_on_cap pages it ends with a link to the term's entry in the index."""
+    pages = {**PAGES, "topics/deep.md": textwrap.dedent(PAGES["topics/deep.md"]) + "\n<!-- index!: GQA -->\n"}
+    built = built_site(tmp_path, pages, extra={"glossary": {"used_on_cap": 2}})
+    root = lxml.html.fromstring(built.page("glossary/index.html"))
+    assert entry_refs(root, "grouped-query-attention")["Used on"] == ("Home; Quiet; all 3 pages", [
+        ("Home", "../"), ("Quiet", "../quiet/"), ("all 3 pages", "../book-index/#entry-grouped-query-attention")])
+    index = lxml.html.fromstring(built.page("book-index/index.html"))
+    assert index.get_element_by_id("entry-grouped-query-attention") is not None
+    assert entry_refs(root, "mixture-of-experts")["Used on"][1] == [
+        ("Home", "../#scaling"), ("Last page", "../zz-last/#late-section"),
+        ("all 3 pages", "../book-index/#entry-mixture-of-experts")]
+    built = built_site(tmp_path / "uncapped", pages)
+    root = lxml.html.fromstring(built.page("glossary/index.html"))
+    assert entry_refs(root, "grouped-query-attention")["Used on"] == (
+        "Home; Quiet; Deep page and 2 more sections",
+        [("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")])  # the main entry: last section
 
 
 def test_index_page_is_left_out_of_search_and_glossary_is_in(built):

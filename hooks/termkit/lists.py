@@ -1,88 +1,136 @@
 """HTML of the generated lists: the book-style index and each glossary entry's "Used on" list.
 
-Plain string building rather than templates: on a large site these lists hold a link for
-every page and section a term occurs in, and they are the same for any site generator.
+Plain string building rather than templates: these lists hold a link for every page a term
+occurs on, and they are the same for any site generator. Both stay small on a large site: a
+page is listed once, with a link to its most relevant section and the count of the others (the
+full per-section list is in xref.json), and "Used on" lists at most `cap` pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import NamedTuple
 
 from .model import slugify
 from .render import letter_id
-from .xref import Entry, Place
+from .xref import Entry, Place, entry_key
+
+MAIN_NOTE_ID = "xref-main-note"  # the one element that says "main entry" to screen readers
 
 
 class UsedOn(NamedTuple):
     """One page in a glossary entry's "Used on" list."""
 
     title: str
-    url: str  # relative to the glossary page
-    sections: dict[str, str]  # anchor -> heading, in document order
+    url: str  # of the page's most relevant section (or the page), relative to the glossary page
+    more: int = 0  # how many further sections of the page use the term
+
+
+def most_relevant(anchors: Sequence[str], main: Sequence[str] = ()) -> tuple[str, int]:
+    """The section to link for a page, and how many others use the term.
+
+    anchors: the page's sections that use the term, in document order ("" for the text before
+    the first heading); main: sections holding the term's main index entry. The first main
+    section wins, else the first section that uses the term.
+    """
+    chosen = main[0] if main else anchors[0]
+    return chosen, len(set(anchors) - {chosen})
+
+
+def more_text(count: int, strings: dict[str, str]) -> str:
+    """ "and 2 more sections" (empty for none)."""
+    if count <= 0:
+        return ""
+    return strings["more_section" if count == 1 else "more_sections"].format(n=count)
+
+
+def entry_ids(groups: Iterable[tuple[str, list[Entry]]]) -> dict[str, str]:
+    """A stable, unique anchor for every index entry, by entry key.
+
+    A glossary term's entry is "entry-<term id>" (so the glossary can link to it); any other
+    entry "entry-<slug of its name>", with "-2", "-3"... if two names share a slug.
+    """
+    entries = [entry for _, group in groups for entry in group]
+    ids: dict[str, str] = {entry_key(e.name): f"entry-{e.term}" for e in entries if e.term}
+    taken = set(ids.values())
+    for entry in entries:
+        key = entry_key(entry.name)
+        if key in ids:
+            continue
+        base = anchor = f"entry-{slugify(entry.name)}"
+        n = 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        ids[key] = anchor
+        taken.add(anchor)
+    return ids
 
 
 def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], url: Callable[[str], str]) -> str:
     """The index page's body: a bar of letters, then the entries under each letter.
 
-    url turns a site-relative place URL into a link from the index page.
+    url turns a site-relative place URL into a link from the index page. Each entry names every
+    page it occurs on once, linking the page's main or first place and counting the others.
     """
+    groups = list(groups)
+    ids = entry_ids(groups)
     letters = "".join(f' <a href="#index-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
-    main = f'<span class="xref-sr"> ({escape(strings["main_entry"])})</span>'
-    see, see_also = escape(strings["see"]), escape(strings["see_also"])
-
-    links: dict[tuple[str, str, bool], str] = {}  # a section is listed under every term it uses: build its link once
+    see, see_also = escape(strings["see"]), escape(strings["see_also"])  # plain words: every element counts
 
     def link(place: Place, text: str) -> str:
-        key = (place.url, text, place.main)
-        html = links.get(key)
-        if html is None:
-            cls = ' class="xref-main"' if place.main else ""
-            html = links[key] = f'<a href="{escape(url(place.url))}"{cls}>{escape(text)}{main if place.main else ""}</a>'
-        return html
+        main = f' class="xref-main" aria-describedby="{MAIN_NOTE_ID}"' if place.main else ""
+        return f'<a href="{escape(url(place.url))}"{main}>{escape(text)}</a>'
 
     def places(entry: Entry) -> str:
         out = []
         for page, top, sections in entry.by_page():
-            text = link(top, page) if top else escape(page)
-            if sections:
-                text += ": " + ", ".join(link(place, place.heading) for place in sections)
-            out.append(text)
+            candidates = ([top] if top else []) + sections
+            chosen = next((p for p in candidates if p.main), candidates[0])
+            text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.heading)}"
+            more = more_text(len(candidates) - 1, strings)
+            out.append(f"{text} {escape(more)}" if more else text)
         return "; ".join(out)
 
+    def ref(name: str) -> str:
+        return f'<a href="#{ids.get(entry_key(name), "entry-" + slugify(name))}">{escape(name)}</a>'
+
     def item(entry: Entry) -> str:
-        name = f'<span class="xref-name">{escape(entry.name)}</span>'
-        if entry.see:
-            body = f', <em>{see}</em> <a href="#entry-{slugify(entry.see)}">{escape(entry.see)}</a>'
-        else:
-            body = ": " + places(entry)
+        body = f", {see} {ref(entry.see)}" if entry.see else ": " + places(entry)
         if entry.see_also:
-            body += f". <em>{see_also}</em> " + ", ".join(
-                f'<a href="#entry-{slugify(other)}">{escape(other)}</a>' for other in entry.see_also)
+            body += f". {see_also} " + ", ".join(ref(other) for other in entry.see_also)
         if entry.subs:
             body += "\n<ul>\n" + "\n".join(
-                f'<li><span class="xref-name">{escape(sub.name)}</span>: {places(sub)}</li>'
-                for sub in entry.subs.values()) + "\n</ul>"
-        return f'<li id="entry-{slugify(entry.name)}">{name}{body}</li>\n'
+                f"<li>{escape(sub.name)}: {places(sub)}</li>" for sub in entry.subs.values()) + "\n</ul>"
+        return f'<li id="{ids[entry_key(entry.name)]}">{escape(entry.name)}{body}</li>\n'
 
-    out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n']
+    out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n',
+           f'<span id="{MAIN_NOTE_ID}" hidden>{escape(strings["main_entry"])}</span>\n']
     for letter, entries in groups:
-        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n<ul class="xref-index">\n')
+        # --entries: for the space the group takes before it is first rendered (extra.css)
+        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n'
+                   f'<ul class="xref-index" style="--entries: {len(entries)}">\n')
         out.extend(item(entry) for entry in entries)
         out.append("</ul>\n")
     return "".join(out)
 
 
-def used_on_html(pages: Iterable[UsedOn], strings: dict[str, str]) -> str:
-    """One glossary entry's "Used on" list: its pages, each with the sections that use the term."""
+def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0, all_url: str = "") -> str:
+    """One glossary entry's "Used on" line: its pages, each once, linking its most relevant section.
+
+    Above cap pages (0: no cap) the first cap pages are listed, then a link to all of them
+    (all_url: the term's entry in the index; without one every page is listed). Inline HTML:
+    the glossary page puts it at the end of the entry's last paragraph.
+    """
+    label = f'{escape(strings["used_on"])}:'
+    if not pages:
+        return f'{label} {escape(strings["not_used"])}'
+    shown = pages[:cap] if cap and all_url and len(pages) > cap else pages
     items = []
-    for page in pages:
-        url = escape(page.url)
-        sections = ", ".join(f'<a href="{url}#{escape(anchor)}">{escape(title)}</a>'
-                             for anchor, title in page.sections.items())
-        items.append(f'<li><a href="{url}">{escape(page.title)}</a>{": " + sections if sections else ""}</li>')
-    label = f'<strong>{escape(strings["used_on"])}:</strong>'
-    if not items:
-        return f'<div class="glossary-used-on"><p>{label} {escape(strings["not_used"])}</p></div>'
-    return f'<div class="glossary-used-on"><p>{label}</p>\n<ul>\n' + "\n".join(items) + "\n</ul></div>"
+    for page in shown:
+        more = more_text(page.more, strings)
+        items.append(f'<a href="{escape(page.url)}">{escape(page.title)}</a>' + (f" {escape(more)}" if more else ""))
+    if len(shown) < len(pages):
+        items.append(f'<a href="{escape(all_url)}">{escape(strings["all_pages"].format(n=len(pages)))}</a>')
+    return f"{label} " + "; ".join(items)

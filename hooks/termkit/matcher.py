@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from .model import Glossary, Term, normalize
 
-# A token is a run of word characters or a single other visible character.
-TOKEN = re.compile(r"\w+|[^\w\s]")
+# A token is a run of word characters (with any combining accents: "i̇", the lower case of "İ", has
+# no composed form) or a single other visible character.
+TOKEN = re.compile(r"\w[\w\u0300-\u036f]*|[^\w\s]")
 WORD = re.compile(r"\w")
 # Characters that join a term to a neighbouring word into a longer name.
 HYPHENS = "-\u2010\u2011"

@@ -25,6 +25,18 @@ def heading(term: Term) -> str:
     return term.name + abbr
 
 
+# The characters Markdown's inline patterns start from: escapes, code, emphasis, links, raw HTML and
+# entities, attribute lists, magic links (URLs, @mentions, #issues), smart symbols ("(c)", "+/-",
+# "-->"), keys, critic marks and maths. ".", ",", "/", "-" and quotes stay as they are.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&{}~^=+#@!|:()$]")
+
+
+def literal(text: str) -> str:
+    """Text that Markdown shows exactly as written, inside a Markdown paragraph: each character an
+    inline pattern could start from becomes a numeric character reference, which none matches."""
+    return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
 def raw_heading(level: int, anchor: str, text: str, cls: str = "", attrs: str = "") -> str:
     """A heading as a raw HTML block (termkit.markdown_ext.RAW_HEADING reads it back); attrs: more
     attributes, written `name="value"`."""
@@ -34,14 +46,15 @@ def raw_heading(level: int, anchor: str, text: str, cls: str = "", attrs: str = 
 
 
 def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str],
-                      unindexed: str = "", front_matter: tuple[str, ...] = ()) -> str:
+                      unindexed: str = "", front_matter: tuple[str, ...] = (), attr_list: bool = True) -> str:
     """Terms sorted by collation under letter headings, with a bar of letters to jump to.
 
-    Each entry ends with a marker where the adapter puts the "Used on" list once every
-    page has been converted. unindexed is an attribute (`name="value"`) that the site search
-    honours to leave an element out: it goes on what only navigates (the letter bar, letter
-    headings, "See also" and "Source" lines), so a search finds an entry by its names and
-    definition. front_matter: extra YAML lines for the page's front matter.
+    Each entry ends with a marker where the adapter puts the "Used on" line (starting with a
+    line break) once every page has been converted. unindexed is an attribute (`name="value"`)
+    that the site search honours to leave an element out: it goes on what only navigates (the
+    letter bar and letter headings), so a search finds an entry by its names and definition.
+    front_matter: extra YAML lines for the page's front matter. attr_list: whether the site has
+    Markdown's attr_list extension, which gives each entry's second paragraph its class.
     """
     groups = collation.groups(glossary.terms.values(), lambda t: t.name)
     letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
@@ -63,7 +76,7 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
     for letter, terms in groups:
         out += [raw_heading(2, f"letter-{letter_id(letter)}", letter, attrs=unindexed), ""]
         for term in terms:
-            out += _entry(term, glossary, strings, unindexed)
+            out += _entry(term, glossary, strings, attr_list)
     return "\n".join(out) + "\n"
 
 
@@ -86,21 +99,20 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
     ])
 
 
-def _entry(term: Term, glossary: Glossary, strings: dict[str, str], unindexed: str = "") -> list[str]:
+def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True) -> list[str]:
+    """Two paragraphs per entry, for a light page: the definition (the short one first), then a line
+    each for other names, related entries, sources and, where the marker is, "Used on" (one
+    paragraph; extra.css shows its line breaks). Names and `short:` are text (see literal())."""
     lines = [raw_heading(3, term.id, heading(term), "glossary-entry"), ""]
+    lines += [f"{literal(term.short)} {term.long}" if term.long else literal(term.short), ""]
+    refs = []
     if term.aliases:
-        lines += [f"<p><em>{escape(strings['also'])}:</em> {escape(', '.join(term.aliases), quote=False)}</p>", ""]
-    lines += [f"<p>{escape(term.short, quote=False)}</p>", ""]  # `short:` is text, as in the tooltip
-    if term.long:
-        lines += [term.long, ""]  # Markdown, rendered as-is like a page
+        refs.append(f"{literal(strings['also'])}: {literal(', '.join(term.aliases))}")
     if term.see_also:
         links = ", ".join(f'<a href="#{i}">{escape(glossary.terms[i].name, quote=False)}</a>' for i in term.see_also)
-        nav_attr = f" {unindexed}" if unindexed else ""
-        lines += [f"<p{nav_attr}><strong>{escape(strings['see_also'])}:</strong> {links}</p>", ""]
-    skip = [f"{{: {unindexed} }}"] if unindexed else []  # attr_list: attributes of the paragraph above
-    lines += [f"**{strings['source']}:** {term.source}", *skip, ""]
-    lines += [USED_ON_MARKER.format(id=term.id), ""]
-    return lines
+        refs.append(f"{literal(strings['see_also'])}: {links}")
+    refs.append(f"{literal(strings['source'])}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
+    return [*lines, *refs, *(["{: .glossary-refs }"] if attr_list else []), ""]
 
 
 def letter_id(letter: str) -> str:

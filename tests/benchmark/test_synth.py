@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+import static
 import synth
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from support.sites import run_build
 from termkit.model import load_glossary
 
 
@@ -37,3 +44,23 @@ def test_ezglossary_variant_references_the_first_mention_of_each_term(tmp_path):
     assert "<!-- index:" not in ez  # ezglossary would read an index marker as a reference
     defined = re.findall(r"^g:(.+)$", (info.docs("ez") / "glossary.md").read_text("utf-8"), re.MULTILINE)
     assert {name for name, _ in refs} <= set(defined) and len(defined) == 10
+
+
+def test_static_baseline_is_the_site_without_hooks_and_with_the_generated_pages_as_files(tmp_path):
+    info = synth.write_site(tmp_path / "s", pages=3, terms_count=10, seed=1)
+    hooks = run_build(info.base / "hooks", site=tmp_path / "hooks-site")
+    assert hooks.ok, hooks.log
+    pages = static.write_static(info.docs("hooks"), hooks.site, tmp_path / "pages")
+    glossary = (pages / "glossary.md").read_text("utf-8")
+    assert "Used on: <a href=" in glossary and "<!-- glossary-used-on" not in glossary
+    config = static.static_config(synth.site_config("plain", 3, 10), pages)
+    config["docs_dir"] = str(info.docs("plain"))
+    assert [hook.rsplit("/", 1)[-1] for hook in config["hooks"]] == ["static_hook.py"]  # adds the two files only
+    (tmp_path / "static.yml").write_text(yaml.safe_dump(config), "utf-8")
+    site = tmp_path / "static-site"
+    build(load_config(str(tmp_path / "static.yml"), site_dir=str(site)))
+    for page in ("glossary/index.html", "book-index/index.html"):
+        ours = lxml.html.fromstring((hooks.site / page).read_bytes()).find(".//article")
+        theirs = lxml.html.fromstring((site / page).read_bytes()).find(".//article")
+        assert len(theirs.findall(".//a")) >= len(ours.findall(".//a")) - 2, page  # the same links but edit buttons
+    assert "glossary-term" not in (site / info.page_paths[1].replace(".md", "/index.html")).read_text("utf-8")

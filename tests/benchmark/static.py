@@ -1,0 +1,65 @@
+"""The benchmark's third baseline: a site without the hooks whose glossary and index pages are
+static Markdown files, as a hand-maintained site would have them.
+
+The pages are what the hooks generate: the glossary's Markdown from termkit.render with each
+entry's "Used on" line, and the index page's entries, both taken from a build with the hooks
+(the index entries as the HTML the hooks write, which Markdown passes through). Content pages
+are the plain variant's: no term links, no related pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from termkit.collate import Collation  # noqa: E402
+from termkit.model import load_glossary  # noqa: E402
+from termkit.render import USED_ON_PATTERN, glossary_markdown, index_markdown  # noqa: E402
+
+INDEX_BODY = re.compile(r'<nav class="glossary-letters".*</ul>', re.DOTALL)
+
+
+def used_on_lines(glossary_html: str, label: str) -> dict[str, str]:
+    """term id -> the inline HTML of its "Used on" line in a built glossary page."""
+    pattern = re.compile(r'<h3[^>]*\bid="([^"]+)".*?\n' + re.escape(html.escape(label)) + r": (.*?)</p>", re.DOTALL)
+    return {m.group(1): f"{label}: {m.group(2)}" for m in pattern.finditer(glossary_html)}
+
+
+def static_pages(docs: Path, built: Path, language: str = "en") -> dict[str, str]:
+    """glossary.md and book-index.md as static Markdown, from the sources in docs and a build with the hooks."""
+    strings = yaml.safe_load((docs / "data/strings.yml").read_text("utf-8"))[language]
+    glossary = load_glossary(docs / "data/glossary.yml")
+    used_on = used_on_lines((built / "glossary/index.html").read_text("utf-8"), strings["used_on"])
+    page = glossary_markdown(glossary, Collation(language), strings)
+    page = USED_ON_PATTERN.sub(lambda m: "\n" + used_on.get(m.group(1), ""), page)
+    entries = INDEX_BODY.search((built / "book-index/index.html").read_text("utf-8")).group(0)
+    marker = "<!-- entries -->"
+    return {"glossary.md": page, "book-index.md": index_markdown(strings, marker).replace(marker, entries)}
+
+
+def write_static(docs: Path, built: Path, out: Path) -> Path:
+    """Write the static pages (sources in docs, a build with the hooks in built) to out; return out."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in static_pages(docs, built).items():
+        (out / name).write_text(text, encoding="utf-8")
+    return out
+
+
+def static_config(config: dict, pages: Path) -> dict:
+    """A site's config without the hooks, its glossary and index pages read from the files in pages.
+
+    The pages go in through a hook that only adds two files (static_hook.py): no git history,
+    like the pages the hooks generate, so plugins that read a page's history treat them alike.
+    """
+    config = {key: value for key, value in config.items() if key != "hooks"}
+    config["hooks"] = [str(Path(__file__).with_name("static_hook.py"))]
+    config["extra"] = {**(config.get("extra") or {}), "static_pages": str(pages)}
+    config["site_name"] = str(config.get("site_name", "")).replace("(plain)", "(static)")
+    return config
