@@ -58,6 +58,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.is_file():  # search disabled, or another search plugin
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    # A glossary entry's other names sit in its line of references, which the index leaves out
+    # with "See also" and "Source" (they name other terms): give them back as aliases.
+    keywords[glossary_build.glossary_url] = {
+        term.id: SectionKeywords(aliases=list(term.aliases)) for term in glossary_build.glossary.terms.values()
+        if term.aliases}
     changed = add_search_fields(index["docs"], keywords)
     for doc in index["docs"]:
         if "#" not in doc["location"]:

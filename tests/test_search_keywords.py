@@ -80,11 +80,11 @@ def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path
     assert docs["#experts"]["topics"] == "moe"  # on so small a site "mixture of experts" is in most documents
     assert docs[""]["aliases"] == "gqa"  # the long form is on the page, the abbreviation is not
     glossary = [location for location in docs if location.startswith("glossary/")]
-    # The page intro and one document per entry: no letter headings.
+    # The page intro and one document per entry: no letter headings; no "See also" or "Source" lines.
     assert glossary == ["glossary/", "glossary/#chinchilla-scaling-law", "glossary/#grouped-query-attention",
                         "glossary/#mixture-of-experts", "glossary/#scaling-law"]
     gqa = docs["glossary/#grouped-query-attention"]
-    assert gqa["text"].startswith("<p>Attention in which several query heads share one key/value head.")
+    assert "See also" not in gqa["text"] and "Source" not in gqa["text"]
     assert gqa["boost"] == 0.5 and docs[""]["boost"] == 0.4
     assert not any(location.startswith("book-index/") for location in docs)
 

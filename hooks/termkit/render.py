@@ -52,7 +52,8 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
     Each entry ends with a marker where the adapter puts the "Used on" line (starting with a
     line break) once every page has been converted. unindexed is an attribute (`name="value"`)
     that the site search honours to leave an element out: it goes on what only navigates (the
-    letter bar and letter headings), so a search finds an entry by its names and definition.
+    letter bar, letter headings and each entry's line of references), so a search finds an entry by
+    its names and definition (the search hook adds its aliases back).
     front_matter: extra YAML lines for the page's front matter. attr_list: whether the site has
     Markdown's attr_list extension, which gives each entry's second paragraph its class.
     """
@@ -76,7 +77,7 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
     for letter, terms in groups:
         out += [raw_heading(2, f"letter-{letter_id(letter)}", letter, attrs=unindexed), ""]
         for term in terms:
-            out += _entry(term, glossary, strings, attr_list)
+            out += _entry(term, glossary, strings, attr_list, unindexed)
     return "\n".join(out) + "\n"
 
 
@@ -99,7 +100,8 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
     ])
 
 
-def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True) -> list[str]:
+def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True,
+           unindexed: str = "") -> list[str]:
     """Two paragraphs per entry, for a light page: the definition (the short one first), then a line
     each for other names, related entries, sources and, where the marker is, "Used on" (one
     paragraph; extra.css shows its line breaks). Names and `short:` are text (see literal())."""
@@ -112,7 +114,8 @@ def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: b
         links = ", ".join(f'<a href="#{i}">{escape(glossary.terms[i].name, quote=False)}</a>' for i in term.see_also)
         refs.append(f"{literal(strings['see_also'])}: {links}")
     refs.append(f"{literal(strings['source'])}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
-    return [*lines, *refs, *(["{: .glossary-refs }"] if attr_list else []), ""]
+    attrs = f"{{: .glossary-refs {unindexed} }}" if unindexed else "{: .glossary-refs }"
+    return [*lines, *refs, *([attrs] if attr_list else []), ""]
 
 
 def letter_id(letter: str) -> str:
