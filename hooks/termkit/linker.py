@@ -58,7 +58,7 @@ class Node(Protocol):
 
     @property
     def tag(self) -> str | Callable[..., object]:
-        """The element's name; for a comment or processing instruction of lxml, the function that makes one."""
+        """The element's name; for a comment or processing instruction, the function that makes one."""
 
     @tag.setter
     def tag(self, value: str) -> None: ...
