@@ -20,7 +20,8 @@ class Collation:
         self._letters = icu.AlphabeticIndex(icu.Locale(locale)).buildImmutableIndex()
 
     def key(self, text: str) -> bytes:
-        return self._collator.getSortKey(text)
+        key: bytes = self._collator.getSortKey(text)  # PyICU is untyped: its sort keys are bytes
+        return key
 
     def sort(self, items: Iterable[T], text: Callable[[T], str]) -> list[T]:
         return sorted(items, key=lambda item: (self.key(text(item)), text(item)))
@@ -39,6 +40,8 @@ class Collation:
         symbols group under "#".
         """
         text = text.strip()
+        label: str  # PyICU is untyped: a bucket is (label, label type)
+        kind: int
         label, kind = self._letters.getBucket(self._letters.getBucketIndex(text))
         if kind == NORMAL:
             return label

@@ -12,14 +12,18 @@ the glossary entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Protocol, Self
 from urllib.parse import unquote
 
 from .matcher import LOOK_AHEAD, Matcher
 from .model import Glossary, Term, normalize
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 REF_SCHEME = "term:"
 # An HTML comment that starts with the word "index" is an index marker (parsed in termkit.xref).
@@ -44,6 +48,37 @@ SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"}
 NO_LINK_CLASSES = frozenset({"admonition-title"})
 
 
+class Node(Protocol):
+    """What the linker uses of an element: the ElementTree API that xml.etree's elements (Python-Markdown's
+    tree, link_tree) and lxml's (link_html) have alike.
+
+    (lxml-stubs type an lxml element's attrib and itertext() more loosely, as _Attrib and str | bytes,
+    so it does not match this; their lxml.html parsers return Any, which is what link_html passes.)
+    """
+
+    @property
+    def tag(self) -> str | Callable[..., object]:
+        """The element's name; for a comment or processing instruction, the function that makes one."""
+
+    @tag.setter
+    def tag(self, value: str) -> None: ...
+
+    text: str | None
+    tail: str | None
+
+    @property
+    def attrib(self) -> MutableMapping[str, str]: ...
+
+    def get(self, key: str) -> str | None: ...
+    def makeelement(self, tag: str, attrib: dict[str, str], /) -> Self: ...
+    def insert(self, index: int, element: Self, /) -> None: ...
+    def iter(self) -> Iterator[Self]: ...
+    def itertext(self) -> Iterator[str]: ...
+    def __iter__(self) -> Iterator[Self]: ...
+    def __getitem__(self, index: int, /) -> Self: ...
+    def __len__(self) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     anchor: str  # the heading's id, "" before the first heading
@@ -66,19 +101,20 @@ class LinkResult:
 
 
 def link_tree(
-    root,
+    root: Node,
     glossary: Glossary,
     matcher: Matcher,
     href_for: Callable[[Term], str],
     mode: str = "page",
-    raw_html: Sequence[str] = (),
+    raw_html: Sequence[str | Element] = (),
     find_terms: bool = True,
     escape_amp: bool = False,
 ) -> LinkResult:
     """Link the first occurrence of each term per page or section (or none) in place; count them all.
 
     root is an element (xml.etree or lxml) whose children are the page's blocks. raw_html is
-    Python-Markdown's stash of raw HTML, where index comments of a converted page are found.
+    Python-Markdown's stash of raw HTML, where index comments of a converted page are found (an
+    element in it is read as str() of it).
     find_terms=False only rewrites explicit references (for pages whose terms count nowhere).
     escape_amp: the tree's serialiser keeps "&name;" in an attribute as an entity (Python-Markdown's
     does), so a tooltip's "&" is written "&amp;" for the definition to show exactly as its text.
@@ -97,17 +133,21 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
 
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     result = link_tree(root, glossary, matcher, href_for, mode)
-    result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")] if result.changed else html
+    if result.changed:
+        result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
+    else:
+        result.html = html
     return result
 
 
 class _Walk:
-    def __init__(self, root, glossary: Glossary, matcher: Matcher, href_for, mode: str, raw_html: Sequence[str],
-                 find_terms: bool = True, escape_amp: bool = False):
+    def __init__(self, root: Node, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str], mode: str,
+                 raw_html: Sequence[str | Element], find_terms: bool = True, escape_amp: bool = False):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw_html = raw_html
         # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
-        self.may_match = matcher.may_match if find_terms else (lambda text: None)
+        self.may_match: Callable[[str], re.Match[str] | None] = matcher.may_match if find_terms else (
+            lambda text: None)
         self.section = Section("", "")
         self.occurrences: list[Occurrence] = []
         self.unknown: list[str] = []
@@ -115,16 +155,16 @@ class _Walk:
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
         self.escape_amp = escape_amp  # see link_tree
-        self._parents: dict | None = None  # child -> parent, built the first time context is needed
+        self._parents: dict[Node, Node] | None = None  # child -> parent, built the first time context is needed
         # Raw inline HTML tags (Python-Markdown's stash) open around the current text, innermost last:
         # (tag, effect), effect "skip" (not prose) or "nolink" (counts, never linked).
         self.raw_open: list[tuple[str, str]] = []
 
-    def element(self, el, linkable: bool) -> None:
+    def element(self, el: Node, linkable: bool) -> None:  # noqa: PLR0912 - one walk; a helper would cost a call
         tag = el.tag
         if not isinstance(tag, str):  # a comment or processing instruction (lxml): no visible text
-            if getattr(tag, "__name__", "") == "Comment" and INDEX_COMMENT.match(el.text or ""):
-                self.markers.append((el.text, self.section))
+            if getattr(tag, "__name__", "") == "Comment" and INDEX_COMMENT.match(comment := el.text or ""):
+                self.markers.append((comment, self.section))
             return
         cls = el.get("class")
         if tag in IGNORED:
@@ -137,8 +177,8 @@ class _Walk:
                 linkable = False
         if tag == "h1":
             self.section = Section("", "")  # the page's title: occurrences belong to the page itself
-        elif tag in HEADINGS and el.get("id"):
-            self.section = Section(el.get("id"), _heading_text(el))
+        elif tag in HEADINGS and (anchor := el.get("id")):
+            self.section = Section(anchor, _heading_text(el))
         if tag == "a":
             href = el.get("href") or ""
             if href.startswith(REF_SCHEME):
@@ -163,7 +203,7 @@ class _Walk:
             if text and ((first := may_match(text)) or (raw and "\x02" in text)):
                 self.text(el, child, text, linkable, first)
 
-    def explicit(self, a, ref: str) -> None:
+    def explicit(self, a: Node, ref: str) -> None:
         term = self.glossary.resolve(unquote(ref))
         self.changed = True
         if term is None:
@@ -180,14 +220,16 @@ class _Walk:
         title = term.short.replace("&", "&amp;") if self.escape_amp else term.short
         return {"href": self.href_for(term), "class": LINK_CLASS, "title": title}
 
-    def text(self, parent, after, text: str, linkable: bool, first=None) -> None:
+    def text(self, parent: Node, after: Node | None, text: str, linkable: bool,
+             first: re.Match[str] | None = None) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
         effects = None
         if self.raw_html and ("\x02" in text or self.raw_open):
             alone = after is None and len(parent) == 0 and parent.tag not in INLINE  # all the text of a block
             effects = self.raw_effects(text, alone)
         holes = [hole.span() for hole in HOLE.finditer(text)] if "\x02" in text else None
-        pieces: list = []  # alternating plain strings and link elements
+        texts: list[str] = []  # the text before each link, then (appended last) the text after the last one
+        links: list[Node] = []
         pos = 0
         for m in self.matcher.find(text, lambda: self.context(parent, after), first):
             if holes and any(start < m.end and m.start < end for start, end in holes):
@@ -197,20 +239,20 @@ class _Walk:
                 continue
             link = parent.makeelement("a", self.link_attrib(m.term))
             link.text = text[m.start : m.end]
-            pieces.append(text[pos : m.start])
-            pieces.append(link)
+            texts.append(text[pos : m.start])
+            links.append(link)
             pos = m.end
-        if not pieces:
+        if not links:
             return
         self.changed = True
-        pieces.append(text[pos:])
+        texts.append(text[pos:])
         if after is None:
-            parent.text = pieces[0]
+            parent.text = texts[0]
             index = 0
         else:
-            after.tail = pieces[0]
+            after.tail = texts[0]
             index = _index(parent, after) + 1
-        for offset, (link, tail) in enumerate(zip(pieces[1::2], pieces[2::2])):
+        for offset, (link, tail) in enumerate(zip(links, texts[1:], strict=True)):
             link.tail = tail
             parent.insert(index + offset, link)
 
@@ -256,7 +298,7 @@ class _Walk:
 
     # --- the visible characters around a text slot (needed only when a match touches its edge) ---
 
-    def context(self, parent, after) -> tuple[str, str]:
+    def context(self, parent: Node, after: Node | None) -> tuple[str, str]:
         """The visible characters just before and after a text slot (parent.text or after.tail).
 
         Only inline neighbours count: a block boundary separates words anyway.
@@ -273,19 +315,19 @@ class _Walk:
             following = self._after(parent) if _inline(parent) else ""
         return before[-LOOK_AHEAD:], following[:LOOK_AHEAD]
 
-    def _parent(self, el):
+    def _parent(self, el: Node) -> Node | None:
         if self._parents is None:
             self._parents = {child: parent for parent in self.root.iter() for child in parent}
         return self._parents.get(el)
 
-    def _sibling(self, el, step: int, parent=None):
+    def _sibling(self, el: Node, step: int, parent: Node | None = None) -> Node | None:
         parent = self._parent(el) if parent is None else parent
         if parent is None:
             return None
         i = _index(parent, el) + step
         return parent[i] if 0 <= i < len(parent) else None
 
-    def _before(self, el) -> str:
+    def _before(self, el: Node) -> str:
         """Visible text that runs on into an inline element from the left."""
         parent = self._parent(el)
         if parent is None:
@@ -295,7 +337,7 @@ class _Walk:
             return previous.tail or (_text(previous) if _inline(previous) else "")
         return parent.text or (self._before(parent) if _inline(parent) else "")
 
-    def _after(self, el) -> str:
+    def _after(self, el: Node) -> str:
         """Visible text that runs on from an inline element to the right."""
         if el.tail:
             return el.tail
@@ -323,20 +365,21 @@ def _effect_at(effects: list[tuple[int, str]], position: int) -> str:
 
 
 class _TagEvents(HTMLParser):
-    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                      "wbr"})
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.events: list[tuple[str, str, tuple[str, ...]]] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in self.VOID:
             self.events.append(("start", tag, tuple((dict(attrs).get("class") or "").split())))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         self.events.append(("end", tag, ()))
 
-    def handle_comment(self, data):
+    def handle_comment(self, data: str) -> None:
         self.events.append(("comment", data, ()))
 
 
@@ -349,18 +392,18 @@ def _raw_tags(raw: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     return tuple(parser.events)
 
 
-def _index(parent, child) -> int:
+def _index(parent: Node, child: Node) -> int:
     for i, el in enumerate(parent):
         if el is child:
             return i
     raise ValueError("not a child")
 
 
-def _text(el) -> str:
+def _text(el: Node) -> str:
     return "".join(el.itertext())
 
 
-def _heading_text(heading) -> str:
+def _heading_text(heading: Node) -> str:
     """A heading's visible text without its permalink symbol."""
     parts = [heading.text or ""]
     for child in heading:
@@ -370,5 +413,5 @@ def _heading_text(heading) -> str:
     return normalize("".join(parts))
 
 
-def _inline(el) -> bool:
+def _inline(el: Node) -> bool:
     return el.tag in INLINE

@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from html import unescape
+from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-TreeCallback = Callable[[object, Sequence[str]], None]  # (root element, raw HTML stash)
+# (root element, Python-Markdown's stash of raw HTML: strings, and elements some extensions stash); its result is unused
+TreeCallback = Callable[[Element, Sequence[str | Element]], object]
 # After every tree processor of Python-Markdown and its common extensions (toc: 5, abbr: 7,
 # MkDocs' link rewriting: 0), so headings have ids and links are final.
 PRIORITY = -10
@@ -56,7 +58,7 @@ class _LinkTree(Treeprocessor):
         super().__init__(md)
         self.callback = callback
 
-    def run(self, root) -> None:
+    def run(self, root: Element) -> None:
         self.callback(root, self.md.htmlStash.rawHtmlBlocks)
 
 
@@ -65,7 +67,7 @@ class _RawHeadings(Treeprocessor):
         super().__init__(md)
         self.generated = generated
 
-    def run(self, root) -> None:
+    def run(self, root: Element) -> None:
         if not self.generated():
             return
         stash = self.md.htmlStash.rawHtmlBlocks

@@ -17,9 +17,10 @@ grows with the length of the text and hardly at all with the number of terms.
 from __future__ import annotations
 
 import re
-from itertools import chain, islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
+from typing import TypeAlias
 
 from .model import Glossary, Term, normalize
 
@@ -38,6 +39,9 @@ NUMBER_HYPHEN = re.compile(r"(?:^|[^\w.,\u2010\u2011-])\d(?:[\d,.]*\d)?[^\W\d_]?
 # hyphen and letters. (A dot that ends a piece ends a sentence: "distillation.<sup>1</sup>".)
 OPEN_END = re.compile(r"(?:[-\u2010\u2011][^\W\d_]*)?")
 LOOK_AHEAD = 40  # characters looked at on either side of a match
+
+# A trie of words: one level per character; the key "" marks the end of a word.
+_Trie: TypeAlias = "dict[str, _Trie]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +76,16 @@ class Matcher:
         self._start = _start_pattern(set(lengths), re.IGNORECASE)
         self._start_lower = _start_pattern(set(lengths), 0)
 
-    def may_match(self, text: str) -> re.Match | None:
+    def may_match(self, text: str) -> re.Match[str] | None:
         """The first place a term may start, or None: one search in C (most text holds no term,
         and then find() would yield nothing)."""
-        if self._start is None:
-            return None
-        return self._start_lower.search(text.lower()) if text.isascii() else self._start.search(text)
+        # (Both patterns are None when no term has a surface, and then nothing matches.)
+        if text.isascii():
+            return None if self._start_lower is None else self._start_lower.search(text.lower())
+        return None if self._start is None else self._start.search(text)
 
     def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""),
-             first: re.Match | None = None) -> Iterator[Match]:
+             first: re.Match[str] | None = None) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
@@ -112,8 +117,8 @@ class Matcher:
         if first is None:  # most pieces of a page: one scan in C and done
             return
         resume = 0
-        pattern = self._start_lower if text.isascii() else self._start  # as may_match searched
-        for candidate in chain((first,), pattern.finditer(first.string, first.end())):
+        # The pattern may_match searched with, in the text it searched (lower-cased if ASCII).
+        for candidate in chain((first,), first.re.finditer(first.string, first.end())):
             if candidate.start() < resume:
                 continue
             counts = self._counts.get(candidate.group().casefold()) or self._counts.get(candidate.group().lower())
@@ -125,7 +130,8 @@ class Matcher:
                 yield found
                 resume = found.end
 
-    def _longest_at(self, text: str, tokens: list[re.Match], counts: list[int], glued) -> Match | None:
+    def _longest_at(self, text: str, tokens: list[re.Match[str]], counts: list[int],
+                    glued: Callable[[int, int], bool]) -> Match | None:
         """The longest term made of tokens[0], tokens[1], ... that stands as whole words.
 
         counts: how many tokens the surfaces starting with tokens[0] have, most first.
@@ -158,7 +164,7 @@ def _joined(before: str, after: str) -> bool:
     return after[0] in HYPHENS and COMPOUND_TAIL.match(after) is None
 
 
-def _start_pattern(starts: set[str], flags: int) -> re.Pattern | None:
+def _start_pattern(starts: set[str], flags: int) -> re.Pattern[str] | None:
     """Where a term may start: one of the first tokens (lower-cased and case-folded), as a whole token."""
     words = {s for s in starts if WORD.match(s)}
     alternatives = [rf"(?<!\w)(?:{_trie_pattern(words)})(?!\w)"] if words else []
@@ -168,14 +174,14 @@ def _start_pattern(starts: set[str], flags: int) -> re.Pattern | None:
 
 def _trie_pattern(words: set[str]) -> str:
     """A regular expression matching any of the words, shaped as a trie so matching stays fast."""
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""

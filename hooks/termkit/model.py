@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -92,17 +94,23 @@ def anchor(text: str) -> str:
     return ID_PREFIX + slug if slug[0].isdigit() else slug
 
 
-class Lines(list):
+class Lines(list[object]):
     """A YAML sequence that knows the line of each of its items (`lines`, 1-based)."""
 
     lines: list[int]
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
+if TYPE_CHECKING:  # mypy needs a static base; CSafeLoader and SafeLoader have the same interface
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader that remembers the line of each mapping and sequence item, and refuses duplicate keys."""
 
-    def construct_mapping(self, node, deep=False):
-        seen: dict = {}
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, object]:
+        seen: dict[Hashable, int] = {}  # key -> its line
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
@@ -114,7 +122,7 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's p
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 
-    def construct_lines(self, node):
+    def construct_lines(self, node: yaml.SequenceNode) -> Iterator[Lines]:
         items = Lines()
         items.lines = [item.start_mark.line + 1 for item in node.value]
         yield items
@@ -129,10 +137,10 @@ _OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+|-\s+)?(["'])""
 _CLOSED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"\s*(?:#.*)?$'), "'": re.compile(r"'(?:[^']|'')*'\s*(?:#.*)?$")}
 
 
-def parse_yaml(text: str, path: str):
+def parse_yaml(text: str, path: str) -> object:
     """Parse YAML with line numbers on mappings; a syntax error names the file and line."""
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # safe: _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         raise GlossaryError([_yaml_problem(text, path, exc)]) from None
 
@@ -185,7 +193,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
     claimed: dict[str, tuple[str, int]] = {}  # folded surface -> (term name, line)
     see_also: list[tuple[str, tuple[str, ...], int]] = []  # (term id, names it refers to, line)
     lines = getattr(data["terms"], "lines", None) or [data.get("__line__", 1)] * len(data["terms"])
-    for item, line in zip(data["terms"], lines):
+    for item, line in zip(data["terms"], lines, strict=False):
         if not isinstance(item, dict):
             problems.append(
                 f"{path}:{line}: every entry under 'terms:' must be a mapping of keys, but this one is "
@@ -210,7 +218,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
     return glossary
 
 
-def _entry(item: dict, path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
+def _entry(item: dict[str, object], path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
     """One entry's term and the names in its see_also; its problems go to `problems`."""
     where = f"{path}:{line}"
     unknown = set(item) - KNOWN_KEYS - {"__line__"}
@@ -230,7 +238,7 @@ def _entry(item: dict, path: str, line: int, problems: list[str]) -> tuple[Term,
     if case not in CASE_RULES:
         problems.append(f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, "
                         f"not {case!r}")
-    lists = {}
+    lists: dict[str, tuple[str, ...]] = {}
     for key in ("abbr", "aliases", "forms", "see_also"):
         value = item.get(key, [])
         if isinstance(value, str):
@@ -249,7 +257,7 @@ def _entry(item: dict, path: str, line: int, problems: list[str]) -> tuple[Term,
     return term, lists["see_also"]
 
 
-def _text_value(item: dict, key: str, where: str, problems: list[str]) -> str:
+def _text_value(item: dict[str, object], key: str, where: str, problems: list[str]) -> str:
     """The text under `key` (normalised, "" if absent); anything but a string is a problem."""
     value = item.get(key)
     if value is None or value == "":
@@ -263,7 +271,7 @@ def _text_value(item: dict, key: str, where: str, problems: list[str]) -> str:
     return normalize(value)
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     names = {dict: "a mapping", list: "a list", Lines: "a list", str: "a string", bool: "true or false",
              int: "a number", float: "a number", type(None): "empty"}
     return names.get(type(value), f"a {type(value).__name__}")
@@ -283,13 +291,15 @@ def _claim(term: Term, claimed: dict[str, tuple[str, int]], where: str, problems
             claimed[key] = (term.name, term.line)
 
 
-def _resolve_see_also(glossary: Glossary, pending, path: str, problems: list[str]) -> None:
+def _resolve_see_also(glossary: Glossary, pending: list[tuple[str, tuple[str, ...], int]], path: str,
+                      problems: list[str]) -> None:
     for term_id, refs, line in pending:
-        resolved = []
+        resolved: list[str] = []
         for ref in refs:
             target = glossary.resolve(ref)
             if target is None:
-                problems.append(f"{path}:{line}: term {glossary.terms[term_id].name!r}: see-also {ref!r} is not a known term")
+                problems.append(f"{path}:{line}: term {glossary.terms[term_id].name!r}: see-also {ref!r} "
+                                f"is not a known term")
             elif target.id != term_id and target.id not in resolved:
                 resolved.append(target.id)
         object.__setattr__(glossary.terms[term_id], "see_also", tuple(resolved))

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .linker import Occurrence, Section
 from .model import Glossary, Term
@@ -79,9 +80,12 @@ def names_of(term: Term) -> list[str]:
     return [term.name, *term.abbr, *term.aliases]
 
 
-def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, SectionKeywords]],
+def add_search_fields(docs: Sequence[dict[str, Any]], keywords: Mapping[str, Mapping[str, SectionKeywords]],
                       common_share: float = COMMON_SHARE) -> int:
     """Add the FIELDS to search documents in place; return how many documents got any.
+
+    docs are the JSON objects of a search index: "location", "title" and "text" are strings, other
+    keys (such as Material's "tags" or "boost") hold any JSON value and are left as they are.
 
     keywords maps a page URL, as in the documents' locations ("architecture/"), to its
     sections' keywords. Each field is a list of distinct words. Left out: an alias whose words
@@ -93,7 +97,7 @@ def add_search_fields(docs: Sequence[dict], keywords: Mapping[str, Mapping[str, 
     counts = Counter(word for words in present for word in words)
     common = {word for word, count in counts.items() if count > common_share * len(docs)}
     changed = 0
-    for doc, words in zip(docs, present):
+    for doc, words in zip(docs, present, strict=False):
         page, _, anchor = doc.get("location", "").partition("#")
         section = keywords.get(page, {}).get(anchor)
         if section is None:

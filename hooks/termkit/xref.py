@@ -16,7 +16,7 @@ import heapq
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TextIO
@@ -88,7 +88,7 @@ class Entry:
         """Places grouped by page, in order of appearance: (page, the page itself if listed, sections)."""
         groups: dict[str, tuple[str, list[Place | None], list[Place]]] = {}
         for place in self.places:
-            page, top, sections = groups.setdefault(place.page, (place.page, [None], []))
+            _, top, sections = groups.setdefault(place.page, (place.page, [None], []))
             if place.heading == place.page:
                 top[0] = place
             else:
@@ -172,7 +172,7 @@ def related_pages(page_terms: dict[str, set[str]], limit: int = 3) -> dict[str, 
     return result
 
 
-def entry_json(entry: Entry) -> dict:
+def entry_json(entry: Entry) -> dict[str, object]:
     return {
         "name": entry.name,
         "term": entry.term,
@@ -183,7 +183,8 @@ def entry_json(entry: Entry) -> dict:
     }
 
 
-def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]], pages: list[dict]) -> None:
+def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]],
+                     pages: Iterable[Mapping[str, object]]) -> None:
     """Write the machine-readable map: entries in index order, pages in navigation order.
 
     Written piece by piece, so a large site's map is never held in memory twice.
@@ -196,5 +197,5 @@ def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]], pag
     out.write("]}")
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
