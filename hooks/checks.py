@@ -145,8 +145,13 @@ def front_matter_problem(source: str) -> str | None:
             return ("1: front matter opened with --- is never closed, so the page shows it as text; "
                     "fix: add a line --- after its last key")
         return None
+    return _front_matter_yaml_problem(block.group(1))
+
+
+def _front_matter_yaml_problem(text: str) -> str | None:
+    """What is wrong with a closed front matter block's YAML (its first line is line 2), if anything."""
     try:
-        data = yaml.safe_load(block.group(1))
+        data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2  # the YAML starts on line 2, after the opening ---
@@ -173,10 +178,11 @@ def footnote_problems(source: str) -> tuple[list[tuple[str, str]], list[tuple[st
     defined: dict[str, int] = {}
     for number, line in _prose_lines(source):
         definition = FOOTNOTE_DEF.match(line)
+        text = line
         if definition:
             defined.setdefault(definition.group(1), number)
-            line = line[definition.end():]
-        for ref in FOOTNOTE_REF.finditer(CODE_SPAN.sub("", line)):
+            text = line[definition.end():]
+        for ref in FOOTNOTE_REF.finditer(CODE_SPAN.sub("", text)):
             used.setdefault(ref.group(1), number)
     undefined = []
     for label, number in used.items():
@@ -236,7 +242,7 @@ class FriendlyMessages(logging.Filter):
             if match:
                 try:
                     friendly = rewrite(match)
-                except Exception:  # noqa: BLE001 - a filter must never break logging: keep MkDocs' words
+                except Exception:
                     return True
                 if friendly is None:  # this hook has already said it
                     return False

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from support.article_diff import LINK_CLASS, article, compare, compare_articles
 from support.sites import make_site, run_build
 
@@ -101,7 +102,9 @@ def test_the_glossary_page_survives_the_same_extensions(sites):
     ids = [h.get("id") for h in glossary.iter("h3")]
     assert {"term-404", "term-7", "term-3d-printing", "spaceship", "c-plus-plus", "c", "at-t", "node-js"} <= set(ids)
     names = {h.get("id"): "".join(h.xpath("text()")) for h in glossary.iter("h3")}
-    assert names["spaceship"] == "<=>" and names["c"] == "C#" and names["term-404"] == "404"
+    assert names["spaceship"] == "<=>"
+    assert names["c"] == "C#"
+    assert names["term-404"] == "404"
     assert not glossary.xpath(".//h3//a[contains(@class, 'magiclink')]")
 
 

@@ -11,14 +11,14 @@ import textwrap
 
 import lxml.html
 import pytest
-from support import ROOT
-from support.sites import make_site, run_build
 
 from keynumbers import claims as kclaims
 from keynumbers import timeline as ktimeline
 from keynumbers.cite import iso_date, page_anchors, show_date
 from keynumbers.data import parse
 from keynumbers.llms import clean
+from support import ROOT
+from support.sites import make_site, run_build
 
 HOOKS = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "checks.py", "charts.py")]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", "footnotes"]
@@ -203,7 +203,8 @@ def test_sources_list_and_claims_json_read_the_same_file(tmp_path):
     built = build(tmp_path)
     sources = lxml.html.fromstring(built.page("sources/index.html"))
     items = [li.text_content() for li in sources.xpath("//article//ul/li[strong]")]
-    assert len(items) == 1 and items[0].startswith("The flagship was overtrained. (German: „Das Modell wurde übertrainiert“)")
+    assert len(items) == 1
+    assert items[0].startswith("The flagship was overtrained. (German: „Das Modell wurde übertrainiert“)")
     data = json.loads(built.page("claims.json"))["claims"]
     assert [(c["id"], c["verdict"], c["correction"]) for c in data] == [
         ("size", "Accurate", False), ("overtrained", "Overstated", True), ("nuance", "Accurate, with context", False)]
@@ -288,7 +289,8 @@ def test_comparison_cells_come_from_the_data_file_and_link_their_source(tmp_path
     old = rows["Old 70B"]
     assert [td.text_content() for td in old][3:5] == ["70B", "70B"], "a dense model's active parameters are its total"
     link = old[4].find("a")
-    assert link.get("href") == "sources/#paper" and link.get("title") == "Source: A paper §1"
+    assert link.get("href") == "sources/#paper"
+    assert link.get("title") == "Source: A paper §1"
 
 
 def test_llms_txt_and_full_text_list_every_nav_page(tmp_path):
@@ -301,7 +303,9 @@ def test_llms_txt_and_full_text_list_every_nav_page(tmp_path):
     assert "- [Theme](https://example.org/sub/path/theme/): A theme page." in short
     assert "[xref.json](https://example.org/sub/path/xref.json)" in short
     assert "[claims.json](https://example.org/sub/path/claims.json)" in short
-    assert "[[" not in full and "<div" not in full and "<!--" not in full
+    assert "[[" not in full
+    assert "<div" not in full
+    assert "<!--" not in full
     assert "Correction: only the small models were trained longer" in full
 
 

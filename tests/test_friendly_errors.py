@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
+
 from support import ROOT
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -222,7 +223,8 @@ def test_missing_strings_file(tmp_path):
     project = make_site(tmp_path, GOOD, hooks=HOOKS, nav=NAV[:2] + NAV[3:])
     (project / "docs/data/strings.yml").unlink()
     built = run_build(project)
-    assert not built.ok and "Traceback" not in built.log
+    assert not built.ok
+    assert "Traceback" not in built.log
     assert built.log.splitlines()[-2:] == [
         "ERROR: docs/data/strings.yml: the file of the words the hooks put on the site does not exist; fix: restore "
         "it from the project's repository (one block per language, e.g. 'en:')",
@@ -234,7 +236,8 @@ def test_malformed_strings_file(tmp_path):
     strings = project / "docs/data/strings.yml"
     strings.write_text(strings.read_text().replace("also: Also", "also: 'Also"))
     built = run_build(project)
-    assert not built.ok and "Traceback" not in built.log
+    assert not built.ok
+    assert "Traceback" not in built.log
     assert "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:12: malformed YAML: the value quoted " \
            "with ' on this line is not closed on it" in built.log
 

@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pytest
+
 from support.samples import XREF_PAGES as PAGES
 from support.sites import make_site
 

@@ -3,12 +3,11 @@
 import lxml.html
 import markdown
 
+from support.samples import LINKER_GLOSSARY as GLOSSARY
+from support.samples import LINKER_MATCHER as MATCHER
 from termkit import linker
 from termkit.linker import link_tree
 from termkit.markdown_ext import TermLinking
-
-from support.samples import LINKER_GLOSSARY as GLOSSARY
-from support.samples import LINKER_MATCHER as MATCHER
 
 
 def convert(text, mode="page", extensions=("toc", "footnotes", "fenced_code", "abbr", "md_in_html")):
@@ -30,7 +29,8 @@ def links(html):
 def test_links_the_first_occurrence_in_the_converted_page():
     html, result = convert("RoPE helps. *RoPE* again and C++.\n")
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding"), ("C++", "glossary/#c-plus-plus")]
-    assert result.changed and len(result.occurrences) == 3
+    assert result.changed
+    assert len(result.occurrences) == 3
 
 
 def test_code_headings_and_footnotes_are_not_linked():
@@ -59,7 +59,8 @@ def test_explicit_references_and_abbreviations():
     html, result = convert(text)
     assert ("the trick", "glossary/#rotary-position-embedding") in links(html)
     assert result.unknown_refs == ["Nope"]
-    assert "<abbr" in html and "term:" not in html
+    assert "<abbr" in html
+    assert "term:" not in html
 
 
 def test_visible_text_is_unchanged():
@@ -88,7 +89,8 @@ def test_raw_inline_html_around_text_is_respected():
             '<a href="x">Behemoth</a>; RoPE.\n')
     html, result = convert(text)
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]
-    assert html.count('class="glossary-term"') == 1 and "RoPE</a>.</p>" in html
+    assert html.count('class="glossary-term"') == 1
+    assert "RoPE</a>.</p>" in html
     assert [o.term for o in result.occurrences] == ["behemoth", "rotary-position-embedding"], (
         "raw <a> text counts without a link; no-glossary and <code> text does not count")
 

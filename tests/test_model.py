@@ -1,12 +1,12 @@
 """The glossary source: loading, validation and the messages an editor sees."""
 
-import pytest
-
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from termkit.model import GlossaryError, parse_glossary, slugify
 
 GOOD = """\
@@ -207,4 +207,5 @@ def test_explicit_id_that_starts_with_a_digit_gets_the_prefix_too():
 
 def test_case_any_is_a_case_rule():
     glossary = parse_glossary("terms:\n  - term: Event\n    case: any\n    short: x\n    source: y\n", "g.yml")
-    assert glossary.terms["event"].any_case and not glossary.terms["event"].case_sensitive
+    assert glossary.terms["event"].any_case
+    assert not glossary.terms["event"].case_sensitive

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
 import yaml
+
 from support import ROOT
-from support.sites import make_site, run_build
 
 DOCS = ROOT / "docs"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
@@ -161,7 +158,7 @@ def target_exists(site: Path, page: str, href: str) -> bool:
 def test_every_claim_has_a_row_on_the_home_page_linking_to_its_section(site):
     rows = html_of(site, "index").xpath("//article//table[.//th[.='Verdict']]//tbody/tr")
     assert len(rows) == len(CLAIMS) >= 15
-    for row, claim in zip(rows, CLAIMS):
+    for row, claim in zip(rows, CLAIMS, strict=False):
         cells = row.xpath("td")
         assert " ".join(cells[0].text_content().split()) == " ".join(claim["claim"].split())
         assert cells[1].text_content() == claim["verdict"]
@@ -180,7 +177,8 @@ def test_correction_boxes_only_for_overstated_wrong_or_misattributed_claims(site
             if title.startswith("Correction"):
                 assert "warning" in box.get("class")
                 claim = titles.get(title)
-                assert claim and claim["verdict"] in CORRECTION_VERDICTS, f"{page}: {title!r}"
+                assert claim, f"{page}: {title!r}"
+                assert claim["verdict"] in CORRECTION_VERDICTS, f"{page}: {title!r}"
                 assert f"Verdict: {claim['verdict']}." in box.text_content()
                 seen.add(claim["id"])
             elif title.startswith("Context"):
@@ -220,8 +218,8 @@ def test_comparison_table_cells_come_from_models_yml(site):
     table = html_of(site, "what-happened-next").xpath("//article//table[.//th[.='Design']]")[0]
     rows = table.xpath(".//tbody/tr")
     assert [r.xpath("td[1]")[0].text_content() for r in rows] == [raw["models"][m]["name"] for m in spec["columns"]]
-    for row, sid in zip(rows, spec["columns"]):
-        for cell, (label, field) in zip(row.xpath("td")[1:], spec["rows"]):
+    for row, sid in zip(rows, spec["columns"], strict=False):
+        for cell, (_label, field) in zip(row.xpath("td")[1:], spec["rows"], strict=False):
             figure = None if field == "tokens_per_param" else resolve(raw, f"{sid}.{field}")
             shown = cell.text_content().split(" (")[0]  # GPU-hours are followed by the hardware
             if figure is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from support import ROOT
 
 GITHUB = ROOT / ".github"
@@ -48,7 +49,7 @@ def test_there_are_workflows():
 
 
 def test_actionlint_passes():
-    result = subprocess.run([actionlint(), "-no-color", "-oneline", *map(str, WORKFLOWS)],
+    result = subprocess.run([actionlint(), "-no-color", "-oneline", *map(str, WORKFLOWS)], check=False,
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -57,8 +58,9 @@ def test_actionlint_really_checks(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
                       "    steps:\n      - run: echo ${{ matrix.nope }}\n")
-    result = subprocess.run([actionlint(), "-no-color", "-oneline", str(broken)], capture_output=True, text=True)
-    assert result.returncode == 1 and 'property "nope" is not defined' in result.stdout
+    result = subprocess.run([actionlint(), "-no-color", "-oneline", str(broken)], check=False, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert 'property "nope" is not defined' in result.stdout
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -70,7 +72,8 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
             continue
         found += 1
         assert PINNED.match(match["ref"]), f"{path.name}:{number}: pin {match['ref']} to a full commit SHA"
-        assert match["comment"] and VERSION_COMMENT.match(match["comment"]), \
+        assert match["comment"], f"{path.name}:{number}: add the version as a comment, e.g. `# v4.2.2`"
+        assert VERSION_COMMENT.match(match["comment"]), \
             f"{path.name}:{number}: add the version as a comment, e.g. `# v4.2.2`"
     assert found
 
@@ -91,4 +94,4 @@ def test_least_privilege_and_time_limits(path):
         allowed |= {("pages", "read")} if reads_pages else set()  # configure-pages reads the Pages settings
         assert granted <= allowed, f"{path.name}: job {name} asks for {sorted(granted - allowed)}"
         if deploys:
-            assert DEPLOY_ONLY <= granted
+            assert granted >= DEPLOY_ONLY

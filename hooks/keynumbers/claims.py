@@ -75,7 +75,7 @@ def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Claim], list[str]
         return [], [f"{path}:1: expected `claims:` with a list of claims"]
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for entry, line in zip(items, items.item_lines):
+    for entry, line in zip(items, items.item_lines, strict=False):
         claim = _claim(entry, line, path, data, problems)
         if claim is None:
             continue

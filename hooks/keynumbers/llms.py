@@ -73,10 +73,11 @@ def clean(markdown: str, src: str, url_of: Callable[[str], str | None]) -> str:
         if opener:
             marker = opener.group(1)
             fence = marker if fence is None else (None if marker.startswith(fence[0]) else fence)
+        shown = line
         if fence is None and not opener:
-            line = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), TAG.sub("", line))
-            line = ATTR_LIST.sub("", line) if line.startswith("#") else line
-        out.append(line.rstrip())
+            shown = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), TAG.sub("", line))
+            shown = ATTR_LIST.sub("", shown) if shown.startswith("#") else shown
+        out.append(shown.rstrip())
     return BLANKS.sub("\n\n", "\n".join(out))
 
 

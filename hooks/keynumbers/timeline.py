@@ -53,7 +53,7 @@ def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]
     if not isinstance(items, LineList) or not items:
         return [], [f"{path}:1: expected `events:` with a list of events"]
     problems: list[str] = []
-    events = [e for entry, line in zip(items, items.item_lines)
+    events = [e for entry, line in zip(items, items.item_lines, strict=False)
               if (e := _event(entry, line, path, data, problems)) is not None]
     return sorted(events, key=lambda e: e.date), problems
 

@@ -135,30 +135,29 @@ def run_cli(config: Path, out: Path, timeout: float) -> Run:
     """`python -m mkdocs build -q` in a child process: wall time and the child's peak RSS."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)]
     start = time.perf_counter()
-    err = tempfile.TemporaryFile()  # a file, not a pipe: a chatty build cannot block on a full pipe
-    proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
-    deadline = start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.perf_counter() > deadline:
-            os.killpg(proc.pid, signal.SIGKILL)
-            pid, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = -9
-            err.close()
-            return Run(time.perf_counter() - start, usage.ru_maxrss, ok=False, note=f"timed out after {timeout:.0f} s")
-        time.sleep(0.02)
-    wall = time.perf_counter() - start
-    cpu = usage.ru_utime + usage.ru_stime
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err.seek(0)
-    stderr = err.read()
-    err.close()
-    if proc.returncode != 0:
-        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        return Run(wall, usage.ru_maxrss, cpu, ok=False, note=f"exit {proc.returncode}: {' | '.join(tail)}")
-    return Run(wall, usage.ru_maxrss, cpu)
+    # A file, not a pipe: a chatty build cannot block on a full pipe.
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                return Run(time.perf_counter() - start, usage.ru_maxrss, ok=False, note=f"timed out after {timeout:.0f} s")
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        cpu = usage.ru_utime + usage.ru_stime
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read()
+        if proc.returncode != 0:
+            tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
+            return Run(wall, usage.ru_maxrss, cpu, ok=False, note=f"exit {proc.returncode}: {' | '.join(tail)}")
+        return Run(wall, usage.ru_maxrss, cpu)
 
 
 def write_static_variant(info: synth.SiteInfo, built: Path) -> None:
@@ -186,7 +185,7 @@ def run_worker(config: Path, out: Path, timeout: float, edit: str | None = None,
     if profile:
         cmd += ["--profile", str(profile)]
     try:
-        done = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(cmd, check=False, env=ENV, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         log(f"    worker timed out after {timeout:.0f} s: {config}")
         return None
@@ -231,7 +230,7 @@ def profile_report(stats_file: Path, limit: int = 25) -> str:
     stats = pstats.Stats(str(stats_file))
     hooks_dir = OURS
     rows = []
-    for (filename, line, name), (cc, nc, tt, ct, _callers) in stats.stats.items():
+    for (filename, line, name), (_cc, nc, tt, ct, _callers) in stats.stats.items():
         if filename.startswith(hooks_dir):
             rows.append((ct, tt, nc, f"{Path(filename).relative_to(ROOT)}:{line}({name})"))
     rows.sort(reverse=True)

@@ -29,21 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 GREEK = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
          "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"]
-FILLER = """
-the of and to in is that for on with as by at from this be are it an or which was can model data training
-each more than these their when where how what between over into under during while after before about
-system method result value layer token sequence weight batch step rate loss score test set run scale size
-number large small early late first second third new old high low long short better worse same other
-paper report table figure section chapter appendix note example case study design choice trade cost
-compute memory budget time speed quality error signal noise sample prompt answer question task benchmark
-measure observe compare reduce increase improve train evaluate predict generate select filter mix tune
-shows suggests finds uses needs gives makes keeps takes brings holds turns moves runs grows falls stays
-we they our one two three four five many most some few all any every much little only also even still
-however therefore because although since unless until whether either neither both such very quite rather
-often rarely always never sometimes usually mostly largely partly fully nearly almost roughly exactly
-simple complex stable fragile robust sparse dense linear curved steady sudden gradual careful rough
-open closed public private shared local global final initial average typical common unusual clear
-""".split()
+FILLER = ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "by", "at", "from", "this", "be", "are", "it", "an", "or", "which", "was", "can", "model", "data", "training", "each", "more", "than", "these", "their", "when", "where", "how", "what", "between", "over", "into", "under", "during", "while", "after", "before", "about", "system", "method", "result", "value", "layer", "token", "sequence", "weight", "batch", "step", "rate", "loss", "score", "test", "set", "run", "scale", "size", "number", "large", "small", "early", "late", "first", "second", "third", "new", "old", "high", "low", "long", "short", "better", "worse", "same", "other", "paper", "report", "table", "figure", "section", "chapter", "appendix", "note", "example", "case", "study", "design", "choice", "trade", "cost", "compute", "memory", "budget", "time", "speed", "quality", "error", "signal", "noise", "sample", "prompt", "answer", "question", "task", "benchmark", "measure", "observe", "compare", "reduce", "increase", "improve", "train", "evaluate", "predict", "generate", "select", "filter", "mix", "tune", "shows", "suggests", "finds", "uses", "needs", "gives", "makes", "keeps", "takes", "brings", "holds", "turns", "moves", "runs", "grows", "falls", "stays", "we", "they", "our", "one", "two", "three", "four", "five", "many", "most", "some", "few", "all", "any", "every", "much", "little", "only", "also", "even", "still", "however", "therefore", "because", "although", "since", "unless", "until", "whether", "either", "neither", "both", "such", "very", "quite", "rather", "often", "rarely", "always", "never", "sometimes", "usually", "mostly", "largely", "partly", "fully", "nearly", "almost", "roughly", "exactly", "simple", "complex", "stable", "fragile", "robust", "sparse", "dense", "linear", "curved", "steady", "sudden", "gradual", "careful", "rough", "open", "closed", "public", "private", "shared", "local", "global", "final", "initial", "average", "typical", "common", "unusual", "clear"]
 TOPICS = [f"Topic {w}" for w in GREEK] + [f"Theme {i}" for i in range(26)]
 SECTIONS = 5
 WORDS_PER_PAGE = 1200
@@ -273,7 +259,7 @@ def write_site(base: Path, pages: int, terms_count: int, seed: int = 42, ez_refs
 def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     cuts = sorted(rng.randint(total // 5, total - total // 5) for _ in range(parts - 1))
     edges = [0, *cuts, total]
-    return [max(20, b - a) for a, b in zip(edges, edges[1:])]
+    return [max(20, b - a) for a, b in itertools.pairwise(edges)]
 
 
 def real_settings() -> dict:

@@ -23,15 +23,19 @@ def test_same_seed_same_site_and_a_valid_glossary(tmp_path):
     a = synth.write_site(tmp_path / "a", pages=4, terms_count=15, seed=7)
     b = synth.write_site(tmp_path / "b", pages=4, terms_count=15, seed=7)
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
-    assert a.page_paths == b.page_paths and a.page_paths[0] == "index.md"
+    assert a.page_paths == b.page_paths
+    assert a.page_paths[0] == "index.md"
 
     glossary = load_glossary(a.docs("hooks") / "data/glossary.yml")  # raises on anything the hooks would reject
     assert len(glossary.terms) == 15
-    assert any(t.abbr for t in glossary.terms.values()) and any(t.aliases for t in glossary.terms.values())
+    assert any(t.abbr for t in glossary.terms.values())
+    assert any(t.aliases for t in glossary.terms.values())
 
     page = (a.docs("hooks") / a.page_paths[1]).read_text("utf-8")
     words = len(page.split())
-    assert 1000 < words < 1600 and page.count("\n## ") == synth.SECTIONS and "```python" in page
+    assert 1000 < words < 1600
+    assert page.count("\n## ") == synth.SECTIONS
+    assert "```python" in page
     assert 0.02 < a.mentions / (a.pages * synth.WORDS_PER_PAGE) < 0.045
     assert (a.docs("plain") / a.page_paths[1]).read_text("utf-8") == page
 
@@ -40,10 +44,12 @@ def test_ezglossary_variant_references_the_first_mention_of_each_term(tmp_path):
     info = synth.write_site(tmp_path / "s", pages=3, terms_count=10, seed=1)
     ez = (info.docs("ez") / info.page_paths[1]).read_text("utf-8")
     refs = re.findall(r"<g:([^|>]+)\|([^>]+)>", ez)
-    assert refs and len({name for name, _ in refs}) == len(refs)  # one reference per term and page
+    assert refs
+    assert len({name for name, _ in refs}) == len(refs)
     assert "<!-- index:" not in ez  # ezglossary would read an index marker as a reference
     defined = re.findall(r"^g:(.+)$", (info.docs("ez") / "glossary.md").read_text("utf-8"), re.MULTILINE)
-    assert {name for name, _ in refs} <= set(defined) and len(defined) == 10
+    assert {name for name, _ in refs} <= set(defined)
+    assert len(defined) == 10
 
 
 def test_static_baseline_is_the_site_without_hooks_and_with_the_generated_pages_as_files(tmp_path):
@@ -52,7 +58,8 @@ def test_static_baseline_is_the_site_without_hooks_and_with_the_generated_pages_
     assert hooks.ok, hooks.log
     pages = static.write_static(info.docs("hooks"), hooks.site, tmp_path / "pages")
     glossary = (pages / "glossary.md").read_text("utf-8")
-    assert "Used on: <a href=" in glossary and "<!-- glossary-used-on" not in glossary
+    assert "Used on: <a href=" in glossary
+    assert "<!-- glossary-used-on" not in glossary
     config = static.static_config(synth.site_config("plain", 3, 10), pages)
     config["docs_dir"] = str(info.docs("plain"))
     assert [hook.rsplit("/", 1)[-1] for hook in config["hooks"]] == ["static_hook.py"]  # adds the two files only

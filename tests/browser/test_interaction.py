@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+
 import pytest
 import yaml
 
@@ -61,9 +62,12 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
     assert " ".join(tooltip.inner_text().split()) == " ".join(definitions[term].split())
     page.wait_for_function(f"getComputedStyle(document.querySelector('{ACTIVE_TOOLTIP}')).opacity === '1'")
     described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-    assert described_by and described_by == tooltip.get_attribute("id"), "the link is described by its tooltip"
+    assert described_by, "the link is described by its tooltip"
+    assert described_by == tooltip.get_attribute("id"), "the link is described by its tooltip"
     box = tooltip.locator(":scope > *").bounding_box()
-    assert box and box["width"] > 0 and 0 <= box["y"] < 800, "the definition is on screen"
+    assert box, "the definition is on screen"
+    assert box["width"] > 0, "the definition is on screen"
+    assert 0 <= box["y"] < 800, "the definition is on screen"
 
     page.keyboard.press("Escape")
     page.wait_for_function(

@@ -64,7 +64,7 @@ def differences(plain, linked, path: str = "article") -> list[str]:
     if [_tag(c) for c in plain] != [_tag(c) for c in linked]:
         out.append(f"{path}: children {[_tag(c) for c in plain]} became {[_tag(c) for c in linked]}")
         return out
-    for index, (a, b) in enumerate(zip(plain, linked)):
+    for index, (a, b) in enumerate(zip(plain, linked, strict=False)):
         child = f"{path}/{_tag(a)}[{index}]"
         out += differences(a, b, child)
         if (a.tail or "") != (b.tail or ""):

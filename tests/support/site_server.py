@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import gzip
 import mimetypes
-import os
 import posixpath
 import sys
 import threading
-from functools import lru_cache
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -111,12 +110,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _content(file: Path) -> bytes:
     return file.read_bytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _gzipped(file: Path) -> bytes:
     return gzip.compress(_content(file), mtime=0)
 
