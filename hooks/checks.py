@@ -86,7 +86,7 @@ class Build:
     links_seen: Counter = field(default_factory=Counter)  # (src_uri, url) -> warnings rewritten so far
 
 
-build: Build | None = None
+build: Build  # this build's state, set in on_config (MkDocs runs it before every other event)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ def built(tmp_path_factory):
     return result
 
 
-def term_links(html: str) -> list[tuple[str, str]]:
+def term_links(html: str) -> list[tuple[str, str | None]]:
     root = lxml.html.fromstring(html)
     return [(a.text_content(), a.get("href")) for a in root.iterfind(".//article//a[@class='glossary-term']")]
 

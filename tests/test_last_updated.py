@@ -34,11 +34,10 @@ def site_plugin_settings() -> dict:
 
 
 def last_updated(html: str) -> str:
-    dates = lxml.html.fromstring(html).xpath(
-        "//aside[@class='md-source-file']//span[contains(@class, 'git-revision-date-localized-plugin-date')]"
-    )
+    dates = [span for span in lxml.html.fromstring(html).iterfind(".//aside[@class='md-source-file']//span")
+             if "git-revision-date-localized-plugin-date" in (span.get("class") or "")]
     assert len(dates) == 1, "the page shows no last-updated date"
-    return dates[0].text_content().strip()
+    return str(dates[0].text_content()).strip()
 
 
 def long_date(day: dt.date) -> str:

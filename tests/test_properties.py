@@ -127,21 +127,22 @@ def brute_force(glossary: Glossary, text: str) -> list[tuple[int, int, str]]:
     the span must not be joined to a neighbouring word or name (matcher._joined, tested on its own
     in test_third_party.py), judged on the same window of characters the matcher looks at.
     """
-    exact, folded = {}, {}
-    for term in glossary.terms.values():
-        for surface, sensitive in term.surfaces():
+    exact: dict[str, Term] = {}
+    folded: dict[str, tuple[Term | None, bool]] = {}
+    for entry in glossary.terms.values():
+        for surface, sensitive in entry.surfaces():
             key = normalize(surface)
             if sensitive:
-                exact[key] = term
+                exact[key] = entry
             else:
-                folded[key.casefold()] = (term, term.any_case or key.isupper())
+                folded[key.casefold()] = (entry, entry.any_case or key.isupper())
     tokens = list(TOKEN.finditer(text))
     found, i = [], 0
     while i < len(tokens):
         for j in range(len(tokens), i, -1):
             start, end = tokens[i].start(), tokens[j - 1].end()
             key = normalize(text[start:end])
-            term = exact.get(key)
+            term: Term | None = exact.get(key)
             if term is None:
                 term, any_case = folded.get(key.casefold(), (None, False))
                 term = None if term is not None and key.isupper() and not any_case else term

@@ -230,11 +230,11 @@ def profile_report(stats_file: Path, limit: int = 25) -> str:
     stats = pstats.Stats(str(stats_file))
     hooks_dir = OURS
     rows = []
-    for (filename, line, name), (_cc, nc, tt, ct, _callers) in stats.stats.items():
+    for (filename, line, name), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]  # typeshed's Stats omits .stats
         if filename.startswith(hooks_dir):
             rows.append((ct, tt, nc, f"{Path(filename).relative_to(ROOT)}:{line}({name})"))
     rows.sort(reverse=True)
-    total = stats.total_tt
+    total = stats.total_tt  # type: ignore[attr-defined]  # typeshed's Stats omits .total_tt
     lines = ["| cumulative s | own s | calls | function |", "| ---: | ---: | ---: | --- |"]
     for ct, tt, nc, where in rows[:limit]:
         lines.append(f"| {ct:.3f} | {tt:.3f} | {nc} | `{where}` |")
@@ -249,7 +249,7 @@ def profile_report(stats_file: Path, limit: int = 25) -> str:
 def stats_own_by_file(stats: pstats.Stats) -> list[tuple[str, float]]:
     hooks_dir = OURS
     own: dict[str, float] = {}
-    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in stats.stats.items():
+    for (filename, _line, _name), (_cc, _nc, tt, _ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]  # typeshed's Stats omits .stats
         if filename.startswith(hooks_dir):
             key = str(Path(filename).relative_to(ROOT))
             own[key] = own.get(key, 0.0) + tt
@@ -259,7 +259,7 @@ def stats_own_by_file(stats: pstats.Stats) -> list[tuple[str, float]]:
 def external_callees(stats: pstats.Stats, hooks_dir: tuple[str, ...]) -> list[tuple[str, float, int]]:
     """Functions outside the project's code, weighted by the share of their calls made from it."""
     out = []
-    for (filename, line, name), (_cc, nc, tt, _ct, callers) in stats.stats.items():
+    for (filename, line, name), (_cc, nc, tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]  # typeshed's Stats omits .stats
         if filename.startswith(hooks_dir) or not callers:
             continue
         from_hooks = sum(c[1] for (f, _l, _n), c in callers.items() if f.startswith(hooks_dir))
@@ -503,15 +503,17 @@ def render(plan: Plan, runs: int, sites, results: dict[Size, Measured], real: Me
     out.append("| --- | ---: | ---: | --- |")
     out.append(f"| build-time overhead at {label(plan.headline)}, wall (CPU: {num(overhead_cpu, '{:.1f}')}%) "
                f"| {num(overhead, '{:.1f}')}% | 20% | {verdict(overhead, 'overhead')} |")
-    for name, m, key in ((label(plan.headline), head, "overhead_static"), ("the real site", real, "overhead_static"),
-                         ("the real site", real, "overhead_real")):
-        if m is None:
+    baselines: tuple[tuple[str, Measured | None, str], ...] = (
+        (label(plan.headline), head, "overhead_static"), ("the real site", real, "overhead_static"),
+        ("the real site", real, "overhead_real"))
+    for name, site, key in baselines:
+        if site is None:
             continue
         base = "static" if key == "overhead_static" else "plain"
-        value = _over(m, "hooks", base=base)
+        value = _over(site, "hooks", base=base)
         against = "the hand-written glossary and index" if base == "static" else "MkDocs alone"
         out.append(f"| build-time overhead against {against}, {name}, wall (CPU: "
-                   f"{num(_over(m, 'hooks', 'cpu', base), '{:.1f}')}%) | {num(value, '{:.1f}')}% "
+                   f"{num(_over(site, 'hooks', 'cpu', base), '{:.1f}')}%) | {num(value, '{:.1f}')}% "
                    f"| {TARGETS[key][0]:.0f}% | {verdict(value, key)} |")
     if plan.pages_pair:
         out.append(f"| hook time, {label(p2)} vs {label(p1)}: hook events (whole-process CPU difference: "

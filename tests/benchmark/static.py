@@ -39,7 +39,10 @@ def static_pages(docs: Path, built: Path, language: str = "en") -> dict[str, str
     used_on = used_on_lines((built / "glossary/index.html").read_text("utf-8"), strings["used_on"])
     page = glossary_markdown(glossary, Collation(language), strings)
     page = USED_ON_PATTERN.sub(lambda m: "\n" + used_on.get(m.group(1), ""), page)
-    entries = INDEX_BODY.search((built / "book-index/index.html").read_text("utf-8")).group(0)
+    body = INDEX_BODY.search((built / "book-index/index.html").read_text("utf-8"))
+    if body is None:
+        raise ValueError(f"{built}/book-index/index.html has no index entries")
+    entries = body.group(0)
     marker = "<!-- entries -->"
     return {"glossary.md": page, "book-index.md": index_markdown(strings, marker).replace(marker, entries)}
 

@@ -323,11 +323,11 @@ def _generated_pages(real: dict) -> set[str]:
     return {(extra.get("glossary") or {}).get("page", "glossary.md"), (extra.get("xref") or {}).get("page", "book-index.md")}
 
 
-def _drop_generated(nav, generated: set[str]):
+def _drop_generated(nav: list | None, generated: set[str]) -> list | None:
     """The nav without entries for the pages the hooks generate."""
     if nav is None:
         return None
-    out = []
+    out: list = []
     for item in nav:
         if isinstance(item, str):
             if item not in generated:

@@ -7,11 +7,15 @@ hosts, console errors, axe-core's WCAG 2.1 AA violations and horizontal overflow
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 
 from support import WAIT_MS
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ConsoleMessage
 
 # name -> path under the site; "404" is a missing page, answered with 404.html as GitHub Pages does.
 PAGES = {
@@ -28,7 +32,7 @@ PAGES = {
     "book-index": "book-index/",
     "404": "no-such-section/no-such-page/",
 }
-MODES = {
+MODES: dict[str, dict[str, Any]] = {
     "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
     "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
     "light-phone": {"color_scheme": "light", "viewport": {"width": 375, "height": 740},
@@ -81,7 +85,11 @@ def visits(browser, base_url, axe_source):
         page = context.new_page()
         url = base_url + PAGES[page_name]
         errors: list[str] = []
-        page.on("console", lambda msg: msg.type == "error" and errors.append(_console_text(msg, url, page_name)))
+        def console(msg: ConsoleMessage) -> None:
+            if msg.type == "error":
+                errors.append(_console_text(msg, url, page_name))
+
+        page.on("console", console)
         page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
         response = page.goto(url, wait_until="networkidle")
         page.add_script_tag(path=str(axe_source))
@@ -139,7 +147,7 @@ def test_no_axe_violations(visits, page_name, mode):
     assert not violations, f"axe-core ({', '.join(AXE_TAGS)}) found:\n{report}"
 
 
-@pytest.mark.parametrize(("page_name", "mode"), [c for c in CASES if c.values[1].endswith("phone")])
+@pytest.mark.parametrize(("page_name", "mode"), [c for c in CASES if str(c.values[1]).endswith("phone")])
 def test_no_horizontal_scrolling_on_a_phone(visits, page_name, mode):
     visit = visits(page_name, mode)
     assert visit.scroll_width <= visit.client_width, (

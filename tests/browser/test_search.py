@@ -157,7 +157,7 @@ def ranked(links: list[Link]) -> list[Link]:
 
     A page's title line (position 0) counts only when it is its page's best match.
     """
-    best = {}
+    best: dict[int, float] = {}
     for link in links:
         best[link.group] = max(best.get(link.group, 0), link.score)
     matched = [link for link in links if link.score > 0 and (link.position or link.score >= best[link.group])]

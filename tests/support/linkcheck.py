@@ -11,7 +11,8 @@ import lxml.html
 
 def page_ids(path: Path) -> set[str]:
     root = lxml.html.fromstring(path.read_bytes())
-    return {el.get("id") for el in root.iter() if el.get("id")} | {el.get("name") for el in root.iter("a") if el.get("name")}
+    ids = {el.get("id") for el in root.iter()} | {el.get("name") for el in root.iter("a")}
+    return {i for i in ids if i}
 
 
 def target_file(site: Path, page: Path, href_path: str, base_path: str = "/") -> Path:
@@ -25,13 +26,15 @@ def target_file(site: Path, page: Path, href_path: str, base_path: str = "/") ->
     return candidate / "index.html" if candidate.is_dir() else candidate
 
 
-def broken_links(site: Path, selector: str = "//a[@href]", base_path: str = "/") -> list[str]:
-    """Every internal link (and anchor) under selector that does not resolve, as 'page -> href'."""
+def broken_links(site: Path, base_path: str = "/") -> list[str]:
+    """Every internal link (and anchor) that does not resolve, as 'page -> href'."""
     problems, ids = [], {}
     for page in sorted(site.rglob("*.html")):
         root = lxml.html.fromstring(page.read_bytes())
-        for a in root.xpath(selector):
+        for a in root.iterfind(".//a"):
             href = a.get("href")
+            if not isinstance(href, str):
+                continue
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith("mailto:"):
                 continue

@@ -44,7 +44,7 @@ class SiteServer(ThreadingHTTPServer):
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}{self.prefix}"
+        return f"http://{host!s}:{port}{self.prefix}"
 
     def handle_error(self, request, client_address):
         if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closing a connection is normal
