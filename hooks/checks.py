@@ -32,6 +32,7 @@ import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils.meta import YAML_RE
 
+from keynumbers.fences import fenced
 from termkit.model import line_of
 
 if TYPE_CHECKING:
@@ -45,7 +46,6 @@ log = get_plugin_logger("checks")
 # The MkDocs loggers whose messages the filter rewrites.
 MKDOCS_LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
@@ -208,19 +208,9 @@ def _prose_lines(source: str):
     lines = source.split("\n")
     block = YAML_RE.match(source)
     start = block.group(0).count("\n") if block else 0
-    fence = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        opening = FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-            continue
-        if fence is not None:
-            closing = line.strip()
-            if closing.startswith(fence) and not closing.strip(fence[0]):
-                fence = None
-            continue
-        yield index + 1, line
+    for index, (line, code) in enumerate(fenced(lines[start:]), start=start):
+        if not code:
+            yield index + 1, line
 
 
 # ---------------------------------------------------------------------------------------------

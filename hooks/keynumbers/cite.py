@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import date
 
 from .data import Citation, KeyNumbers, Ref, Yaml
+from .fences import fenced
 from .tables import link_from, source_cell
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 WRITTEN_DATE = re.compile(r"^(?:[a-z ]*?)(" + "|".join(MONTHS) + r")(?: (\d{1,2}),)? (\d{4})$", re.IGNORECASE)
-FENCE = re.compile(r"^\s*(```+|~~~+)")
 HEADING = re.compile(r"^ {0,8}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 ATTRS = re.compile(r"\s*\{\s*[:#][^}]*\}\s*$")
 EXPLICIT_ID = re.compile(r"#([\w-]+)")
@@ -81,17 +81,8 @@ def show_date(iso: str) -> str:
 def page_anchors(markdown: str, slugify: Callable[[str, str], str]) -> dict[str, str]:
     """Anchor -> heading text of every heading in a page's Markdown, as the toc extension makes them."""
     anchors: dict[str, str] = {}
-    fence = None
-    for line in markdown.split("\n"):
-        opener = FENCE.match(line)
-        if opener:
-            marker = opener.group(1)
-            if fence is None:
-                fence = marker
-            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
-                fence = None
-            continue
-        match = None if fence else HEADING.match(line)
+    for line, code in fenced(markdown.split("\n")):
+        match = None if code else HEADING.match(line)
         if not match:
             continue
         raw = match.group(2)

@@ -13,12 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .fences import fenced
+
 COMMENT = re.compile(r"<!--.*?-->|<nav\b.*?</nav>", re.DOTALL)  # comments, and link bars such as letters
 ATTR_LIST = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t]*$")  # "## Sources {#sources}" -> "## Sources"
 TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>\n]*)?/?>")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 LINK = re.compile(r"(\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
-FENCE = re.compile(r"^\s*(```+|~~~+)")
 BLANKS = re.compile(r"\n{3,}")
 
 
@@ -67,14 +68,10 @@ def llms_full(name: str, summary: str, pages: list[PageText], url_of: Callable[[
 def clean(markdown: str, src: str, url_of: Callable[[str], str | None]) -> str:
     """Page Markdown without front matter, comments and HTML tags, with site links made absolute."""
     text = COMMENT.sub("", FRONT_MATTER.sub("", markdown))
-    out, fence = [], None
-    for line in text.split("\n"):
-        opener = FENCE.match(line)
-        if opener:
-            marker = opener.group(1)
-            fence = marker if fence is None else (None if marker.startswith(fence[0]) else fence)
+    out = []
+    for line, code in fenced(text.split("\n")):
         shown = line
-        if fence is None and not opener:
+        if not code:
             shown = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), TAG.sub("", line))
             shown = ATTR_LIST.sub("", shown) if shown.startswith("#") else shown
         out.append(shown.rstrip())

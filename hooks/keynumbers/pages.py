@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 
 from .chart import Chart
 from .data import KeyNumbers
+from .fences import fenced
 from .figures import CHARTS
 from .tables import render_rows, render_table
 
 DIRECTIVE = re.compile(r"^\[\[\s*([a-z][a-z-]*)\s*(?::\s*([^\]]*?))?\s*\]\]\s*$")
-FENCE = re.compile(r"^\s*(```+|~~~+)")
 SLOT = '<div class="kn-chart-slot" data-kn-chart="{name}"></div>'
 SLOT_PATTERN = re.compile(r'<div class="kn-chart-slot" data-kn-chart="([a-z0-9-]+)"></div>')
 
@@ -41,16 +41,9 @@ class Expansion:
 def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str], Chart],
            handlers: dict[str, Callable[[str], str]] | None = None) -> Expansion:
     """Replace every directive line outside code fences; report unknown names with their line."""
-    out, result, fence, handlers = [], Expansion(""), None, handlers or {}
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        opener = FENCE.match(line)
-        if opener:
-            marker = opener.group(1)
-            if fence is None:
-                fence = marker
-            elif marker.startswith(fence[0]) and len(marker) >= len(fence):
-                fence = None
-        match = None if fence or opener else DIRECTIVE.match(line)
+    out, result, handlers = [], Expansion(""), handlers or {}
+    for number, (line, code) in enumerate(fenced(markdown.split("\n")), start=1):
+        match = None if code else DIRECTIVE.match(line)
         if not match:
             out.append(line)
             continue
