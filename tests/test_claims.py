@@ -20,7 +20,7 @@ from keynumbers.cite import iso_date, page_anchors, show_date
 from keynumbers.data import parse
 from keynumbers.llms import clean
 
-HOOKS = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "checks.py", "charts.py")]
+HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", "footnotes"]
 MODELS = """\
 sources:

@@ -65,7 +65,7 @@ PAGES = {
 
 
 def build(tmp_path):
-    hooks = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "search.py")]
+    hooks = [str(ROOT / "hooks" / name) for name in ("terms.py", "search.py")]
     project = make_site(tmp_path, PAGES, hooks=hooks, plugins=[{"search": {"fields": {"topics": {"boost": 2000}}}}])
     built = run_build(project)
     assert built.ok, built.log
