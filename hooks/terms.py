@@ -18,9 +18,7 @@ from mkdocs.structure.files import File
 
 from termkit.markdown_ext import TermLinking
 from termkit.model import GlossaryError, line_of
-from termkit.render import glossary_markdown, index_markdown
-from termkit.resolution import Resolution
-from termkit.site import INDEX_MARKER, PageReport, Problem, TermSite
+from termkit.site import PageReport, Problem, TermSite
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,6 +27,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.structure.toc import AnchorLink
+
+    from termkit.resolution import Resolution
 
 LOGS = {topic: get_plugin_logger(topic) for topic in ("glossary", "xref")}
 SEARCH_BOOST = 0.5  # of the glossary's entries in Material's search, against the pages' sections
@@ -58,34 +58,26 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     build, config["termsite"] = Build(site), site  # hooks/search.py reads it once the build has ended
     # Link while Python-Markdown converts each page (its tree, before serialising): no second parse.
     extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, TermLinking)]
-    config.markdown_extensions = [*extensions, TermLinking(_link_page, _generated)]  # type: ignore[list-item]
+    generated = lambda: build.page is not None and build.page.file.generated_by is not None  # noqa: E731
+    config.markdown_extensions = [*extensions, TermLinking(_link_page, generated)]  # type: ignore[list-item]
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
-    site, settings = build.site, build.site.settings
     # Material's search skips elements with data-search-exclude, and ranks the glossary's entries lower.
-    glossary = glossary_markdown(site.glossary, site.collation, site.strings, unindexed='data-search-exclude="1"',
-                                 attr_list="attr_list" in config.markdown_extensions,
-                                 front_matter=("search:", f"  boost: {SEARCH_BOOST}"))
-    pages = [File.generated(config, settings.page, content=glossary),
-             File.generated(config, settings.index_page, content=index_markdown(site.strings, INDEX_MARKER))]
-    for file in pages:
-        file.edit_uri = settings.source  # the edit button opens the glossary source
-        files.append(file)
-    site.glossary_url, build.files = pages[0].url, files
+    pages = build.site.generated_pages(unindexed='data-search-exclude="1"', front_matter=(
+        "search:", f"  boost: {SEARCH_BOOST}"), attr_list="attr_list" in config.markdown_extensions)
+    for src, content in pages.items():
+        files.append(file := File.generated(config, src, content=content))
+        file.edit_uri = build.site.settings.source  # the edit button opens the glossary source
+    build.site.glossary_url, build.files = files.src_uris[build.site.settings.page].url, files
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
+def on_nav(nav: Navigation, **kwargs: Any) -> None:
     build.rank = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
+def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> None:
     build.page = page  # _link_page runs during this page's conversion
-
-
-def _generated() -> bool:
-    """Whether the page being converted is one these hooks wrote (for termkit.markdown_ext)."""
-    return build.page is not None and build.page.file.generated_by is not None
 
 
 def _link_page(root: Any, raw_html: Any) -> None:
@@ -96,7 +88,7 @@ def _link_page(root: Any, raw_html: Any) -> None:
                              source=page.file.content_string, authored=page.file.generated_by is None)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> None:
+def on_page_content(html: str, page: Page, **kwargs: Any) -> None:
     src = page.file.src_uri
     _report(build.site.record(PageReport(
         src, page.url, page.title or "", build.rank.get(src, len(build.rank)), headings=dict(_headings(page.toc)),
@@ -111,21 +103,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     """Every page is converted: resolve the site-wide lists, fill in the index page, write xref.json."""
     build.resolved, problems = build.site.resolve()
     _report(problems)
-    index_page = files.get_file_from_path(build.site.settings.index_page).page  # type: ignore[union-attr]
-    index_page.content = index_page.content.replace(INDEX_MARKER, build.resolved.index_html())  # type: ignore[union-attr]
-    out = Path(config.site_dir) / "xref.json"  # written now rather than kept in memory to the end
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as stream:
-        build.resolved.write_json(stream)
+    index = files.src_uris[build.site.settings.index_page].page  # generated in on_files, rendered since
+    index.content = build.resolved.index_page(index.content)  # type: ignore[union-attr,arg-type]
+    build.resolved.save_json(Path(config.site_dir) / "xref.json")  # now, rather than kept in memory to the end
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation,
-                    **kwargs: Any) -> None:
+def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> None:
     """Related pages and the page's terms, for overrides/partials/xref-page.html."""
     context["xref_strings"], context["xref"] = build.site.strings, build.resolved.page_context(page.url)
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str | None:
+def on_post_page(output: str, page: Page, **kwargs: Any) -> str | None:
     """The glossary page gets its "Used on" lines after search has indexed it."""
     return build.resolved.glossary_html(output) if page.file.src_uri == build.site.settings.page else None
 

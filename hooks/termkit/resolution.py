@@ -8,6 +8,7 @@ URLs here are site-relative; links in HTML are relative to the page that shows t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .lists import UsedOn, entry_ids, index_html, most_relevant, used_on_html
@@ -18,6 +19,7 @@ from .xref import Entry, entry_key, page_json, related_pages, write_index_json
 if TYPE_CHECKING:
     from .site import PageReport, TermSite
 
+INDEX_MARKER = "<!-- xref-index -->"  # where the index page's entries go
 PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
 
@@ -74,6 +76,10 @@ class Resolution:
         """The index page's entries (the page is rendered from termkit.render.index_markdown)."""
         return index_html(self.groups, self.site.strings, lambda url: relative_url(url, self.index_url))
 
+    def index_page(self, html: str) -> str:
+        """The rendered index page with its entries where its marker is."""
+        return html.replace(INDEX_MARKER, self.index_html())
+
     def glossary_html(self, html: str) -> str:
         """The finished glossary page with each entry's "Used on" line, and no permalinks (one element per entry).
 
@@ -108,3 +114,9 @@ class Resolution:
                            [(other, self.titles[other], shared) for other, shared in related])
                  for url, related in self.related.items()]
         write_index_json(out, self.groups, pages)
+
+    def save_json(self, path: Path) -> None:
+        """Write xref.json to path (written entry by entry: a large site's map is never held in memory twice)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as out:
+            self.write_json(out)

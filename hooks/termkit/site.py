@@ -21,8 +21,8 @@ from .collate import Collation
 from .linker import MODES, LinkResult, Node, Occurrence, Section, link_tree
 from .matcher import Matcher
 from .model import Glossary, GlossaryError, Term, load_glossary
-from .render import load_strings
-from .resolution import Resolution
+from .render import glossary_markdown, index_markdown, load_strings
+from .resolution import INDEX_MARKER, Resolution
 from .search import SectionKeywords, page_keywords
 from .urls import relative_url
 from .xref import Index, Marker, MarkerError, Place, parse_marker
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language, relative to the docs directory
-INDEX_MARKER = "<!-- xref-index -->"  # where the index page's entries go
 
 
 @dataclass(frozen=True)
@@ -105,6 +104,12 @@ class TermSite:
             raise GlossaryError(["glossary source has errors:", *exc.problems]) from None
         strings = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
         return cls(terms, Matcher(terms), Collation(language), strings, settings, where)
+
+    def generated_pages(self, **glossary_options: Any) -> dict[str, str]:
+        """The Markdown of the pages the site adds, by path in the docs directory: the glossary and the
+        index (whose entries come once every page is recorded). Options: see render.glossary_markdown."""
+        return {self.settings.page: glossary_markdown(self.glossary, self.collation, self.strings, **glossary_options),
+                self.settings.index_page: index_markdown(self.strings, INDEX_MARKER)}
 
     def link_page(self, root: Node, raw_html: Sequence[str | Element], *, src: str, url: str,
                   meta: Mapping[str, object], source: str, authored: bool) -> None:
