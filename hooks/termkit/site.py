@@ -35,6 +35,9 @@ STRINGS = "data/strings.yml"  # the words the hooks put on the site, per languag
 
 @dataclass(frozen=True)
 class Settings:
+    """The site's settings, all optional: `extra: glossary:` (the first five) and `extra: xref:` (`page`
+    for index_page, `related`) in mkdocs.yml."""
+
     source: str = "data/glossary.yml"  # the glossary, relative to the docs directory
     page: str = "glossary.md"  # the generated glossary page
     autolink: str = "page"  # page | section | off; a page may override it with front matter `glossary:`
@@ -62,8 +65,9 @@ class PageReport:
     url: str  # site-relative
     title: str
     rank: int  # position in the navigation; pages outside it come after all others
+    # what linking found on the page (filled in by TermSite.record): terms and index comments, each with its section
     occurrences: list[Occurrence] = field(default_factory=list)
-    markers: list[tuple[str, Section]] = field(default_factory=list)  # index comments as written, and their section
+    markers: list[tuple[str, Section]] = field(default_factory=list)
     headings: dict[str, str | None] = field(default_factory=dict)  # anchor -> heading; None for the page's title
     anchors: frozenset[str] = frozenset()  # every id in the page
     authored: bool = True  # generated pages count nowhere, but markers may point to them
