@@ -219,7 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                    "wording, verdict, reason, sources and the section that discusses it")]
     (out / "llms.txt").write_text(llms.llms_txt(config.site_name, summary, pages, data_files,
                                                 site_url + "llms-full.txt"), encoding="utf-8")
-    index = (config.extra.get("xref") or {}).get("page", "book-index.md")  # its entries are HTML, built by xref.py
+    index = (config.extra.get("xref") or {}).get("page", "book-index.md")  # its entries are HTML, built by terms.py
     notes = {index: f"The entries of the index, with the pages and sections they point to, are in {site_url}xref.json."}
     (out / "llms-full.txt").write_text(llms.llms_full(config.site_name, summary, pages, url_of, notes),
                                        encoding="utf-8")

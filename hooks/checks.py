@@ -14,7 +14,7 @@ out of `nav:` and a `nav:` entry that names no page. A logging filter on the MkD
 report them rewrites each record in place, so it still counts for `--strict`. The filter is
 installed in on_config and removed when the build ends, so it never outlives its build.
 
-Unknown and duplicate glossary terms are reported by hooks/glossary.py.
+Unknown and duplicate glossary terms are reported by hooks/terms.py.
 """
 
 from __future__ import annotations

@@ -6,24 +6,24 @@ document the fields `topics`, `entries` and `aliases` (termkit.search explains t
 `plugins: search: fields:` in mkdocs.yml weighs. Material's search never displays them, so
 readers and screen readers never meet them; the page HTML is unchanged.
 
-List it after hooks/glossary.py in mkdocs.yml: it reads what that hook found on each page.
+It needs hooks/terms.py (in any order under `hooks:`): the keywords come from the TermSite that
+hook keeps in config["termsite"], read only here, once the build has ended.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from termkit.search import SectionKeywords, add_search_fields, page_keywords
+from termkit.search import add_search_fields
+from termkit.site import TermSite
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("search-keywords")
 INDEX = "search/search_index.json"
@@ -33,37 +33,17 @@ INDEX = "search/search_index.json"
 # hide the section that explains what the reader searched for. This boost cancels that bonus.
 PAGE_BOOST = 0.4
 
-glossary_build = None  # hooks/glossary.py's Build for this build
-keywords: dict[str, dict[str, SectionKeywords]] = {}  # page URL -> section anchor -> keywords
-
-
-def on_config(config: MkDocsConfig) -> None:
-    global glossary_build
-    if "glossary_build" not in config:
-        raise PluginError("hooks/search.py needs hooks/glossary.py listed before it under 'hooks:'")
-    glossary_build = config["glossary_build"]
-    keywords.clear()
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
-    """The glossary hook has just recorded this page's terms and markers (authored pages only)."""
-    found = glossary_build.results.get(page.file.src_uri)
-    if found is not None:
-        keywords[page.url] = page_keywords(glossary_build.glossary, found.occurrences, found.markers)
-
 
 @event_priority(-100)  # after Material's search plugin has written the index
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
+    site = config.get("termsite")
+    if not isinstance(site, TermSite):
+        raise PluginError("hooks/search.py needs hooks/terms.py under 'hooks:' in mkdocs.yml")
     path = Path(config.site_dir) / INDEX
     if not path.is_file():  # search disabled, or another search plugin
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    # A glossary entry's other names sit in its line of references, which the index leaves out
-    # with "See also" and "Source" (they name other terms): give them back as aliases.
-    keywords[glossary_build.glossary_url] = {
-        term.id: SectionKeywords(aliases=list(term.aliases)) for term in glossary_build.glossary.terms.values()
-        if term.aliases}
-    changed = add_search_fields(index["docs"], keywords)
+    changed = add_search_fields(index["docs"], site.search_keywords())
     for doc in index["docs"]:
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_BOOST

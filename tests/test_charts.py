@@ -395,7 +395,7 @@ def test_every_mark_sits_where_the_data_file_puts_it(sites, chart):
 
 
 def build_with_data(tmp_path: Path, pages: dict[str, str], data_text: str, strict: bool = True):
-    hooks = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "charts.py")]
+    hooks = [str(ROOT / "hooks" / name) for name in ("terms.py", "charts.py")]
     project = make_site(tmp_path, {**pages, "sources.md": SOURCES}, hooks=hooks, markdown_extensions=EXTENSIONS)
     (project / "docs/data/models.yml").write_text(data_text, encoding="utf-8")
     return project, run_build(project, strict=strict)

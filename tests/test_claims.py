@@ -20,7 +20,7 @@ from keynumbers.llms import clean
 from support import ROOT
 from support.sites import make_site, run_build
 
-HOOKS = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "checks.py", "charts.py")]
+HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", "footnotes"]
 MODELS = """\
 sources:

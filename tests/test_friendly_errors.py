@@ -1,5 +1,5 @@
 """The mistakes an editor typically makes: each fails the strict build with ONE clear message
-that names the file, the line where there is one, and the fix (hooks/checks.py, hooks/glossary.py)."""
+that names the file, the line where there is one, and the fix (hooks/checks.py, hooks/terms.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from support import ROOT
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
-HOOKS = [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/checks.py")]
-NAV = ["index.md", "other.md", "bad.md", "glossary.md"]
+HOOKS = [str(ROOT / "hooks/terms.py"), str(ROOT / "hooks/checks.py")]
+NAV = ["index.md", "other.md", "bad.md", "glossary.md", "book-index.md"]
 GOOD = {
     "index.md": "# Home\n\nA [good link](other.md#present).\n",
     "other.md": "# Other page\n\n## Present\n\nText.\n\n## Second part {#second}\n\nMore text.\n",
@@ -139,7 +139,8 @@ def test_duplicate_term(tmp_path):
 
 
 def test_page_missing_from_navigation(tmp_path):
-    built = build_with("# Bad page: a draft\n\nText.\n", tmp_path=tmp_path, nav=["index.md", "other.md", "glossary.md"])
+    built = build_with("# Bad page: a draft\n\nText.\n", tmp_path=tmp_path,
+                       nav=["index.md", "other.md", "glossary.md", "book-index.md"])
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/bad.md: this page is not in the navigation; fix: add a line '- \"Bad page: a draft\": bad.md' "
@@ -148,7 +149,7 @@ def test_page_missing_from_navigation(tmp_path):
 
 
 def test_nav_entry_that_names_no_page(tmp_path):
-    built = build_with(None, tmp_path=tmp_path, nav=["index.md", "othr.md", "glossary.md"])
+    built = build_with(None, tmp_path=tmp_path, nav=["index.md", "othr.md", "glossary.md", "book-index.md"])
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/other.md: this page is not in the navigation; fix: add a line '- Other page: other.md' "

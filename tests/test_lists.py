@@ -25,8 +25,8 @@ def text(element):
 def test_index_lists_each_page_once_with_main_entries_described_for_screen_readers():
     index = make_index()
     index.add_marker(parse_marker("index!: GQA"), Place("arch/#gqa", "Architecture", "GQA & <heads>", main=True))
-    index.add_marker(parse_marker("index: GQA; KV heads"), Place("arch/", "Architecture", "Architecture"))
-    index.add_term("kv-cache", Place('a"b/', "A & B", "A & B"))
+    index.add_marker(parse_marker("index: GQA; KV heads"), Place("arch/", "Architecture", None))
+    index.add_term("kv-cache", Place('a"b/', "A & B", None))
     groups = index.groups(Collation())
     root = fragment(index_html(groups, STRINGS, lambda url: "../" + url))
     assert [a.get("href") for a in root.find("nav")] == ["#index-g", "#index-k"]
@@ -51,7 +51,7 @@ def test_index_lists_each_page_once_with_main_entries_described_for_screen_reade
 def test_index_renders_one_line_per_page_linking_the_main_or_first_place():
     entry = Entry("Topic", places=[
         Place("p/#a", "Page", "A"), Place("p/#b", "Page", "B"), Place("p/#c", "Page", "C", main=True),
-        Place("q/", "Q", "Q"), Place("q/#x", "Q", "X"), Place("r/#y", "R", "Y"), Place("r/#z", "R", "Z")])
+        Place("q/", "Q", None), Place("q/#x", "Q", "X"), Place("r/#y", "R", "Y"), Place("r/#z", "R", "Z")])
     root = fragment(index_html([("T", [entry])], STRINGS, str))
     item = root.get_element_by_id("entry-topic")
     assert text(item) == "Topic: Page: C and 2 more sections; Q and 1 more section; R: Y and 1 more section"
@@ -65,8 +65,8 @@ def test_an_entry_without_places_of_its_own_page_names_the_page_unlinked():
 
 
 def test_every_entry_has_a_stable_unique_id_and_terms_use_their_term_id():
-    entries = [Entry("C++", places=[Place("a/", "A", "A")]), Entry("C plus", places=[Place("b/", "B", "B")]),
-               Entry("Other name", term="c-plus"), Entry("c  plus!", places=[Place("c/", "C", "C")])]
+    entries = [Entry("C++", places=[Place("a/", "A", None)]), Entry("C plus", places=[Place("b/", "B", None)]),
+               Entry("Other name", term="c-plus"), Entry("c  plus!", places=[Place("c/", "C", None)])]
     ids = entry_ids([("C", entries)])
     assert ids == {"other name": "entry-c-plus", "c++": "entry-c-plus-plus",  # a term's entry: its term id
                    "c plus": "entry-c-plus-2", "c plus!": "entry-c-plus-3"}  # slugs shared: numbered in order

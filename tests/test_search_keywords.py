@@ -64,12 +64,24 @@ PAGES = {
 }
 
 
-def build(tmp_path):
-    hooks = [str(ROOT / "hooks" / name) for name in ("glossary.py", "xref.py", "search.py")]
+def build(tmp_path, hooks=("terms.py", "search.py"), ok=True):
+    hooks = [str(ROOT / "hooks" / name) for name in hooks]
     project = make_site(tmp_path, PAGES, hooks=hooks, plugins=[{"search": {"fields": {"topics": {"boost": 2000}}}}])
     built = run_build(project)
-    assert built.ok, built.log
+    assert built.ok == ok, built.log
     return built
+
+
+def test_the_order_of_the_hooks_does_not_matter(tmp_path):
+    """search.py reads the TermSite of terms.py only once the build has ended."""
+    first, second = build(tmp_path / "a"), build(tmp_path / "b", hooks=("search.py", "terms.py"))
+    for path in ("search/search_index.json", "xref.json", "glossary/index.html", "book-index/index.html"):
+        assert second.page(path) == first.page(path), path
+
+
+def test_search_keywords_without_the_terms_hook_say_what_is_missing(tmp_path):
+    built = build(tmp_path, hooks=("search.py",), ok=False)
+    assert "hooks/search.py needs hooks/terms.py under 'hooks:' in mkdocs.yml" in built.log
 
 
 def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path):

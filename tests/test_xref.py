@@ -61,9 +61,9 @@ def test_terms_are_entries_with_the_glossary_as_main_place_and_see_entries_for_a
 
 def test_entries_differing_in_case_or_normalisation_are_merged():
     index = make_index()
-    index.add_marker(parse_marker("index: Über-Modell"), Place("a/", "A", "A"))
-    index.add_marker(parse_marker("index: über-modell"), Place("b/", "B", "B"))
-    index.add_marker(parse_marker("index: U\u0308ber-Modell"), Place("c/", "C", "C"))  # decomposed Ü
+    index.add_marker(parse_marker("index: Über-Modell"), Place("a/", "A", None))
+    index.add_marker(parse_marker("index: über-modell"), Place("b/", "B", None))
+    index.add_marker(parse_marker("index: U\u0308ber-Modell"), Place("c/", "C", None))  # decomposed Ü
     groups = dict(index.groups(Collation()))
     assert [(e.name, [p.url for p in e.places]) for e in groups["U"]] == [("Über-Modell", ["a/", "b/", "c/"])]
 

@@ -88,7 +88,7 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
         for page, top, sections in entry.by_page():
             candidates = ([top] if top else []) + sections
             chosen = next((p for p in candidates if p.main), candidates[0])
-            text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.heading)}"
+            text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.label)}"
             more = more_text(len(candidates) - 1, strings)
             out.append(f"{text} {escape(more)}" if more else text)
         return "; ".join(out)

@@ -66,12 +66,17 @@ def entry_key(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One place an entry points to: a page, or a section of it (site-relative URL)."""
+    """One place an entry points to: a section of a page, or the page itself (site-relative URL)."""
 
     url: str
-    page: str
-    heading: str
+    page: str  # the page's title
+    heading: str | None  # the section's heading; None for the page itself (not a section of it)
     main: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the place is called: its heading, or the page's title for the page itself."""
+        return self.page if self.heading is None else self.heading
 
 
 @dataclass
@@ -82,14 +87,14 @@ class Entry:
     subs: dict[str, Entry] = field(default_factory=dict)
     see: str | None = None  # name of the entry this one only refers to
     see_also: list[str] = field(default_factory=list)
-    _seen: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # (url, heading) -> position
+    _seen: dict[tuple[str, str | None], int] = field(default_factory=dict, repr=False)  # (url, heading) -> position
 
     def by_page(self) -> list[tuple[str, Place | None, list[Place]]]:
         """Places grouped by page, in order of appearance: (page, the page itself if listed, sections)."""
         groups: dict[str, tuple[str, list[Place | None], list[Place]]] = {}
         for place in self.places:
             _, top, sections = groups.setdefault(place.page, (place.page, [None], []))
-            if place.heading == place.page:
+            if place.heading is None:
                 top[0] = place
             else:
                 sections.append(place)
@@ -178,9 +183,16 @@ def entry_json(entry: Entry) -> dict[str, object]:
         "term": entry.term,
         "see": entry.see,
         "see_also": entry.see_also,
-        "places": [{"url": p.url, "page": p.page, "heading": p.heading, "main": p.main} for p in entry.places],
+        "places": [{"url": p.url, "page": p.page, "heading": p.label, "main": p.main} for p in entry.places],
         "subs": [entry_json(sub) for sub in entry.subs.values()],
     }
+
+
+def page_json(url: str, title: str, terms: list[str],
+              related: Iterable[tuple[str, str, list[str]]]) -> dict[str, object]:
+    """A page in xref.json: its terms, and its related pages (url, title, shared term ids)."""
+    return {"url": url, "title": title, "terms": terms,
+            "related": [{"url": other, "title": name, "shared": shared} for other, name, shared in related]}
 
 
 def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]],

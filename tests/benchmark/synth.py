@@ -287,7 +287,7 @@ def site_config(variant: str, pages: int, terms: int) -> dict:
     if real.get("extra"):
         config["extra"] = real["extra"]
     if variant == "hooks":
-        config["hooks"] = [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/xref.py")]
+        config["hooks"] = [str(ROOT / "hooks/terms.py")]
     if variant == "ez":
         plugins = [*plugins, {"ezglossary": {"tooltip": "short", "sections": [EZ_SECTION]}}]
     config["plugins"] = plugins

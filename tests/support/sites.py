@@ -65,7 +65,7 @@ def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSA
         "edit_uri": "edit/main/docs/",
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "font": False,
                   "features": ["content.action.edit", "content.action.view", "content.tooltips"]},
-        "hooks": [str(ROOT / "hooks/glossary.py"), str(ROOT / "hooks/xref.py")],
+        "hooks": [str(ROOT / "hooks/terms.py")],
         "exclude_docs": "data/\n",
         "markdown_extensions": ["attr_list", "toc", "footnotes", "abbr", "admonition", "md_in_html"],
         "validation": {"unrecognized_links": "warn", "anchors": "warn", "absolute_links": "warn", "omitted_files": "warn"},

@@ -1,0 +1,231 @@
+"""One build's terms: link and record each page, then resolve the site-wide lists once.
+
+A TermSite is made once per build. While the engine converts pages, `link_page` links a
+page's terms and `record` keeps a PageReport of it (plain data: where each term and index
+marker occurs, the page's headings and anchors). Once every page is converted, `resolve`
+turns the reports into everything that needs the whole site: each glossary entry's "Used on"
+list, the book index, related pages and xref.json. An adapter (hooks/terms.py for MkDocs)
+supplies pages and URLs and reports the problems; nothing here knows the engine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import unquote
+
+from .collate import Collation
+from .linker import MODES, LinkResult, Node, Occurrence, Section, link_tree
+from .matcher import Matcher
+from .model import Glossary, GlossaryError, Term, load_glossary
+from .render import glossary_markdown, index_markdown, load_strings
+from .resolution import INDEX_MARKER, Resolution
+from .search import SectionKeywords, page_keywords
+from .urls import relative_url
+from .xref import Index, Marker, MarkerError, Place, parse_marker
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language, relative to the docs directory
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site's settings, all optional: `extra: glossary:` (the first five) and `extra: xref:` (`page`
+    for index_page, `related`) in mkdocs.yml."""
+
+    source: str = "data/glossary.yml"  # the glossary, relative to the docs directory
+    page: str = "glossary.md"  # the generated glossary page
+    autolink: str = "page"  # page | section | off; a page may override it with front matter `glossary:`
+    unused: str = "info"  # info | warn: how terms used on no page are reported
+    used_on_cap: int = 8  # "Used on" lists this many pages, then links to all of them in the index
+    index_page: str = "book-index.md"  # the generated index page
+    related: int = 3  # how many related pages a page shows
+
+    @classmethod
+    def read(cls, glossary: Mapping[str, Any], xref: Mapping[str, Any]) -> Settings:
+        """From the site's `glossary` and `xref` settings (other keys are ignored); GlossaryError for a bad value."""
+        known = {k: v for k, v in glossary.items() if k in ("source", "page", "autolink", "unused", "used_on_cap")}
+        settings = cls(**known, index_page=xref.get("page", cls.index_page), related=xref.get("related", cls.related))
+        if settings.autolink not in MODES or settings.unused not in ("info", "warn"):
+            raise GlossaryError([f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
+                                 f"info, warn; got {settings.autolink!r} and {settings.unused!r}"])
+        return settings
+
+
+@dataclass
+class PageReport:
+    """What one page holds for the site-wide lists (plain data, no HTML)."""
+
+    src: str  # path in the docs directory
+    url: str  # site-relative
+    title: str
+    rank: int  # position in the navigation; pages outside it come after all others
+    # what linking found on the page (filled in by TermSite.record): terms and index comments, each with its section
+    occurrences: list[Occurrence] = field(default_factory=list)
+    markers: list[tuple[str, Section]] = field(default_factory=list)
+    headings: dict[str, str | None] = field(default_factory=dict)  # anchor -> heading; None for the page's title
+    anchors: frozenset[str] = frozenset()  # every id in the page
+    authored: bool = True  # generated pages count nowhere, but markers may point to them
+    related: bool = True  # False (front matter `xref: false`): no related pages, never offered as related
+
+
+class Problem(NamedTuple):
+    """Something an editor should fix (or know), with where it is."""
+
+    topic: str  # "glossary" or "xref": what it concerns (the MkDocs adapter logs it under that name)
+    text: str  # "docs/<file>[:<line>]: what is wrong; fix: ..."
+    warn: bool = True  # False: for information only
+
+
+Where = Callable[[str, str], str]  # (page src, text in the page) -> "docs/<src>:<line>", to start a message
+
+
+class TermSite:
+    """Everything one build knows about terms: made anew for each build, fed page by page, resolved once."""
+
+    def __init__(self, glossary: Glossary, matcher: Matcher, collation: Collation, strings: dict[str, str],
+                 settings: Settings, where: Where = lambda src, text: f"docs/{src}"):
+        self.glossary, self.matcher, self.collation, self.strings = glossary, matcher, collation, strings
+        self.settings, self.where = settings, where
+        self.glossary_url = ""  # site-relative URL of the glossary page, set once the engine lists the files
+        self.reports: dict[str, PageReport] = {}  # page src -> its report
+        self._markers: dict[str, list[tuple[Marker, Section, str]]] = {}  # page src -> its valid index markers
+        self._linked: dict[str, tuple[LinkResult, list[Problem]]] = {}  # page src -> linked, not yet recorded
+
+    @classmethod
+    def load(cls, docs: Path, glossary: Mapping[str, Any], xref: Mapping[str, Any], language: str,
+             where: Where) -> TermSite:
+        """A site's TermSite from its docs directory and its settings; GlossaryError saying what is wrong."""
+        settings = Settings.read(glossary, xref)
+        try:
+            terms = load_glossary(docs / settings.source, display_path=f"docs/{settings.source}")
+        except GlossaryError as exc:
+            raise GlossaryError(["glossary source has errors:", *exc.problems]) from None
+        strings = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
+        return cls(terms, Matcher(terms), Collation(language), strings, settings, where)
+
+    def generated_pages(self, **glossary_options: Any) -> dict[str, str]:
+        """The Markdown of the pages the site adds, by path in the docs directory: the glossary and the
+        index (whose entries come once every page is recorded). Options: see render.glossary_markdown."""
+        return {self.settings.page: glossary_markdown(self.glossary, self.collation, self.strings, **glossary_options),
+                self.settings.index_page: index_markdown(self.strings, INDEX_MARKER)}
+
+    def link_page(self, root: Node, raw_html: Sequence[str | Element], *, src: str, url: str,
+                  meta: Mapping[str, object], source: str, authored: bool) -> None:
+        """Link a page's tree in place while it is converted (Python-Markdown's, before serialising).
+
+        meta is the page's front matter, source its Markdown (for messages). Generated pages only repeat
+        terms: their explicit references are rewritten, nothing is counted (authored=False).
+        """
+        mode, problems = self._mode(src, meta, source)
+        glossary_url = self.glossary_url
+
+        def href_for(term: Term) -> str:
+            return relative_url(f"{glossary_url}#{term.id}", url)
+
+        result = link_tree(root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored,
+                           escape_amp=True)  # Python-Markdown's serialiser keeps entities in attributes
+        self._linked[src] = (result, problems)
+
+    def _mode(self, src: str, meta: Mapping[str, object], source: str) -> tuple[str, list[Problem]]:
+        """How a page links terms (front matter `glossary:`), and the problem with its setting."""
+        setting = meta.get("glossary", self.settings.autolink)
+        if src == self.settings.page or setting is False:
+            return "off", []
+        if setting not in MODES:
+            written = next((line.strip() for line in source.splitlines() if line.startswith("glossary:")),
+                           f"glossary: {setting}")
+            return self.settings.autolink, [Problem("glossary", (
+                f"{self.where(src, 'glossary:')}: front matter '{written}' must be one of {', '.join(MODES)}; fix: "
+                f"write 'glossary: page' (link each term once per page), 'glossary: section' (once per section) "
+                f"or 'glossary: off' (no links)"))]
+        return str(setting), []
+
+    def record(self, report: PageReport) -> list[Problem]:
+        """Keep a converted page's report, with what linking found on it; the problems found there.
+
+        A generated page (report.authored False) counts nowhere; it is kept as a target of index markers.
+        """
+        src = report.src
+        result, problems = self._linked.pop(src, (LinkResult(), []))  # a page without text is never linked
+        for ref in result.unknown_refs:  # as written in the link, which may be URL-encoded ("No%20Such%20Term")
+            problems.append(Problem("glossary", f"{self.where(src, 'term:' + ref)}: unknown glossary term "
+                                    f"{unquote(ref)!r}; add it to docs/{self.settings.source} or fix the spelling"))
+        self.reports[src] = report
+        if report.authored:
+            report.occurrences, report.markers = result.occurrences, result.markers
+        markers = self._markers[src] = []
+        for text, section in report.markers:
+            try:
+                markers.append((parse_marker(text), section, text))
+            except MarkerError as exc:
+                problems.append(Problem("xref", f"{self.where(src, text)}: {exc}"))
+        return problems
+
+    def search_keywords(self) -> dict[str, dict[str, SectionKeywords]]:
+        """Page URL -> section anchor -> its search keywords.
+
+        A glossary entry's other names sit in its line of references, which search leaves out with
+        "See also" and "Source" (they name other terms): they come back as the entry's aliases.
+        """
+        keywords = {r.url: page_keywords(self.glossary, r.occurrences, r.markers) for r in self._pages()}
+        keywords[self.glossary_url] = {term.id: SectionKeywords(aliases=list(term.aliases))
+                                       for term in self.glossary.terms.values() if term.aliases}
+        return keywords
+
+    def resolve(self) -> tuple[Resolution, list[Problem]]:
+        """Once every page is recorded: the site-wide lists, and the problems found making them."""
+        glossary_page = self.reports[self.settings.page]
+        index = Index(self.glossary, lambda term_id: f"{glossary_page.url}#{term_id}", glossary_page.title)
+        problems: list[Problem] = []
+        pages = self._pages()
+        for page in pages:
+            places: dict[Section, Place] = {}  # one Place per section of the page, shared by its terms
+            for occ in page.occurrences:
+                place = places.get(occ.section)
+                if place is None:
+                    place = places[occ.section] = _place(page, occ.section)
+                index.add_term(occ.term, place)
+            for marker, section, text in self._markers.get(page.src, []):
+                found = self._marker_place(page, marker, section)
+                if isinstance(found, str):
+                    problems.append(Problem("xref", f"{self.where(page.src, text)}: {found}"))
+                else:
+                    index.add_marker(marker, found)
+        resolved = Resolution(self, pages, index.groups(self.collation))
+        if unused := resolved.unused:
+            problems.insert(0, Problem("glossary", f"docs/{self.settings.source}: {len(unused)} term(s) used on no "
+                                       f"page: {', '.join(unused)}", warn=self.settings.unused == "warn"))
+        return resolved, problems
+
+    def _pages(self) -> list[PageReport]:
+        """Authored pages in navigation order (pages outside it last)."""
+        return sorted((r for r in self.reports.values() if r.authored), key=lambda r: (r.rank, r.src))
+
+    def _marker_place(self, page: PageReport, marker: Marker, section: Section) -> Place | str:
+        """Where a marker points: its own section, or its target, which must exist (else the problem)."""
+        if not marker.target:
+            return _place(page, section, marker.main)
+        path, _, anchor = marker.target.partition("#")
+        target = page
+        if path:
+            src = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), path))
+            if src not in self.reports:
+                return f"index marker points to '{path}', which is not a page of the site"
+            target = self.reports[src]
+        if anchor and anchor not in target.anchors:
+            return f"index marker points to '#{anchor}', which is not an anchor in docs/{target.src}"
+        heading = target.headings.get(anchor) if anchor else None  # an anchor that is no heading: the page
+        return Place(f"{target.url}#{anchor}" if anchor else target.url, target.title, heading, marker.main)
+
+
+def _place(page: PageReport, section: Section, main: bool = False) -> Place:
+    """A section of the page, or the page itself for the text before its first heading."""
+    if not section.anchor:
+        return Place(page.url, page.title, None, main)
+    return Place(f"{page.url}#{section.anchor}", page.title, section.title or None, main)
