@@ -122,8 +122,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     slugify = (config.mdx_configs.get("toc") or {}).get("slugify", default_slugify)
     anchors = {f.src_uri: page_anchors(f.content_string, slugify) for f in files.documentation_pages()}
     titles = {page.file.src_uri: page.title for page in nav.pages}
-    table = next((t for f in files.documentation_pages()
-                  if (t := marker_section(f.content_string, "[[claims]]", f.src_uri, slugify))), "")
+    table = next(
+        (
+            t
+            for f in files.documentation_pages()
+            if (t := marker_section(f.content_string, "[[claims]]", f.src_uri, slugify))
+        ),
+        "",
+    )
     build.site, build.nav = kclaims.Site(build.data, titles, anchors, table), nav
     for problem in kclaims.check_sections(build.claims, anchors, build.claims_path):
         log.warning(problem)
@@ -135,8 +141,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Expand the marker lines; unknown names are warnings (errors under --strict)."""
     src = page.file.src_uri
     for line in kclaims.handwritten_corrections(page.file.content_string):
-        log.warning(f"docs/{src}:{line}: a \"Correction\" box is written by hand; fix: add the claim to "
-                    f"{build.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after \"In short\"")
+        log.warning(
+            f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
+            f'{build.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'
+        )
     if "[[" not in markdown:
         return None
     result = expand(markdown, build.data, src, build.chart, _handlers(src))
@@ -155,8 +163,7 @@ def _handlers(src: str) -> dict:
             return kclaims.verdict_table(build.claims, site, src)
         page = arg if arg.endswith(".md") else f"{arg}.md"
         if page not in site.anchors:
-            raise MarkerError(f"[[claims: {arg}]]: no page docs/{page}; fix: name this page, "
-                              f"[[claims: {src[:-3]}]]")
+            raise MarkerError(f"[[claims: {arg}]]: no page docs/{page}; fix: name this page, [[claims: {src[:-3]}]]")
         build.placed.add(f"claims:{page}")
         return kclaims.page_boxes(build.claims, page, site)
 
@@ -164,8 +171,10 @@ def _handlers(src: str) -> dict:
         found = next((c for c in build.claims if c.id == arg), None)
         if found is None or not found.box_title:
             close = difflib.get_close_matches(arg, [c.id for c in build.claims if c.box_title], n=1)
-            raise MarkerError(f"[[claim: {arg}]]: no claim with a box has this id in {build.claims_path}"
-                              + (f"; fix: did you mean {close[0]!r}?" if close else ""))
+            raise MarkerError(
+                f"[[claim: {arg}]]: no claim with a box has this id in {build.claims_path}"
+                + (f"; fix: did you mean {close[0]!r}?" if close else "")
+            )
         build.placed.add(f"claim:{arg}")
         return kclaims.box(found, site, src, link_section=found.page != src)
 
@@ -176,7 +185,9 @@ def _handlers(src: str) -> dict:
         return generations.render(build.data.tables[name], build.data, src)
 
     return {
-        "claims": claims, "claim": claim, "generations": table,
+        "claims": claims,
+        "claim": claim,
+        "generations": table,
         "corrections": lambda _: kclaims.corrections_list(build.claims, site, src),
         "claims-register": lambda _: kclaims.register(build.claims, site, src),
         "timeline": lambda _: timeline.render(build.events, build.data, src, site.titles, site.anchors),
@@ -189,11 +200,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
         if c.page not in build.site.anchors:
             continue  # already reported in on_nav
         if c.is_correction and f"claims:{c.page}" not in build.placed:
-            log.warning(f"{build.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "
-                        f"[[claims: {c.page[:-3]}]] line; fix: put it right after the \"In short\" box")
+            log.warning(
+                f"{build.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "
+                f'[[claims: {c.page[:-3]}]] line; fix: put it right after the "In short" box'
+            )
         elif not c.is_correction and c.box_title and f"claim:{c.id}" not in build.placed:
-            log.warning(f"{build.claims_path}:{c.line}: claim {c.id!r} has a box that no page shows; fix: put "
-                        f"[[claim: {c.id}]] in the section {c.section}")
+            log.warning(
+                f"{build.claims_path}:{c.line}: claim {c.id!r} has a box that no page shows; fix: put "
+                f"[[claim: {c.id}]] in the section {c.section}"
+            )
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -209,20 +224,40 @@ def on_post_build(config: MkDocsConfig) -> None:
             return None
         return site_url + files[path] + (f"#{anchor}" if anchor else "")
 
-    pages = [llms.PageText(p.title, p.file.src_uri, site_url + files[p.file.src_uri], str(p.meta.get("description") or ""),
-                           p.markdown or "", _section_of(p)) for p in build.nav.pages]
+    pages = [
+        llms.PageText(
+            p.title,
+            p.file.src_uri,
+            site_url + files[p.file.src_uri],
+            str(p.meta.get("description") or ""),
+            p.markdown or "",
+            _section_of(p),
+        )
+        for p in build.nav.pages
+    ]
     summary = config.site_description or ""
     out = Path(config.site_dir)
-    data_files = [("xref.json", site_url + "xref.json", "every term and indexed topic with the pages and sections "
-                   "that use it, and each page's related pages"),
-                  ("claims.json", site_url + "claims.json", "each claim of the news summary with its German "
-                   "wording, verdict, reason, sources and the section that discusses it")]
-    (out / "llms.txt").write_text(llms.llms_txt(config.site_name, summary, pages, data_files,
-                                                site_url + "llms-full.txt"), encoding="utf-8")
+    data_files = [
+        (
+            "xref.json",
+            site_url + "xref.json",
+            "every term and indexed topic with the pages and sections that use it, and each page's related pages",
+        ),
+        (
+            "claims.json",
+            site_url + "claims.json",
+            "each claim of the news summary with its German "
+            "wording, verdict, reason, sources and the section that discusses it",
+        ),
+    ]
+    (out / "llms.txt").write_text(
+        llms.llms_txt(config.site_name, summary, pages, data_files, site_url + "llms-full.txt"), encoding="utf-8"
+    )
     index = (config.extra.get("xref") or {}).get("page", "book-index.md")  # its entries are HTML, built by terms.py
     notes = {index: f"The entries of the index, with the pages and sections they point to, are in {site_url}xref.json."}
-    (out / "llms-full.txt").write_text(llms.llms_full(config.site_name, summary, pages, url_of, notes),
-                                       encoding="utf-8")
+    (out / "llms-full.txt").write_text(
+        llms.llms_full(config.site_name, summary, pages, url_of, notes), encoding="utf-8"
+    )
     claims = kclaims.as_json(build.claims, build.site, lambda t: url_of(t) or t)
     (out / "claims.json").write_text(json.dumps({"claims": claims}, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -142,8 +142,10 @@ def front_matter_problem(source: str) -> str | None:
     block = YAML_RE.match(source)
     if block is None:
         if LOOKS_LIKE_KEY.match(source):
-            return ("1: front matter opened with --- is never closed, so the page shows it as text; "
-                    "fix: add a line --- after its last key")
+            return (
+                "1: front matter opened with --- is never closed, so the page shows it as text; "
+                "fix: add a line --- after its last key"
+            )
         return None
     return _front_matter_yaml_problem(block.group(1))
 
@@ -161,8 +163,10 @@ def _front_matter_yaml_problem(text: str) -> str | None:
             f"a character such as [ {{ * & ! | > ' \" % @ ` in double quotes"
         )
     except yaml.YAMLError as exc:
-        return (f"2: front matter is not valid YAML ({exc}), so MkDocs ignores all of it; "
-                f"fix: write one 'key: value' per line")
+        return (
+            f"2: front matter is not valid YAML ({exc}), so MkDocs ignores all of it; "
+            f"fix: write one 'key: value' per line"
+        )
     if not isinstance(data, dict):
         kind = "nothing" if data is None else f"a {type(data).__name__}"
         return (
@@ -181,7 +185,7 @@ def footnote_problems(source: str) -> tuple[list[tuple[str, str]], list[tuple[st
         text = line
         if definition:
             defined.setdefault(definition.group(1), number)
-            text = line[definition.end():]
+            text = line[definition.end() :]
         for ref in FOOTNOTE_REF.finditer(CODE_SPAN.sub("", text)):
             used.setdefault(ref.group(1), number)
     undefined = []
@@ -190,17 +194,24 @@ def footnote_problems(source: str) -> tuple[list[tuple[str, str]], list[tuple[st
             continue
         close = difflib.get_close_matches(label, list(defined), n=1, cutoff=0.6)
         hint = f", or correct the label: did you mean [^{close[0]}]?" if close else ""
-        undefined.append((label, (
-            f"{number}: footnote [^{label}] is used but never defined; "
-            f"fix: add its definition, a line '[^{label}]: <primary source>' at the end of the page{hint}"
-        )))
+        undefined.append(
+            (
+                label,
+                (
+                    f"{number}: footnote [^{label}] is used but never defined; "
+                    f"fix: add its definition, a line '[^{label}]: <primary source>' at the end of the page{hint}"
+                ),
+            )
+        )
     unused = [(label, f"{number}: {unused_footnote(label)}") for label, number in defined.items() if label not in used]
     return undefined, unused
 
 
 def unused_footnote(label: str) -> str:
-    return (f"footnote [^{label}] is defined but never used; "
-            f"fix: cite it with [^{label}] after the claim it supports, or delete the definition")
+    return (
+        f"footnote [^{label}] is defined but never used; "
+        f"fix: cite it with [^{label}] after the claim it supports, or delete the definition"
+    )
 
 
 def _prose_lines(source: str):
@@ -311,8 +322,12 @@ def nav_not_found(match: re.Match) -> str:
     return f"{_config_name()}:{line}: the nav: entry '{path}' names no page in docs/; fix: {fix}"
 
 
-REWRITES = [(LINK_NOT_FOUND, link_not_found), (ANCHOR_MISSING, anchor_missing),
-            (NAV_OMITTED, nav_omitted), (NAV_NOT_FOUND, nav_not_found)]
+REWRITES = [
+    (LINK_NOT_FOUND, link_not_found),
+    (ANCHOR_MISSING, anchor_missing),
+    (NAV_OMITTED, nav_omitted),
+    (NAV_NOT_FOUND, nav_not_found),
+]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -64,8 +64,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
     # Material's search skips elements with data-search-exclude, and ranks the glossary's entries lower.
-    pages = build.site.generated_pages(unindexed='data-search-exclude="1"', front_matter=(
-        "search:", f"  boost: {SEARCH_BOOST}"), attr_list="attr_list" in config.markdown_extensions)
+    pages = build.site.generated_pages(
+        unindexed='data-search-exclude="1"',
+        front_matter=("search:", f"  boost: {SEARCH_BOOST}"),
+        attr_list="attr_list" in config.markdown_extensions,
+    )
     for src, content in pages.items():
         files.append(file := File.generated(config, src, content=content))
         file.edit_uri = build.site.settings.source  # the edit button opens the glossary source
@@ -84,16 +87,33 @@ def _link_page(root: Any, raw_html: Any) -> None:
     """Python-Markdown's tree of build.page, after its other tree processors (termkit.markdown_ext)."""
     page, build.page = build.page, None
     if page is not None:  # else a conversion that is not a page's (another plugin's): leave it alone
-        build.site.link_page(root, raw_html, src=page.file.src_uri, url=page.url, meta=page.meta,
-                             source=page.file.content_string, authored=page.file.generated_by is None)
+        build.site.link_page(
+            root,
+            raw_html,
+            src=page.file.src_uri,
+            url=page.url,
+            meta=page.meta,
+            source=page.file.content_string,
+            authored=page.file.generated_by is None,
+        )
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> None:
     src = page.file.src_uri
-    _report(build.site.record(PageReport(
-        src, page.url, page.title or "", build.rank.get(src, len(build.rank)), headings=dict(_headings(page.toc)),
-        anchors=frozenset(page.present_anchor_ids or ()), authored=page.file.generated_by is None,
-        related=page.meta.get("xref", True) is not False)))
+    _report(
+        build.site.record(
+            PageReport(
+                src,
+                page.url,
+                page.title or "",
+                build.rank.get(src, len(build.rank)),
+                headings=dict(_headings(page.toc)),
+                anchors=frozenset(page.present_anchor_ids or ()),
+                authored=page.file.generated_by is None,
+                related=page.meta.get("xref", True) is not False,
+            )
+        )
+    )
     if src == build.site.settings.page:
         for item in page.toc:  # no table of contents: the letter bar at the top does its work, at a
             item.children = []  # fraction of the elements (two copies of a TOC of 121 entries: ~960)

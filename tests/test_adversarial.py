@@ -34,23 +34,42 @@ def stash_page() -> str:
     """
     lines = ["---", "glossary: section", "---", "# Release notes", ""]
     for release in range(160):
-        lines += [f"## Release 0.{release} {{ #release-{release} }}", "",
-                  f"<!-- md:version 0.{release} -->", "",
-                  'Fixed <span class="badge">new</span> &amp; &lt;b&gt; in search: the 404 page, cache size 7.', "",
-                  '<div class="diff"><p>raw block without markdown</p></div>', ""]
+        lines += [
+            f"## Release 0.{release} {{ #release-{release} }}",
+            "",
+            f"<!-- md:version 0.{release} -->",
+            "",
+            'Fixed <span class="badge">new</span> &amp; &lt;b&gt; in search: the 404 page, cache size 7.',
+            "",
+            '<div class="diff"><p>raw block without markdown</p></div>',
+            "",
+        ]
     return "\n".join(lines)
 
 
 EXTENSIONS = [
-    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
-    {"toc": {"permalink": True}}, "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight",
-    "pymdownx.inlinehilite", "pymdownx.keys", "pymdownx.smartsymbols",
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.keys",
+    "pymdownx.smartsymbols",
     {"pymdownx.tabbed": {"alternate_style": True}},
     {"pymdownx.magiclink": {"repo_url_shorthand": True, "user": "example", "repo": "project"}},
 ]
 THEME_FEATURES = ["content.code.annotate", "content.tabs.link", "content.tooltips"]
-PAGES = {**{page.name: page.read_text(encoding="utf-8") for page in sorted(SITE.glob("*.md"))},
-         "releases.md": stash_page()}
+PAGES = {
+    **{page.name: page.read_text(encoding="utf-8") for page in sorted(SITE.glob("*.md"))},
+    "releases.md": stash_page(),
+}
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +108,9 @@ def test_the_hooks_change_nothing_but_their_links_and_boxes(sites, tooltips, pag
 
 def test_the_hooks_did_link_terms(sites):
     """The comparison above is only worth something if the linker ran: each page has term links."""
-    counts = {page: len(article(sites["hooks"].page(page)).xpath(f".//a[@class='{LINK_CLASS}']"))
-              for page in page_names()}
+    counts = {
+        page: len(article(sites["hooks"].page(page)).xpath(f".//a[@class='{LINK_CLASS}']")) for page in page_names()
+    }
     assert all(counts.values()), counts
     names = article(sites["hooks"].page("names/index.html"))
     linked = {a.text for a in names.xpath(f".//a[@class='{LINK_CLASS}']")}
@@ -161,8 +181,10 @@ def test_fault_changed_attribute(sites, tooltips):
     assert any("'id': 'admonitions-2'" in p for p in planted(sites, tooltips, fault))
 
 
-@pytest.mark.parametrize("where", [".//h2", ".//p[@class='admonition-title']", ".//code", ".//summary",
-                                   ".//div[contains(@class, 'footnote')]//p"])
+@pytest.mark.parametrize(
+    "where",
+    [".//h2", ".//p[@class='admonition-title']", ".//code", ".//summary", ".//div[contains(@class, 'footnote')]//p"],
+)
 def test_fault_term_link_where_none_belongs(sites, tooltips, where):
     def fault(linked):
         el = _first(linked, where)

@@ -55,8 +55,13 @@ def number(value) -> float:
 
 
 SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-MARKERS = {"more than": ("", "+"), "about": ("~", ""), "nearly": ("nearly ", ""), "at least": ("≥", ""),
-           "up to": ("up to ", "")}
+MARKERS = {
+    "more than": ("", "+"),
+    "about": ("~", ""),
+    "nearly": ("nearly ", ""),
+    "at least": ("≥", ""),
+    "up to": ("up to ", ""),
+}
 
 
 def parse_shown(text: str) -> tuple[float | None, str | None]:
@@ -67,7 +72,7 @@ def parse_shown(text: str) -> tuple[float | None, str | None]:
     qualifier = None
     for name, (before, after) in MARKERS.items():
         if before and text.startswith(before):
-            qualifier, text = name, text[len(before):]
+            qualifier, text = name, text[len(before) :]
         if after and text.endswith(after):
             qualifier, text = name, text[: -len(after)]
     text = text.removesuffix(" FLOPs").removesuffix("%").replace(",", "")
@@ -124,7 +129,10 @@ print(json.dumps({name: render(name, data, cache=None).svg for name in CHARTS}))
 def draw_without_cache(seed: str) -> dict[str, str]:
     """Every chart drawn from scratch (no cache) in a fresh process with its own hash seed."""
     result = subprocess.run(
-        [sys.executable, "-c", DRAW_ALL, str(DATA)], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", DRAW_ALL, str(DATA)],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT / "hooks")},
     )
     return json.loads(result.stdout)
@@ -267,8 +275,12 @@ CHART_COLUMNS = {  # data-table column -> field of the data file
 }
 
 
-DESCRIBED = {"tokens-vs-params": ("params", "tokens"), "tokens-per-parameter": (),
-             "moe-active-vs-total": ("params", "active_params"), "gpu-hours": ("gpu_hours",)}
+DESCRIBED = {
+    "tokens-vs-params": ("params", "tokens"),
+    "tokens-per-parameter": (),
+    "moe-active-vs-total": ("params", "active_params"),
+    "gpu-hours": ("gpu_hours",),
+}
 
 
 def chart_data_table(html: str, chart: str) -> etree._Element | None:
@@ -382,8 +394,12 @@ def test_every_mark_sits_where_the_data_file_puts_it(sites, chart):
     if ys:
         assert_affine(ys, f"{chart} y")
     # Every model the data file gives the plotted numbers for is drawn.
-    wanted = {"tokens-vs-params": ("params", "tokens"), "tokens-per-parameter": ("params", "tokens"),
-              "moe-active-vs-total": ("params",), "gpu-hours": ("gpu_hours",)}[chart]
+    wanted = {
+        "tokens-vs-params": ("params", "tokens"),
+        "tokens-per-parameter": ("params", "tokens"),
+        "moe-active-vs-total": ("params",),
+        "gpu-hours": ("gpu_hours",),
+    }[chart]
     for sid, model in raw["models"].items():
         if chart == "moe-active-vs-total" and model["family"] not in ("Llama 3.1", "Llama 4"):
             continue
@@ -403,13 +419,16 @@ def build_with_data(tmp_path: Path, pages: dict[str, str], data_text: str, stric
 
 SOURCES = "# Sources\n\n" + "".join(  # every anchor the data file's sources link to
     f"## {anchor} {{#{anchor}}}\n\nText.\n\n"
-    for anchor in dict.fromkeys(s["link"].partition("#")[2] for s in raw_data()["sources"].values()))
+    for anchor in dict.fromkeys(s["link"].partition("#")[2] for s in raw_data()["sources"].values())
+)
 
 
 def test_a_correction_in_the_data_file_reaches_every_table_and_chart(tmp_path):
     text = DATA.read_text(encoding="utf-8")
-    fixed = text.replace("tokens: {value: 15.6e12, unit: tokens, source: llama3-paper §1}",
-                         "tokens: {value: 15.7e12, unit: tokens, source: llama3-paper §1}")
+    fixed = text.replace(
+        "tokens: {value: 15.6e12, unit: tokens, source: llama3-paper §1}",
+        "tokens: {value: 15.7e12, unit: tokens, source: llama3-paper §1}",
+    )
     assert fixed != text
     pages = {
         "index.md": "# Home\n\n[[numbers: parameter-sizing]]\n",
@@ -457,20 +476,32 @@ def test_good_sample_loads():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("params: {value: 8e9, unit: params, source: paper §1}", "params: {value: 8e9, unit: params}"),
-         "docs/data/models.yml:8: m1.params: no source; every value needs one"),
-        (("unit: gpu_hours", "unit: gpu_days"),
-         "docs/data/models.yml:11: m1.gpu_hours: unknown unit 'gpu_days'; known units: params, tokens"),
+        (
+            ("params: {value: 8e9, unit: params, source: paper §1}", "params: {value: 8e9, unit: params}"),
+            "docs/data/models.yml:8: m1.params: no source; every value needs one",
+        ),
+        (
+            ("unit: gpu_hours", "unit: gpu_days"),
+            "docs/data/models.yml:11: m1.gpu_hours: unknown unit 'gpu_days'; known units: params, tokens",
+        ),
         (("source: paper §2}", "source: papr §2}"), "docs/data/models.yml:9: m1.tokens: unknown source 'papr'"),
-        (("qualifier: more than", "qualifier: roughly"),
-         "docs/data/models.yml:9: m1.tokens: unknown qualifier 'roughly'"),
-        (("    context: {value: 128e3, unit: tokens_ctx, source: paper}\n", ""),
-         "docs/data/models.yml:4: model 'm1' has no 'context'"),
+        (
+            ("qualifier: more than", "qualifier: roughly"),
+            "docs/data/models.yml:9: m1.tokens: unknown qualifier 'roughly'",
+        ),
+        (
+            ("    context: {value: 128e3, unit: tokens_ctx, source: paper}\n", ""),
+            "docs/data/models.yml:4: model 'm1' has no 'context'",
+        ),
         (("unit: tokens_ctx", "unit: tokens"), "docs/data/models.yml:12: m1.context must be in unit 'tokens_ctx'"),
-        (("{m1.tokens} tokens", "{m1.tokenz} tokens"),
-         "docs/data/models.yml:16: table 't': {m1.tokenz} is not a known"),
-        (("    type: dense\n", "    type: dense\n    type: moe\n"),
-         "docs/data/models.yml:8: duplicate key 'type' (first on line 7)"),
+        (
+            ("{m1.tokens} tokens", "{m1.tokenz} tokens"),
+            "docs/data/models.yml:16: table 't': {m1.tokenz} is not a known",
+        ),
+        (
+            ("    type: dense\n", "    type: dense\n    type: moe\n"),
+            "docs/data/models.yml:8: duplicate key 'type' (first on line 7)",
+        ),
         (("value: 8e9, unit", "value: [8e9, unit"), "docs/data/models.yml:8: malformed YAML"),
         (("value: 1.46e6", "value: lots"), "docs/data/models.yml:11: m1.gpu_hours: value 'lots' is not a number"),
     ],
@@ -485,7 +516,8 @@ def test_broken_data_is_reported_with_file_and_line(change, message):
 
 def test_broken_data_file_fails_the_build_naming_file_and_line(tmp_path):
     broken = DATA.read_text(encoding="utf-8").replace(
-        "compute: {value: 3.8e25, unit: flops, source: llama3-paper §1}", "compute: {value: 3.8e25, unit: flops}")
+        "compute: {value: 3.8e25, unit: flops, source: llama3-paper §1}", "compute: {value: 3.8e25, unit: flops}"
+    )
     line = next(i for i, text in enumerate(broken.splitlines(), 1) if "compute: {value: 3.8e25, unit: flops}" in text)
     _, built = build_with_data(tmp_path, {"index.md": "# Home\n"}, broken)
     assert not built.ok
@@ -493,8 +525,10 @@ def test_broken_data_file_fails_the_build_naming_file_and_line(tmp_path):
 
 
 def test_unknown_chart_or_table_fails_the_strict_build_with_file_and_line(tmp_path):
-    page = ("---\ndescription: x\n---\n# Home\n\n[[chart: tokens-vs-param]]\n\n"
-            "```\n[[chart: in-code-is-left-alone]]\n```\n\n[[numbers: nope]]\n")
+    page = (
+        "---\ndescription: x\n---\n# Home\n\n[[chart: tokens-vs-param]]\n\n"
+        "```\n[[chart: in-code-is-left-alone]]\n```\n\n[[numbers: nope]]\n"
+    )
     _, built = build_with_data(tmp_path, {"index.md": page}, DATA.read_text(encoding="utf-8"))
     assert not built.ok
     assert "WARNING: charts: docs/index.md:6: unknown chart 'tokens-vs-param'; known: tokens-vs-params" in built.log

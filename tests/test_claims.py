@@ -114,7 +114,9 @@ events:
     source: [paper §3]
     kind: primary
 """
-HOME = "# Home\n\nIntro.\n\n## Verdicts\n\n[[claims]]\n\n## Comparison\n\n[[generations]]\n\n## Timeline\n\n[[timeline]]\n"
+HOME = (
+    "# Home\n\nIntro.\n\n## Verdicts\n\n[[claims]]\n\n## Comparison\n\n[[generations]]\n\n## Timeline\n\n[[timeline]]\n"
+)
 THEME = """\
 ---
 description: A theme page.
@@ -142,9 +144,19 @@ SOURCES = "# Sources\n\n## Paper {#paper}\n\nA paper.\n\n## Press {#press}\n\nA 
 
 def build(tmp_path, claims=CLAIMS, timeline=TIMELINE, models=MODELS, pages=None, strict=True):
     pages = {"index.md": HOME, "theme.md": THEME, "sources.md": SOURCES, **(pages or {})}
-    project = make_site(tmp_path, pages, hooks=HOOKS, markdown_extensions=EXTENSIONS,
-                        nav=[{"Home": "index.md"}, {"Theme": "theme.md"}, {"Sources": "sources.md"},
-                             {"Glossary": "glossary.md"}, {"Index": "book-index.md"}])
+    project = make_site(
+        tmp_path,
+        pages,
+        hooks=HOOKS,
+        markdown_extensions=EXTENSIONS,
+        nav=[
+            {"Home": "index.md"},
+            {"Theme": "theme.md"},
+            {"Sources": "sources.md"},
+            {"Glossary": "glossary.md"},
+            {"Index": "book-index.md"},
+        ],
+    )
     data = project / "docs/data"
     (data / "models.yml").write_text(models, encoding="utf-8")
     (data / "claims.yml").write_text(claims, encoding="utf-8")
@@ -167,7 +179,10 @@ def test_a_good_site_builds_clean_and_renders_every_marker(tmp_path):
     home = lxml.html.fromstring(built.page("index.html"))
     rows = home.xpath("//article//table[.//th[.='Verdict']]//tbody/tr")
     assert [r.xpath("td[1]")[0].text_content() for r in rows] == [
-        "The size was well chosen.", "The flagship was overtrained.", "It is complicated."]
+        "The size was well chosen.",
+        "The flagship was overtrained.",
+        "It is complicated.",
+    ]
     assert [r.xpath("td[2]")[0].text_content() for r in rows] == ["Accurate", "Overstated", "Accurate, with context"]
     assert [r.xpath("td[3]/a/@href")[0] for r in rows] == ["theme/#size", "theme/#training-longer", "theme/#size"]
 
@@ -184,7 +199,9 @@ def test_correction_boxes_follow_in_short_and_context_boxes_stay_in_their_sectio
     assert context.get("class") == "admonition info"
     assert context.findtext("p[@class='admonition-title']") == "Context: it depends on the budget"
     titles = article.xpath(".//p[@class='admonition-title']/text()")
-    assert [t for t in titles if t.startswith("Correction")] == ["Correction: only the small models were trained longer"]
+    assert [t for t in titles if t.startswith("Correction")] == [
+        "Correction: only the small models were trained longer"
+    ]
 
 
 def test_a_page_with_no_correction_says_so(tmp_path):
@@ -194,7 +211,9 @@ def test_a_page_with_no_correction_says_so(tmp_path):
     assert built.ok, built.log
     article = lxml.html.fromstring(built.page("theme/index.html")).find(".//article")
     line = article.xpath("./h1/following-sibling::*[2]")[0].text_content()
-    assert line.startswith("Of the news summary's claims discussed on this page, 2 accurate and 1 accurate with context")
+    assert line.startswith(
+        "Of the news summary's claims discussed on this page, 2 accurate and 1 accurate with context"
+    )
     assert not article.xpath(".//div[contains(@class,'warning')]")
     assert article.xpath(".//h2[@id='training-longer']/following-sibling::div[@class='admonition info']")
 
@@ -207,22 +226,44 @@ def test_sources_list_and_claims_json_read_the_same_file(tmp_path):
     assert items[0].startswith("The flagship was overtrained. (German: „Das Modell wurde übertrainiert“)")
     data = json.loads(built.page("claims.json"))["claims"]
     assert [(c["id"], c["verdict"], c["correction"]) for c in data] == [
-        ("size", "Accurate", False), ("overtrained", "Overstated", True), ("nuance", "Accurate, with context", False)]
+        ("size", "Accurate", False),
+        ("overtrained", "Overstated", True),
+        ("nuance", "Accurate, with context", False),
+    ]
     assert data[1]["section"] == "https://example.org/sub/path/theme/#training-longer"
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ("verdict: Overstated", "verdict: Overstatd", "verdict: Overstatd",
-     "unknown verdict 'Overstatd'; fix: did you mean 'Overstated'?"),
-    ("verdict: Accurate\n", "verdict: Mostly true\n", "verdict: Mostly true", "unknown verdict 'Mostly true'"),
-    ("section: theme.md#training-longer", "section: theme.md#training-long", "section: theme.md#training-long",
-     "claim 'overtrained': section 'theme.md#training-long': docs/theme.md has no anchor '#training-long'; "
-     "fix: did you mean 'training-longer'?"),
-    ("section: theme.md#size\n  - id: overtrained", "section: them.md#size\n  - id: overtrained",
-     "section: them.md#size", "claim 'size': section 'them.md#size': there is no page docs/them.md; "
-     "fix: did you mean 'theme.md'?"),
-    ("source: [paper §2]", "source: [papr §2]", "source: [papr §2]", "unknown source 'papr'; fix: did you mean 'paper'?"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            "verdict: Overstated",
+            "verdict: Overstatd",
+            "verdict: Overstatd",
+            "unknown verdict 'Overstatd'; fix: did you mean 'Overstated'?",
+        ),
+        ("verdict: Accurate\n", "verdict: Mostly true\n", "verdict: Mostly true", "unknown verdict 'Mostly true'"),
+        (
+            "section: theme.md#training-longer",
+            "section: theme.md#training-long",
+            "section: theme.md#training-long",
+            "claim 'overtrained': section 'theme.md#training-long': docs/theme.md has no anchor '#training-long'; "
+            "fix: did you mean 'training-longer'?",
+        ),
+        (
+            "section: theme.md#size\n  - id: overtrained",
+            "section: them.md#size\n  - id: overtrained",
+            "section: them.md#size",
+            "claim 'size': section 'them.md#size': there is no page docs/them.md; fix: did you mean 'theme.md'?",
+        ),
+        (
+            "source: [paper §2]",
+            "source: [papr §2]",
+            "source: [papr §2]",
+            "unknown source 'papr'; fix: did you mean 'paper'?",
+        ),
+    ],
+)
 def test_a_bad_claim_fails_the_strict_build_with_file_line_and_hint(tmp_path, old, new, needle, message):
     claims = CLAIMS.replace(old, new, 1)
     assert claims != CLAIMS
@@ -233,32 +274,43 @@ def test_a_bad_claim_fails_the_strict_build_with_file_line_and_hint(tmp_path, ol
 
 
 def test_a_correction_needs_its_box_and_its_page_marker(tmp_path):
-    claims = CLAIMS.replace("    box:\n      title: only the small models were trained longer\n"
-                            "      text: The paper trains the small models longer.\n", "")
+    claims = CLAIMS.replace(
+        "    box:\n      title: only the small models were trained longer\n"
+        "      text: The paper trains the small models longer.\n",
+        "",
+    )
     theme = THEME.replace("[[claims: theme]]\n", "")
     built = build(tmp_path, claims=claims, pages={"theme.md": theme})
     assert not built.ok
     line = line_of(claims, "  - id: overtrained") + 0
-    assert f"WARNING: charts: docs/data/claims.yml:{line}: claim 'overtrained' is a correction (Overstated) " \
-           "and needs a box with a title and a text" in built.log
-    assert f"WARNING: charts: docs/data/claims.yml:{line}: claim 'overtrained' is a correction, but docs/theme.md " \
-           "has no [[claims: theme]] line" in built.log
+    assert (
+        f"WARNING: charts: docs/data/claims.yml:{line}: claim 'overtrained' is a correction (Overstated) "
+        "and needs a box with a title and a text" in built.log
+    )
+    assert (
+        f"WARNING: charts: docs/data/claims.yml:{line}: claim 'overtrained' is a correction, but docs/theme.md "
+        "has no [[claims: theme]] line" in built.log
+    )
 
 
 def test_a_hand_written_correction_box_fails_the_build(tmp_path):
     theme = THEME + '\n!!! warning "Correction: written by hand"\n\n    Text.\n'
     built = build(tmp_path, pages={"theme.md": theme})
     assert not built.ok
-    assert f"WARNING: charts: docs/theme.md:{line_of(theme, '!!! warning')}: a \"Correction\" box is written by hand" \
+    assert (
+        f'WARNING: charts: docs/theme.md:{line_of(theme, "!!! warning")}: a "Correction" box is written by hand'
         in built.log
+    )
 
 
 def test_an_unknown_claim_id_in_a_page_names_the_page_line(tmp_path):
     theme = THEME.replace("[[claim: nuance]]", "[[claim: nuanse]]")
     built = build(tmp_path, pages={"theme.md": theme})
     assert not built.ok
-    assert f"WARNING: charts: docs/theme.md:{line_of(theme, '[[claim: nuanse]]')}: [[claim: nuanse]]: no claim " \
-           "with a box has this id in docs/data/claims.yml; fix: did you mean 'nuance'?" in built.log
+    assert (
+        f"WARNING: charts: docs/theme.md:{line_of(theme, '[[claim: nuanse]]')}: [[claim: nuanse]]: no claim "
+        "with a box has this id in docs/data/claims.yml; fix: did you mean 'nuance'?" in built.log
+    )
 
 
 def test_timeline_is_in_date_order_with_dates_sources_and_report_labels(tmp_path):
@@ -317,10 +369,12 @@ def test_claims_core_reports_every_problem_with_its_line():
     bad = CLAIMS.replace("verdict: Accurate\n", "verdict: True\n").replace("    reason: It needs nuance.\n", "")
     claims, problems = kclaims.load(bad, "claims.yml", data)
     assert [c.id for c in claims] == ["overtrained"]
-    assert problems == [f"claims.yml:{line_of(bad, 'verdict: True')}: unknown verdict 'True'; fix: use one of the "
-                        "verdicts below Verdicts: Accurate; Accurate, with context; Overstated; Wrong; "
-                        "Said by the host, not by Scialom",
-                        f"claims.yml:{line_of(bad, '  - id: nuance')}: claim 'nuance' has no reason"]
+    assert problems == [
+        f"claims.yml:{line_of(bad, 'verdict: True')}: unknown verdict 'True'; fix: use one of the "
+        "verdicts below Verdicts: Accurate; Accurate, with context; Overstated; Wrong; "
+        "Said by the host, not by Scialom",
+        f"claims.yml:{line_of(bad, '  - id: nuance')}: claim 'nuance' has no reason",
+    ]
 
 
 def test_timeline_core_takes_dates_from_models_and_sorts():
@@ -330,11 +384,17 @@ def test_timeline_core_takes_dates_from_models_and_sorts():
     assert [e.date for e in events] == ["2023-07-18", "2025-04-05", "2025-05-15"]
 
 
-@pytest.mark.parametrize(("text", "iso", "shown"), [
-    ("2023-07-18", "2023-07-18", "July 18, 2023"), ("2025-04", "2025-04", "April 2025"),
-    ("July 23, 2024", "2024-07-23", "July 23, 2024"), ("previewed April 5, 2025", "2025-04-05", "April 5, 2025"),
-    ("2025-02-30", None, None), ("soon", None, None),
-])
+@pytest.mark.parametrize(
+    ("text", "iso", "shown"),
+    [
+        ("2023-07-18", "2023-07-18", "July 18, 2023"),
+        ("2025-04", "2025-04", "April 2025"),
+        ("July 23, 2024", "2024-07-23", "July 23, 2024"),
+        ("previewed April 5, 2025", "2025-04-05", "April 5, 2025"),
+        ("2025-02-30", None, None),
+        ("soon", None, None),
+    ],
+)
 def test_dates(text, iso, shown):
     assert iso_date(text) == iso
     if iso:
@@ -356,13 +416,22 @@ def test_anchors_follow_the_toc_extension():
             ### Inside a block
         ## Llama 3's own scaling law
         """)
-    assert list(page_anchors(text, slugify)) == ["title", "llama-3s-own-scaling-law", "src", "inside-a-block",
-                                                 "llama-3s-own-scaling-law_1"]
+    assert list(page_anchors(text, slugify)) == [
+        "title",
+        "llama-3s-own-scaling-law",
+        "src",
+        "inside-a-block",
+        "llama-3s-own-scaling-law_1",
+    ]
 
 
 def test_full_text_is_clean_markdown_with_absolute_links():
     urls = {"index.md": "https://x.org/", "a.md": "https://x.org/a/"}
-    text = ("---\ndescription: d\n---\n# A\n\n<!-- index: x -->\nSee [home](index.md#top), [here](#s) "
-            "and [out](https://e.org).\n\n<div class=\"kn-chart-slot\"></div>\n\n```\n<b>code</b>\n```\n")
-    assert clean(text, "a.md", urls.get) == ("# A\n\nSee [home](https://x.org/#top), [here](https://x.org/a/#s) "
-                                             "and [out](https://e.org).\n\n```\n<b>code</b>\n```\n")
+    text = (
+        "---\ndescription: d\n---\n# A\n\n<!-- index: x -->\nSee [home](index.md#top), [here](#s) "
+        'and [out](https://e.org).\n\n<div class="kn-chart-slot"></div>\n\n```\n<b>code</b>\n```\n'
+    )
+    assert clean(text, "a.md", urls.get) == (
+        "# A\n\nSee [home](https://x.org/#top), [here](https://x.org/a/#s) "
+        "and [out](https://e.org).\n\n```\n<b>code</b>\n```\n"
+    )

@@ -10,8 +10,13 @@ def test_umlauts_sort_with_their_base_letter():
 
 def test_groups_by_plain_initial():
     groups = Collation("en").groups(["Ähnlich", "abc", "Œuvre", "Oil", "3D", "Юла", "ürig"], str)
-    assert groups == [("#", ["3D"]), ("A", ["abc", "Ähnlich"]), ("O", ["Œuvre", "Oil"]), ("U", ["ürig"]),
-                      ("Ю", ["Юла"])]
+    assert groups == [
+        ("#", ["3D"]),
+        ("A", ["abc", "Ähnlich"]),
+        ("O", ["Œuvre", "Oil"]),
+        ("U", ["ürig"]),
+        ("Ю", ["Юла"]),
+    ]
 
 
 def test_initial_skips_leading_punctuation_only_for_letters():

@@ -23,5 +23,7 @@ def test_an_unclosed_fence_runs_to_the_end():
 def test_markers_inside_code_are_not_expanded_and_headings_are_not_anchors():
     from keynumbers.cite import page_anchors
 
-    anchors = page_anchors("## Real\n\n```md\n## In code\n```python\n```\n", lambda text, sep: text.lower().replace(" ", sep))
+    anchors = page_anchors(
+        "## Real\n\n```md\n## In code\n```python\n```\n", lambda text, sep: text.lower().replace(" ", sep)
+    )
     assert anchors == {"real": "Real"}

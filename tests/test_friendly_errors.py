@@ -111,12 +111,16 @@ def test_invalid_front_matter(tmp_path):
 @pytest.mark.parametrize(
     ("page", "message"),
     [
-        ("---\n- glossary\n- off\n---\n# Bad\n",
-         "WARNING: checks: docs/bad.md:2: front matter must be 'key: value' lines, but it holds a list, so MkDocs "
-         "ignores it; fix: write one 'key: value' per line between the two --- lines"),
-        ("---\ndescription: A page.\n# Bad\n\nText.\n",
-         "WARNING: checks: docs/bad.md:1: front matter opened with --- is never closed, so the page shows it as "
-         "text; fix: add a line --- after its last key"),
+        (
+            "---\n- glossary\n- off\n---\n# Bad\n",
+            "WARNING: checks: docs/bad.md:2: front matter must be 'key: value' lines, but it holds a list, so MkDocs "
+            "ignores it; fix: write one 'key: value' per line between the two --- lines",
+        ),
+        (
+            "---\ndescription: A page.\n# Bad\n\nText.\n",
+            "WARNING: checks: docs/bad.md:1: front matter opened with --- is never closed, so the page shows it as "
+            "text; fix: add a line --- after its last key",
+        ),
     ],
 )
 def test_front_matter_that_is_not_a_mapping_or_not_closed(tmp_path, page, message):
@@ -139,12 +143,16 @@ def test_duplicate_term(tmp_path):
 
 
 def test_page_missing_from_navigation(tmp_path):
-    built = build_with("# Bad page: a draft\n\nText.\n", tmp_path=tmp_path,
-                       nav=["index.md", "other.md", "glossary.md", "book-index.md"])
+    built = build_with(
+        "# Bad page: a draft\n\nText.\n",
+        tmp_path=tmp_path,
+        nav=["index.md", "other.md", "glossary.md", "book-index.md"],
+    )
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/bad.md: this page is not in the navigation; fix: add a line '- \"Bad page: a draft\": bad.md' "
-        f"under nav: in mkdocs.yml (line {line_in(mkdocs_yml(tmp_path), 'nav:')}), or list it under not_in_nav: if readers reach it only through links"
+        f"under nav: in mkdocs.yml (line {line_in(mkdocs_yml(tmp_path), 'nav:')}), or list it under not_in_nav: "
+        "if readers reach it only through links"
     ]
 
 
@@ -155,7 +163,8 @@ def test_nav_entry_that_names_no_page(tmp_path):
         "WARNING: docs/other.md: this page is not in the navigation; fix: add a line '- Other page: other.md' "
         f"under nav: in mkdocs.yml (line {line_in(mkdocs_yml(tmp_path), 'nav:')}), or list it under not_in_nav: "
         "if readers reach it only through links",
-        f"WARNING: mkdocs.yml:{line_in(mkdocs_yml(tmp_path), '- othr.md')}: the nav: entry 'othr.md' names no page in docs/; fix: did you mean 'other.md'?",
+        f"WARNING: mkdocs.yml:{line_in(mkdocs_yml(tmp_path), '- othr.md')}: the nav: entry 'othr.md' names no page "
+        "in docs/; fix: did you mean 'other.md'?",
     ]
 
 
@@ -172,8 +181,9 @@ def test_rewriting_ends_with_its_build(tmp_path):
         assert len(warnings(built.log)) == 2, built.log  # the message, then the abort
     assert not any(getattr(f, "friendly_errors", False) for f in logging.getLogger("mkdocs.structure.pages").filters)
     plain = run_build(make_site(tmp_path / "plain", dict(GOOD, **{"bad.md": "# Bad\n\nSee [x](othr.md).\n"})))
-    assert ("WARNING: Doc file 'bad.md' contains a link 'othr.md', "
-            "but the target is not found among documentation files.") in plain.log
+    assert (
+        "WARNING: Doc file 'bad.md' contains a link 'othr.md', but the target is not found among documentation files."
+    ) in plain.log
 
 
 # --- issue #16: the weaker messages --------------------------------------------------------------
@@ -191,7 +201,8 @@ def test_entry_that_is_not_a_mapping_names_its_line(tmp_path):
     built = build_with(None, glossary=MINI_GLOSSARY + "  - Lonely term\n", tmp_path=tmp_path)
     assert glossary_errors(built) == [
         "docs/data/glossary.yml:19: every entry under 'terms:' must be a mapping of keys, but this one is a string "
-        "('Lonely term'); fix: start the entry with '- term: NAME' and indent its other keys under 'term:'"]
+        "('Lonely term'); fix: start the entry with '- term: NAME' and indent its other keys under 'term:'"
+    ]
 
 
 def test_term_name_that_is_not_text(tmp_path):
@@ -200,16 +211,18 @@ def test_term_name_that_is_not_text(tmp_path):
     assert glossary_errors(built) == [
         "docs/data/glossary.yml:19: 'term:' must be text, but it is a list (['Alpha', 'Beta']); fix: write one name "
         "or sentence, in quotes if it is a number or starts with [ { or -; other names go under aliases:, "
-        "abbreviations under abbr:"]
+        "abbreviations under abbr:"
+    ]
 
 
 def test_unclosed_quote_names_the_line_where_it_opened(tmp_path):
     glossary = MINI_GLOSSARY.replace("short: A layer that routes", 'short: "A layer that routes')
     built = build_with(None, glossary=glossary, tmp_path=tmp_path)
     assert glossary_errors(built) == [
-        "docs/data/glossary.yml:10: malformed YAML: the value quoted with \" on this line is not closed on it "
+        'docs/data/glossary.yml:10: malformed YAML: the value quoted with " on this line is not closed on it '
         "(the parser gave up on line 19: found unexpected end of stream (while scanning a quoted scalar that starts "
-        "on line 10)); fix: end the value with \" and write \\\" for each \" inside it, or write it without quotes"]
+        'on line 10)); fix: end the value with " and write \\" for each " inside it, or write it without quotes'
+    ]
 
 
 def test_missing_glossary_file(tmp_path):
@@ -217,7 +230,8 @@ def test_missing_glossary_file(tmp_path):
     (project / "docs/data/glossary.yml").unlink()
     assert glossary_errors(run_build(project)) == [
         "docs/data/glossary.yml: the glossary file does not exist; fix: create it (the format is in CONTRIBUTING.md), "
-        "or set extra.glossary.source in mkdocs.yml to its path relative to docs/"]
+        "or set extra.glossary.source in mkdocs.yml to its path relative to docs/"
+    ]
 
 
 def test_missing_strings_file(tmp_path):
@@ -229,7 +243,8 @@ def test_missing_strings_file(tmp_path):
     assert built.log.splitlines()[-2:] == [
         "ERROR: docs/data/strings.yml: the file of the words the hooks put on the site does not exist; fix: restore "
         "it from the project's repository (one block per language, e.g. 'en:')",
-        "ABORT: Aborted with a BuildError!"]
+        "ABORT: Aborted with a BuildError!",
+    ]
 
 
 def test_malformed_strings_file(tmp_path):
@@ -239,8 +254,10 @@ def test_malformed_strings_file(tmp_path):
     built = run_build(project)
     assert not built.ok
     assert "Traceback" not in built.log
-    assert "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:12: malformed YAML: the value quoted " \
-           "with ' on this line is not closed on it" in built.log
+    assert (
+        "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:12: malformed YAML: the value quoted "
+        "with ' on this line is not closed on it" in built.log
+    )
 
 
 def test_unknown_front_matter_mode_names_its_line(tmp_path):
@@ -249,7 +266,8 @@ def test_unknown_front_matter_mode_names_its_line(tmp_path):
     assert warnings(built.log)[:-1] == [
         "WARNING: glossary: docs/bad.md:3: front matter 'glossary: yes' must be one of page, section, off; fix: write "
         "'glossary: page' (link each term once per page), 'glossary: section' (once per section) or "
-        "'glossary: off' (no links)"]
+        "'glossary: off' (no links)"
+    ]
 
 
 def test_unknown_url_encoded_term_shows_the_decoded_name(tmp_path):
@@ -257,7 +275,8 @@ def test_unknown_url_encoded_term_shows_the_decoded_name(tmp_path):
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: glossary: docs/bad.md:5: unknown glossary term 'No Such Term'; "
-        "add it to docs/data/glossary.yml or fix the spelling"]
+        "add it to docs/data/glossary.yml or fix the spelling"
+    ]
 
 
 def test_missing_anchor_without_a_close_match(tmp_path):
@@ -265,4 +284,5 @@ def test_missing_anchor_without_a_close_match(tmp_path):
     assert not built.ok
     assert warnings(built.log)[:-1] == [
         "WARNING: docs/bad.md:5: link 'other.md#zzzz' points to the anchor '#zzzz', which docs/other.md does not "
-        "have; fix: link to one of its headings. The anchors of docs/other.md: #other-page, #present, #second"]
+        "have; fix: link to one of its headings. The anchors of docs/other.md: #other-page, #present, #second"
+    ]

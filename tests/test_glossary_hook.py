@@ -1,13 +1,12 @@
 """The glossary hook in real MkDocs builds of small sites."""
 
 import json
-import textwrap
 
 import lxml.html
 import pytest
-import yaml
-from support.linkcheck import broken_links
+
 from support.glossary_page import entry_refs
+from support.linkcheck import broken_links
 from support.samples import HOOK_PAGES
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -67,7 +66,9 @@ def test_tooltip_carries_the_escaped_short_definition(site_builder):
     built = site_builder(PAGES, glossary=glossary)
     home = built.page("index.html")
     assert "<script>alert(1)" not in home
-    link = lxml.html.fromstring(home).xpath(".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']")[0]
+    link = lxml.html.fromstring(home).xpath(
+        ".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']"
+    )[0]
     assert link.get("title") == 'Shares <script>alert(1)</script> "heads" & more.'
 
 
@@ -75,14 +76,21 @@ def test_glossary_page_lists_entries_sorted_with_backlinks(built):
     root = lxml.html.fromstring(built.page("glossary/index.html"))
     article = root.find(".//article")
     assert [h.get("id") for h in article.iterfind(".//h3")] == [
-        "chinchilla-scaling-law", "grouped-query-attention", "mixture-of-experts", "scaling-law"]
+        "chinchilla-scaling-law",
+        "grouped-query-attention",
+        "mixture-of-experts",
+        "scaling-law",
+    ]
     assert [a.text for a in article.iterfind(".//nav[@class='glossary-letters']/a")] == ["C", "G", "M", "S"]
     gqa = entry_refs(article, "grouped-query-attention")
-    assert gqa["Used on"] == ("Home; Quiet; Deep page and 2 more sections", [
-        ("Home", "../"),
-        ("Quiet", "../quiet/"),
-        ("Deep page", "../topics/deep/"),
-    ])  # each page once, in navigation order, linking the first section that uses the term
+    assert gqa["Used on"] == (
+        "Home; Quiet; Deep page and 2 more sections",
+        [
+            ("Home", "../"),
+            ("Quiet", "../quiet/"),
+            ("Deep page", "../topics/deep/"),
+        ],
+    )  # each page once, in navigation order, linking the first section that uses the term
     assert gqa["See also"][1] == [("Mixture of experts", "#mixture-of-experts")]
     assert list(gqa) == ["See also", "Source", "Used on"]
     assert broken_links(built.site, base_path="/sub/path/") == []
@@ -90,7 +98,9 @@ def test_glossary_page_lists_entries_sorted_with_backlinks(built):
 
 def test_glossary_page_edit_button_opens_the_data_source(built):
     root = lxml.html.fromstring(built.page("glossary/index.html"))
-    assert root.find(".//a[@rel='edit']").get("href") == "https://github.com/example/repo/edit/main/docs/data/glossary.yml"
+    assert (
+        root.find(".//a[@rel='edit']").get("href") == "https://github.com/example/repo/edit/main/docs/data/glossary.yml"
+    )
 
 
 def test_glossary_is_never_written_into_docs(built):
@@ -107,7 +117,8 @@ def test_search_indexes_definitions_not_the_used_on_lists(built):
     docs = json.loads(built.page("search/search_index.json"))["docs"]
     entry = next(doc for doc in docs if doc["location"] == "glossary/#grouped-query-attention")
     assert "several query heads share one key/value head" in entry["text"]
-    assert "Used on" not in entry["text"] and "Deep page" not in entry["text"]
+    assert "Used on" not in entry["text"]
+    assert "Deep page" not in entry["text"]
 
 
 def test_unknown_explicit_term_fails_strict_with_file_and_line(site_builder):
@@ -122,15 +133,19 @@ def test_broken_glossary_fails_with_file_and_line(site_builder):
     built = site_builder(PAGES, glossary=glossary)
     assert not built.ok
     line = MINI_GLOSSARY.count("\n") + 1  # the entry appended to the sample glossary
-    assert (f"docs/data/glossary.yml:{line}: 'GQA' is claimed by two terms: 'Grouped-query attention' (line 2) "
-            f"and 'Generalised query attention' (line {line})") in built.log
+    assert (
+        f"docs/data/glossary.yml:{line}: 'GQA' is claimed by two terms: 'Grouped-query attention' (line 2) "
+        f"and 'Generalised query attention' (line {line})"
+    ) in built.log
 
 
 def test_unused_terms_are_reported_as_info_by_default(site_builder):
     built = site_builder({"index.md": "# Home\n\nGQA only.\n"})
     assert built.ok, built.log
-    assert ("INFO: glossary: docs/data/glossary.yml: 3 term(s) used on no page: "
-            "Mixture of experts, Scaling law, Chinchilla scaling law") in built.log
+    assert (
+        "INFO: glossary: docs/data/glossary.yml: 3 term(s) used on no page: "
+        "Mixture of experts, Scaling law, Chinchilla scaling law"
+    ) in built.log
 
 
 def test_unused_terms_can_fail_the_build(site_builder):
@@ -141,16 +156,19 @@ def test_unused_terms_can_fail_the_build(site_builder):
 
 def test_bad_front_matter_mode_is_reported(site_builder):
     built = site_builder({"index.md": "---\nglossary: sometimes\n---\n# Home\n\nGQA\n"})
-    assert ("WARNING: glossary: docs/index.md:2: front matter 'glossary: sometimes' must be one of page, section, off; "
-            "fix: write 'glossary: page' (link each term once per page), 'glossary: section' (once per section) "
-            "or 'glossary: off' (no links)") in built.log
+    assert (
+        "WARNING: glossary: docs/index.md:2: front matter 'glossary: sometimes' must be one of page, section, off; "
+        "fix: write 'glossary: page' (link each term once per page), 'glossary: section' (once per section) "
+        "or 'glossary: off' (no links)"
+    ) in built.log
 
 
 def test_two_builds_in_one_process_are_identical(tmp_path):
     project = make_site(tmp_path, PAGES)
     first = run_build(project, site=tmp_path / "a")
     second = run_build(project, site=tmp_path / "b")
-    assert first.ok and second.ok
+    assert first.ok
+    assert second.ok
     files_a = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
     assert files_a == files_b
@@ -166,7 +184,9 @@ def test_editing_the_glossary_updates_every_page_on_rebuild(tmp_path):
     source.write_text(source.read_text().replace("several query heads share", "query heads pool"))
     rebuilt = run_build(project)
     for page in ("index.html", "topics/deep/index.html"):
-        link = lxml.html.fromstring(rebuilt.page(page)).xpath(".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']")[0]
+        link = lxml.html.fromstring(rebuilt.page(page)).xpath(
+            ".//a[@class='glossary-term'][substring-after(@href, '#') = 'grouped-query-attention']"
+        )[0]
         assert link.get("title") == "Attention in which query heads pool one key/value head."
     assert "query heads pool" in rebuilt.page("glossary/index.html")
 

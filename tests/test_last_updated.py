@@ -34,8 +34,11 @@ def site_plugin_settings() -> dict:
 
 
 def last_updated(html: str) -> str:
-    dates = [span for span in lxml.html.fromstring(html).iterfind(".//aside[@class='md-source-file']//span")
-             if "git-revision-date-localized-plugin-date" in (span.get("class") or "")]
+    dates = [
+        span
+        for span in lxml.html.fromstring(html).iterfind(".//aside[@class='md-source-file']//span")
+        if "git-revision-date-localized-plugin-date" in (span.get("class") or "")
+    ]
     assert len(dates) == 1, "the page shows no last-updated date"
     return str(dates[0].text_content()).strip()
 
@@ -47,9 +50,22 @@ def long_date(day: dt.date) -> str:
 def git(cwd, *args):
     env = {**os.environ, "GIT_AUTHOR_DATE": COMMIT_DATE, "GIT_COMMITTER_DATE": COMMIT_DATE}
     subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
-         "-c", "init.defaultBranch=main", *args],
-        cwd=cwd, env=env, check=True, capture_output=True,
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+            *args,
+        ],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -70,7 +86,9 @@ def test_site_configuration_is_safe_without_history():
 
 def test_without_git_history_the_build_date_is_shown(tmp_path):
     project = make_site(tmp_path, PAGES, plugins=["search", {PLUGIN: site_plugin_settings()}])
-    assert subprocess.run(["git", "rev-parse"], check=False, cwd=project, capture_output=True).returncode != 0, "not a repository"
+    assert subprocess.run(["git", "rev-parse"], check=False, cwd=project, capture_output=True).returncode != 0, (
+        "not a repository"
+    )
     before = dt.datetime.now(dt.UTC).date()
     built = run_build(project)
     after = dt.datetime.now(dt.UTC).date()

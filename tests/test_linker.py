@@ -46,7 +46,10 @@ def test_declared_case_rule_applies():
 
 def test_regex_metacharacters_match_literally():
     assert found("C++ and k-NN and FP8 (E4M3), not C+ or kNN or FP8 E4M3 or C++17") == [
-        ("C++", "c-plus-plus"), ("k-NN", "k-nn"), ("FP8 (E4M3)", "fp8-e4m3")]
+        ("C++", "c-plus-plus"),
+        ("k-NN", "k-nn"),
+        ("FP8 (E4M3)", "fp8-e4m3"),
+    ]
 
 
 def test_line_breaks_inside_a_term_still_match():
@@ -55,16 +58,23 @@ def test_line_breaks_inside_a_term_still_match():
 
 def test_non_ascii_terms_match():
     assert found("Die Überanpassung und die ähnlichkeitssuche.") == [
-        ("Überanpassung", "uberanpassung"), ("ähnlichkeitssuche", "uberanpassung")]
+        ("Überanpassung", "uberanpassung"),
+        ("ähnlichkeitssuche", "uberanpassung"),
+    ]
 
 
 def test_case_rules_are_the_same_in_ascii_and_other_text():
     """ASCII text is searched lower-cased, other text with a case-insensitive pattern: same matches."""
     for tail in ("", " \u2014 caf\u00e9"):
         assert found("rope ROPE RoPE, Scaling LAW, behemoth Behemoth, SCALING LAW" + tail) == [
-            ("RoPE", "rotary-position-embedding"), ("Scaling LAW", "scaling-law"), ("Behemoth", "behemoth")]
+            ("RoPE", "rotary-position-embedding"),
+            ("Scaling LAW", "scaling-law"),
+            ("Behemoth", "behemoth"),
+        ]
     assert found("\u00dcberANPASSUNG and Scaling\u00a0law, \u00dcBERANPASSUNG") == [
-        ("\u00dcberANPASSUNG", "uberanpassung"), ("Scaling\u00a0law", "scaling-law")]
+        ("\u00dcberANPASSUNG", "uberanpassung"),
+        ("Scaling\u00a0law", "scaling-law"),
+    ]
 
 
 def test_first_occurrence_per_page():
@@ -88,9 +98,14 @@ def test_mode_off_links_nothing_but_counts():
 @pytest.mark.parametrize(
     "html",
     [
-        "<p><code>RoPE</code></p>", "<pre><code>RoPE</code></pre>", "<p><kbd>RoPE</kbd></p>",
-        '<p><a href="x">RoPE</a></p>', '<h2 id="r">RoPE</h2>', '<p><abbr title="x">RoPE</abbr></p>',
-        '<p><img alt="RoPE" src="x.png"></p>', '<div class="footnote"><p>RoPE</p></div>',
+        "<p><code>RoPE</code></p>",
+        "<pre><code>RoPE</code></pre>",
+        "<p><kbd>RoPE</kbd></p>",
+        '<p><a href="x">RoPE</a></p>',
+        '<h2 id="r">RoPE</h2>',
+        '<p><abbr title="x">RoPE</abbr></p>',
+        '<p><img alt="RoPE" src="x.png"></p>',
+        '<div class="footnote"><p>RoPE</p></div>',
         '<p class="no-glossary">RoPE</p>',
     ],
 )
@@ -101,7 +116,8 @@ def test_never_links_inside_excluded_elements(html):
 def test_heading_occurrence_counts_for_its_section():
     result = link('<h2 id="r">RoPE <a class="headerlink" href="#r">¶</a></h2><p>text</p>')
     assert [(o.term, o.section.anchor, o.section.title) for o in result.occurrences] == [
-        ("rotary-position-embedding", "r", "RoPE")]
+        ("rotary-position-embedding", "r", "RoPE")
+    ]
 
 
 def test_definition_is_escaped_in_the_tooltip():
@@ -139,8 +155,26 @@ def test_page_without_terms_is_returned_untouched():
 
 # --- properties -----------------------------------------------------------------------------
 
-WORDS = ["RoPE", "C++", "k-NN", "scaling law", "Chinchilla scaling law", "Europe", "FP8 (E4M3)", "Überanpassung",
-         "the", "&", "<", "'s", " ", "\n", "rope", "Behemoth", "behemoth", "é"]
+WORDS = [
+    "RoPE",
+    "C++",
+    "k-NN",
+    "scaling law",
+    "Chinchilla scaling law",
+    "Europe",
+    "FP8 (E4M3)",
+    "Überanpassung",
+    "the",
+    "&",
+    "<",
+    "'s",
+    " ",
+    "\n",
+    "rope",
+    "Behemoth",
+    "behemoth",
+    "é",
+]
 TEXT = st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
 WRAPPERS = ["p", "li", "em", "strong", "code", "pre", "kbd", "a", "h2", "abbr", "span", "td"]
 

@@ -9,9 +9,17 @@ from termkit.collate import Collation
 from termkit.lists import MAIN_NOTE_ID, UsedOn, entry_ids, index_html, most_relevant, used_on_html
 from termkit.xref import Entry, Place, parse_marker
 
-STRINGS = {"letters_label": "Jump to letter", "main_entry": "main entry", "see": "see", "see_also": "See also",
-           "used_on": "Used on", "not_used": "no page yet", "more_section": "and 1 more section",
-           "more_sections": "and {n} more sections", "all_pages": "all {n} pages"}
+STRINGS = {
+    "letters_label": "Jump to letter",
+    "main_entry": "main entry",
+    "see": "see",
+    "see_also": "See also",
+    "used_on": "Used on",
+    "not_used": "no page yet",
+    "more_section": "and 1 more section",
+    "more_sections": "and {n} more sections",
+    "all_pages": "all {n} pages",
+}
 
 
 def fragment(html):
@@ -32,26 +40,42 @@ def test_index_lists_each_page_once_with_main_entries_described_for_screen_reade
     assert [a.get("href") for a in root.find("nav")] == ["#index-g", "#index-k"]
     assert root.find("nav").get("aria-label") == "Jump to letter"
     note = root.get_element_by_id(MAIN_NOTE_ID)
-    assert note.text == "main entry" and note.get("hidden") is not None
+    assert note.text == "main entry"
+    assert note.get("hidden") is not None
     gqa = root.get_element_by_id("entry-grouped-query-attention")
-    assert text(gqa) == ("Grouped-query attention: Glossary: Grouped-query attention; "
-                         "Architecture: GQA & <heads>. See also KV cache KV heads: Architecture")
+    assert text(gqa) == (
+        "Grouped-query attention: Glossary: Grouped-query attention; "
+        "Architecture: GQA & <heads>. See also KV cache KV heads: Architecture"
+    )
     mains = gqa.iterfind("a[@class='xref-main']")
     assert [(a.get("href"), a.get("aria-describedby")) for a in mains] == [
-        ("../glossary/#grouped-query-attention", MAIN_NOTE_ID), ("../arch/#gqa", MAIN_NOTE_ID)]
+        ("../glossary/#grouped-query-attention", MAIN_NOTE_ID),
+        ("../arch/#gqa", MAIN_NOTE_ID),
+    ]
     assert gqa.find("ul/li/a").get("href") == "../arch/", "a sub-entry's place is the page itself"
     see = root.get_element_by_id("entry-gqa")
     assert see.text_content() == "GQA, see Grouped-query attention"
     assert see.find("a").get("href") == "#entry-grouped-query-attention"
     kv = root.get_element_by_id("entry-kv-cache")
     assert [(a.text_content(), a.get("href")) for a in kv.iterfind("a")] == [
-        ("KV cache", "../glossary/#kv-cache"), ("A & B", '../a"b/')]
+        ("KV cache", "../glossary/#kv-cache"),
+        ("A & B", '../a"b/'),
+    ]
 
 
 def test_index_renders_one_line_per_page_linking_the_main_or_first_place():
-    entry = Entry("Topic", places=[
-        Place("p/#a", "Page", "A"), Place("p/#b", "Page", "B"), Place("p/#c", "Page", "C", main=True),
-        Place("q/", "Q", None), Place("q/#x", "Q", "X"), Place("r/#y", "R", "Y"), Place("r/#z", "R", "Z")])
+    entry = Entry(
+        "Topic",
+        places=[
+            Place("p/#a", "Page", "A"),
+            Place("p/#b", "Page", "B"),
+            Place("p/#c", "Page", "C", main=True),
+            Place("q/", "Q", None),
+            Place("q/#x", "Q", "X"),
+            Place("r/#y", "R", "Y"),
+            Place("r/#z", "R", "Z"),
+        ],
+    )
     root = fragment(index_html([("T", [entry])], STRINGS, str))
     item = root.get_element_by_id("entry-topic")
     assert text(item) == "Topic: Page: C and 2 more sections; Q and 1 more section; R: Y and 1 more section"
@@ -65,14 +89,26 @@ def test_an_entry_without_places_of_its_own_page_names_the_page_unlinked():
 
 
 def test_every_entry_has_a_stable_unique_id_and_terms_use_their_term_id():
-    entries = [Entry("C++", places=[Place("a/", "A", None)]), Entry("C plus", places=[Place("b/", "B", None)]),
-               Entry("Other name", term="c-plus"), Entry("c  plus!", places=[Place("c/", "C", None)])]
+    entries = [
+        Entry("C++", places=[Place("a/", "A", None)]),
+        Entry("C plus", places=[Place("b/", "B", None)]),
+        Entry("Other name", term="c-plus"),
+        Entry("c  plus!", places=[Place("c/", "C", None)]),
+    ]
     ids = entry_ids([("C", entries)])
-    assert ids == {"other name": "entry-c-plus", "c++": "entry-c-plus-plus",  # a term's entry: its term id
-                   "c plus": "entry-c-plus-2", "c plus!": "entry-c-plus-3"}  # slugs shared: numbered in order
+    assert ids == {
+        "other name": "entry-c-plus",
+        "c++": "entry-c-plus-plus",  # a term's entry: its term id
+        "c plus": "entry-c-plus-2",
+        "c plus!": "entry-c-plus-3",
+    }  # slugs shared: numbered in order
     root = fragment(index_html([("C", entries)], STRINGS, str))
     assert [li.get("id") for li in root.iterfind(".//li")] == [
-        "entry-c-plus-plus", "entry-c-plus-2", "entry-c-plus", "entry-c-plus-3"]
+        "entry-c-plus-plus",
+        "entry-c-plus-2",
+        "entry-c-plus",
+        "entry-c-plus-3",
+    ]
     assert entry_ids([("C", entries)]) == ids, "the same entries get the same ids"
 
 

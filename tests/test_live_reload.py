@@ -47,7 +47,10 @@ def served(tmp_path):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
@@ -72,4 +75,7 @@ def test_editing_glossary_and_pages_under_serve_updates_other_pages(served):
     assert 'id="entry-late-topic"' not in index
 
     late.write_text(late.read_text() + "\nGrouped-query attention here too.\n")
-    wait_for(base + "topics/deep/", "(2 shared terms: Grouped-query attention, Mixture of experts)</span></li><li><a href=\"../../zz-last/\"")
+    wait_for(
+        base + "topics/deep/",
+        '(2 shared terms: Grouped-query attention, Mixture of experts)</span></li><li><a href="../../zz-last/"',
+    )

@@ -43,14 +43,20 @@ def test_code_headings_and_footnotes_are_not_linked():
 def test_sections_come_from_the_heading_ids_toc_assigns():
     html, result = convert("# Title\n\n## The RoPE trick\n\nRoPE here.\n\n## Other\n\nRoPE there.\n", mode="section")
     assert [(o.section.anchor, o.section.title) for o in result.occurrences] == [
-        ("the-rope-trick", "The RoPE trick"), ("the-rope-trick", "The RoPE trick"), ("other", "Other")]
+        ("the-rope-trick", "The RoPE trick"),
+        ("the-rope-trick", "The RoPE trick"),
+        ("other", "Other"),
+    ]
     assert [href for _, href in links(html)] == ["glossary/#rotary-position-embedding"] * 2
 
 
 def test_index_comments_are_found_in_the_raw_html_stash_with_their_section():
     text = "## First\n\n<!-- index: Alpha -->\n\nText <!-- index!: Beta; sub --> here.\n\n<!-- not a marker -->\n"
     html, result = convert(text)
-    assert [(m.strip(), s.anchor) for m, s in result.markers] == [("index: Alpha", "first"), ("index!: Beta; sub", "first")]
+    assert [(m.strip(), s.anchor) for m, s in result.markers] == [
+        ("index: Alpha", "first"),
+        ("index!: Beta; sub", "first"),
+    ]
     assert "<!-- index: Alpha -->" in html, "the comments stay in the page"
 
 
@@ -76,8 +82,9 @@ def test_generated_pages_only_get_their_explicit_references_rewritten():
     results = []
 
     def link(root, raw_html):
-        results.append(link_tree(root, GLOSSARY, MATCHER, lambda t: f"glossary/#{t.id}", "off", raw_html,
-                                 find_terms=False))
+        results.append(
+            link_tree(root, GLOSSARY, MATCHER, lambda t: f"glossary/#{t.id}", "off", raw_html, find_terms=False)
+        )
 
     html = markdown.markdown("RoPE and [C++](term:C++).\n", extensions=[TermLinking(link)])
     assert links(html) == [("C++", "glossary/#c-plus-plus")]
@@ -85,14 +92,16 @@ def test_generated_pages_only_get_their_explicit_references_rewritten():
 
 
 def test_raw_inline_html_around_text_is_respected():
-    text = ('A <span class="no-glossary">RoPE *and C++*</span> then <code>k-NN</code> and '
-            '<a href="x">Behemoth</a>; RoPE.\n')
+    text = (
+        'A <span class="no-glossary">RoPE *and C++*</span> then <code>k-NN</code> and <a href="x">Behemoth</a>; RoPE.\n'
+    )
     html, result = convert(text)
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]
     assert html.count('class="glossary-term"') == 1
     assert "RoPE</a>.</p>" in html
     assert [o.term for o in result.occurrences] == ["behemoth", "rotary-position-embedding"], (
-        "raw <a> text counts without a link; no-glossary and <code> text does not count")
+        "raw <a> text counts without a link; no-glossary and <code> text does not count"
+    )
 
 
 def test_nothing_is_linked_inside_a_summary():
@@ -106,8 +115,10 @@ def test_raw_html_blocks_without_comments_are_not_parsed(monkeypatch):
     parsed = []
     original = linker._raw_tags.__wrapped__
     monkeypatch.setattr(linker, "_raw_tags", lambda raw: parsed.append(raw) or original(raw))
-    text = ('<div class="box">\n<p>RoPE in raw HTML</p>\n</div>\n\n```\nRoPE in code\n```\n\nRoPE after them.\n\n'
-            '<!-- index: Alpha -->\n\nInline <span class="no-glossary">RoPE</span>, then C++.\n')
+    text = (
+        '<div class="box">\n<p>RoPE in raw HTML</p>\n</div>\n\n```\nRoPE in code\n```\n\nRoPE after them.\n\n'
+        '<!-- index: Alpha -->\n\nInline <span class="no-glossary">RoPE</span>, then C++.\n'
+    )
     html, result = convert(text)
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding"), ("C++", "glossary/#c-plus-plus")]
     assert [m.strip() for m, _ in result.markers] == ["index: Alpha"]

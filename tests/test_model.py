@@ -81,7 +81,10 @@ def test_term_without_source():
 def test_duplicate_term_names_both():
     text = GOOD + "  - term: grouped-query attention\n    short: again\n    source: x\n"
     message = problems(text)
-    assert "'grouped-query attention' has the same anchor 'grouped-query-attention' as 'Grouped-query attention' (line 2)" in message
+    assert (
+        "'grouped-query attention' has the same anchor 'grouped-query-attention' as 'Grouped-query attention' (line 2)"
+        in message
+    )
     assert message.startswith("docs/data/glossary.yml:15:")
 
 
@@ -101,15 +104,20 @@ def test_alias_clash_is_case_insensitive():
 
 def test_see_also_unknown_term():
     text = GOOD.replace("see_also: [MoE]", "see_also: [Dense model]")
-    assert problems(text) == "docs/data/glossary.yml:2: term 'Grouped-query attention': see-also 'Dense model' is not a known term"
+    assert (
+        problems(text)
+        == "docs/data/glossary.yml:2: term 'Grouped-query attention': see-also 'Dense model' is not a known term"
+    )
 
 
 def test_unknown_key_and_bad_case_rule():
     text = GOOD.replace("    abbr: [GQA]\n", "    abrv: [GQA]\n    case: upper\n")
     message = problems(text)
     assert "docs/data/glossary.yml:2: unknown key(s) abrv;" in message
-    assert ("docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), "
-            "sensitive or any, not 'upper'") in message
+    assert (
+        "docs/data/glossary.yml:2: term 'Grouped-query attention': case must be insensitive (the default), "
+        "sensitive or any, not 'upper'"
+    ) in message
 
 
 def test_every_problem_is_reported_at_once():
@@ -119,8 +127,14 @@ def test_every_problem_is_reported_at_once():
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Grouped-query attention", "grouped-query-attention"), ("C++", "c-plus-plus"), ("FP8 (E4M3)", "fp8-e4m3"),
-     ("Über-Modell", "uber-modell"), ("k-NN", "k-nn"), ("Model-as-a-judge", "model-as-a-judge")],
+    [
+        ("Grouped-query attention", "grouped-query-attention"),
+        ("C++", "c-plus-plus"),
+        ("FP8 (E4M3)", "fp8-e4m3"),
+        ("Über-Modell", "uber-modell"),
+        ("k-NN", "k-nn"),
+        ("Model-as-a-judge", "model-as-a-judge"),
+    ],
 )
 def test_slugs_are_stable_and_readable(name, slug):
     assert slugify(name) == slug
@@ -148,8 +162,15 @@ def test_entry_that_is_not_a_mapping_names_its_line():
     ]
 
 
-@pytest.mark.parametrize(("value", "kind"), [("[a, b]", "a list (['a', 'b'])"), ("404", "a number (404)"),
-                                             ("{x: 1}", "a mapping"), ("yes", "true or false (True)")])
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("[a, b]", "a list (['a', 'b'])"),
+        ("404", "a number (404)"),
+        ("{x: 1}", "a mapping"),
+        ("yes", "true or false (True)"),
+    ],
+)
 def test_term_that_is_not_text(value, kind):
     message = problems(GOOD + f"  - term: {value}\n    short: x\n    source: y\n")
     assert message.startswith(f"docs/data/glossary.yml:15: 'term:' must be text, but it is {kind}")
@@ -171,15 +192,18 @@ def test_unclosed_quote_names_the_line_where_it_opened():
     text = GOOD.replace("short: Several query heads share one key/value head.", 'short: "Several query heads')
     text = text.replace("short: Each token goes to a few expert networks.", 'short: "Each token."')
     message = problems(text)
-    assert message.startswith('docs/data/glossary.yml:6: malformed YAML: the value quoted with " on this line is not '
-                              "closed on it (the parser gave up on line 13:")
+    assert message.startswith(
+        'docs/data/glossary.yml:6: malformed YAML: the value quoted with " on this line is not '
+        "closed on it (the parser gave up on line 13:"
+    )
     assert message.endswith('fix: end the value with " and write \\" for each " inside it, or write it without quotes')
 
 
 def test_apostrophe_in_single_quotes_names_its_line():
     message = problems(GOOD.replace("short: Each token goes to a few expert networks.", "short: 'It's a token'"))
-    assert message.startswith("docs/data/glossary.yml:13: malformed YAML: the value quoted with ' on this line is not "
-                              "closed on it")
+    assert message.startswith(
+        "docs/data/glossary.yml:13: malformed YAML: the value quoted with ' on this line is not closed on it"
+    )
     assert "write '' for each ' inside it" in message
 
 
@@ -191,9 +215,15 @@ def test_missing_file_is_a_glossary_error(tmp_path):
     assert str(info.value).startswith("docs/data/glossary.yml: the glossary file does not exist; fix: create it")
 
 
-@pytest.mark.parametrize(("name", "anchor"), [
-    ("404", "term-404"), ("8-bit floating point", "term-8-bit-floating-point"), ("3D printing", "term-3d-printing"),
-    ("Grouped-query attention", "grouped-query-attention")])
+@pytest.mark.parametrize(
+    ("name", "anchor"),
+    [
+        ("404", "term-404"),
+        ("8-bit floating point", "term-8-bit-floating-point"),
+        ("3D printing", "term-3d-printing"),
+        ("Grouped-query attention", "grouped-query-attention"),
+    ],
+)
 def test_anchors_never_start_with_a_digit(name, anchor):
     glossary = parse_glossary(f'terms:\n  - term: "{name}"\n    short: x\n    source: y\n', "g.yml")
     assert list(glossary.terms) == [anchor]

@@ -30,8 +30,9 @@ def convert(text: str, link: bool = True) -> str:
     """The page as MkDocs would render its content: Python-Markdown, then (optionally) linking in its tree."""
     extensions: list = list(EXTENSIONS)
     if link:
-        extensions.append(TermLinking(
-            lambda root, raw: link_tree(root, LINKER_GLOSSARY, LINKER_MATCHER, href, "section", raw)))
+        extensions.append(
+            TermLinking(lambda root, raw: link_tree(root, LINKER_GLOSSARY, LINKER_MATCHER, href, "section", raw))
+        )
     return markdown.markdown(text, extensions=extensions)
 
 
@@ -48,16 +49,51 @@ def unwrap_term_links(html: str) -> str:
 
 # --- Markdown pages built from pieces that hold terms ------------------------------------------------
 
-WORDS = ["RoPE", "rope", "C++", "k-NN", "scaling law", "scaling laws", "Chinchilla scaling law", "FP8 (E4M3)",
-         "Überanpassung", "Behemoth", "behemoth", "Evil", "the", "and", "&", "<", "'s", "é", "2024"]
+WORDS = [
+    "RoPE",
+    "rope",
+    "C++",
+    "k-NN",
+    "scaling law",
+    "scaling laws",
+    "Chinchilla scaling law",
+    "FP8 (E4M3)",
+    "Überanpassung",
+    "Behemoth",
+    "behemoth",
+    "Evil",
+    "the",
+    "and",
+    "&",
+    "<",
+    "'s",
+    "é",
+    "2024",
+]
 PHRASE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
 
 
 @st.composite
 def blocks(draw) -> str:
     phrase = draw(PHRASE)
-    kind = draw(st.sampled_from(["para", "heading", "fence", "inline-code", "link", "admonition", "raw-block",
-                                 "raw-inline", "list", "emphasis", "table", "comment"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "para",
+                "heading",
+                "fence",
+                "inline-code",
+                "link",
+                "admonition",
+                "raw-block",
+                "raw-inline",
+                "list",
+                "emphasis",
+                "table",
+                "comment",
+            ]
+        )
+    )
     escaped = phrase.replace("<", "&lt;")
     return {
         "para": escaped,
@@ -146,7 +182,7 @@ def brute_force(glossary: Glossary, text: str) -> list[tuple[int, int, str]]:
             if term is None:
                 term, any_case = folded.get(key.casefold(), (None, False))
                 term = None if term is not None and key.isupper() and not any_case else term
-            before, after = text[max(0, start - LOOK_AHEAD):start], text[end:end + LOOK_AHEAD]
+            before, after = text[max(0, start - LOOK_AHEAD) : start], text[end : end + LOOK_AHEAD]
             if term is not None and not _joined(before, after):
                 found.append((start, end, term.id))
                 i = j
@@ -156,10 +192,41 @@ def brute_force(glossary: Glossary, text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-NAMES = ["RoPE", "C++", "k-NN", "Scaling law", "scaling laws", "Chinchilla scaling law", "FP8 (E4M3)", "Straße",
-         "İstanbul", "Ωmega", "ǅemal", "x", "A.I."]
-TEXT_PIECES = [*NAMES, *(n.upper() for n in NAMES), *(n.lower() for n in NAMES), *(n.casefold() for n in NAMES),
-               " ", "  ", "\n", ".", ",", "-", "(", ")", "the", "é", "ß", "ẞ", "_", "2"]
+NAMES = [
+    "RoPE",
+    "C++",
+    "k-NN",
+    "Scaling law",
+    "scaling laws",
+    "Chinchilla scaling law",
+    "FP8 (E4M3)",
+    "Straße",
+    "İstanbul",
+    "Ωmega",
+    "ǅemal",
+    "x",
+    "A.I.",
+]
+TEXT_PIECES = [
+    *NAMES,
+    *(n.upper() for n in NAMES),
+    *(n.lower() for n in NAMES),
+    *(n.casefold() for n in NAMES),
+    " ",
+    "  ",
+    "\n",
+    ".",
+    ",",
+    "-",
+    "(",
+    ")",
+    "the",
+    "é",
+    "ß",
+    "ẞ",
+    "_",
+    "2",
+]
 
 
 @st.composite

@@ -3,8 +3,8 @@
 import json
 
 import lxml.html
-from conftest import MINI_GLOSSARY, ROOT, make_site, run_build
 
+from conftest import MINI_GLOSSARY, ROOT, make_site, run_build
 from termkit.linker import Occurrence, Section
 from termkit.model import parse_glossary
 from termkit.search import SectionKeywords, add_search_fields, page_keywords
@@ -16,14 +16,20 @@ INTRO, MOE = Section("", ""), Section("moe", "Experts")
 
 
 def test_markers_give_topics_and_entries_and_terms_give_aliases():
-    markers = [(" index!: MoE ", MOE), ("index: Scaling law; applied", MOE), ("index: Late topic", INTRO),
-               ("index: GQA -> other.md#x", MOE), ("index broken", MOE)]
+    markers = [
+        (" index!: MoE ", MOE),
+        ("index: Scaling law; applied", MOE),
+        ("index: Late topic", INTRO),
+        ("index: GQA -> other.md#x", MOE),
+        ("index broken", MOE),
+    ]
     occurrences = [Occurrence("grouped-query-attention", INTRO), Occurrence("mixture-of-experts", MOE)]
     sections = page_keywords(GLOSSARY, occurrences, markers)
     assert sections["moe"] == SectionKeywords(
         topics=["Mixture of experts", "MoE"],  # a marker naming an abbreviation: the term's names
         entries=["Scaling law", "applied"],
-        aliases=["Mixture of experts", "MoE"])
+        aliases=["Mixture of experts", "MoE"],
+    )
     assert sections[""] == SectionKeywords(entries=["Late topic"], aliases=["Grouped-query attention", "GQA"])
 
 
@@ -34,17 +40,23 @@ def test_fields_hold_new_distinct_words_only():
         {"location": "b/", "title": "B", "text": "<p>Another model.</p>"},
         {"location": "glossary/#x", "title": "X", "text": ""},
     ]
-    keywords = {"a/": {
-        "": SectionKeywords(aliases=["Grouped-query attention", "GQA"]),
-        "moe": SectionKeywords(topics=["Mixture of experts", "MoE", "Model"], aliases=["Mixture of experts", "MoE"]),
-    }}
+    keywords = {
+        "a/": {
+            "": SectionKeywords(aliases=["Grouped-query attention", "GQA"]),
+            "moe": SectionKeywords(
+                topics=["Mixture of experts", "MoE", "Model"], aliases=["Mixture of experts", "MoE"]
+            ),
+        }
+    }
     assert add_search_fields(docs, keywords) == 1
     assert "aliases" not in docs[0]  # the text has both names already
     # Topics keep names the text has (they rank the section for its subject); "model" is in
     # more than a quarter of all documents, so it is no keyword; aliases repeat no topic.
     assert docs[1]["topics"] == "mixture of experts moe"
-    assert "aliases" not in docs[1] and "entries" not in docs[1]
-    assert "topics" not in docs[2] and "topics" not in docs[3]
+    assert "aliases" not in docs[1]
+    assert "entries" not in docs[1]
+    assert "topics" not in docs[2]
+    assert "topics" not in docs[3]
 
 
 # --- the hook in a real build ------------------------------------------------------------------
@@ -93,18 +105,26 @@ def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path
     assert docs[""]["aliases"] == "gqa"  # the long form is on the page, the abbreviation is not
     glossary = [location for location in docs if location.startswith("glossary/")]
     # The page intro and one document per entry: no letter headings; no "See also" or "Source" lines.
-    assert glossary == ["glossary/", "glossary/#chinchilla-scaling-law", "glossary/#grouped-query-attention",
-                        "glossary/#mixture-of-experts", "glossary/#scaling-law"]
+    assert glossary == [
+        "glossary/",
+        "glossary/#chinchilla-scaling-law",
+        "glossary/#grouped-query-attention",
+        "glossary/#mixture-of-experts",
+        "glossary/#scaling-law",
+    ]
     gqa = docs["glossary/#grouped-query-attention"]
-    assert "See also" not in gqa["text"] and "Source" not in gqa["text"]
-    assert gqa["boost"] == 0.5 and docs[""]["boost"] == 0.4
+    assert "See also" not in gqa["text"]
+    assert "Source" not in gqa["text"]
+    assert gqa["boost"] == 0.5
+    assert docs[""]["boost"] == 0.4
     assert not any(location.startswith("book-index/") for location in docs)
 
 
 def test_readers_see_the_glossary_unchanged(tmp_path):
     built = build(tmp_path)
     html = built.page("glossary/index.html")
-    assert "data-search-exclude" not in html and "{:" not in html  # Material strips the attribute it read
+    assert "data-search-exclude" not in html
+    assert "{:" not in html
     root = lxml.html.fromstring(html)
     entry = root.get_element_by_id("grouped-query-attention")
     definition, refs = list(entry.itersiblings("p"))[:2]

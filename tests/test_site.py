@@ -35,7 +35,7 @@ def split_front_matter(name: str) -> tuple[dict, str]:
     text = (DOCS / f"{name}.md").read_text(encoding="utf-8")
     match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     assert match, f"docs/{name}.md has no front matter"
-    return yaml.safe_load(match.group(1)), text[match.end():]
+    return yaml.safe_load(match.group(1)), text[match.end() :]
 
 
 def test_strict_build_passes(site):
@@ -54,15 +54,20 @@ def test_theme_page_shape(site, page):
     assert "abstract" in first.get("class", ""), f"{page}: the 'In short' box must follow the H1"
     assert first.findtext("p[@class='admonition-title']") == "In short"
     # Right after "In short": this page's corrections from claims.yml, or one line saying there are none.
-    expected = [f"Correction: {c['box']['title']}" for c in CLAIMS
-                if c["verdict"] in CORRECTION_VERDICTS and c["section"].startswith(f"{page}.md#")]
+    expected = [
+        f"Correction: {c['box']['title']}"
+        for c in CLAIMS
+        if c["verdict"] in CORRECTION_VERDICTS and c["section"].startswith(f"{page}.md#")
+    ]
     following = article.xpath("./h1/following-sibling::*[position() > 1]")
     if expected:
         shown = [el.findtext("p[@class='admonition-title']") for el in following[: len(expected)]]
         assert shown == expected, f"{page}: corrections must follow 'In short'"
     else:
         assert following[0].text_content().startswith("Of the news summary's claims discussed on this page")
-    assert article.xpath(".//h2[starts-with(normalize-space(.), 'Key numbers')]/following-sibling::*[1][self::div or self::table]")
+    assert article.xpath(
+        ".//h2[starts-with(normalize-space(.), 'Key numbers')]/following-sibling::*[1][self::div or self::table]"
+    )
     refs = {a.get("href") for a in article.xpath(".//sup/a[@class='footnote-ref']")}
     assert len(refs) >= 8, f"{page}: only {len(refs)} footnote citations"
 
@@ -86,9 +91,16 @@ def prose_words(page: str) -> int:
         marker = re.match(r"^\[\[\s*(claims?)\s*:\s*([\w-]+)\s*\]\]$", line)
         if marker:
             kind, name = marker.groups()
-            boxes += [c["box"]["text"] + " " + c["box"]["title"] for c in CLAIMS if c.get("box") and (
-                c["id"] == name if kind == "claim" else
-                c["section"].startswith(f"{name}.md#") and c["verdict"] in CORRECTION_VERDICTS)]
+            boxes += [
+                c["box"]["text"] + " " + c["box"]["title"]
+                for c in CLAIMS
+                if c.get("box")
+                and (
+                    c["id"] == name
+                    if kind == "claim"
+                    else c["section"].startswith(f"{name}.md#") and c["verdict"] in CORRECTION_VERDICTS
+                )
+            ]
         elif not line.lstrip().startswith(("|", "[[")):
             kept.append(line)
     text = re.sub(r"\]\([^)]*\)", "]", re.sub(r"\[\^[^\]\s]+\]", "", "\n".join(kept + boxes)))
@@ -188,10 +200,14 @@ def test_correction_boxes_only_for_overstated_wrong_or_misattributed_claims(site
 
 def test_home_page_and_sources_page_list_the_same_corrections(site):
     corrections = [c["claim"] for c in CLAIMS if c["verdict"] in CORRECTION_VERDICTS]
-    home = [r.xpath("td[1]")[0].text_content() for r in html_of(site, "index").xpath(
-        "//article//table[.//th[.='Verdict']]//tbody/tr[td[2]/strong]")]
-    listed = [li.find("strong").text_content() for li in html_of(site, "sources").xpath(
-        "//article//h2[@id='news-summary']/following-sibling::ul/li[strong]")]
+    home = [
+        r.xpath("td[1]")[0].text_content()
+        for r in html_of(site, "index").xpath("//article//table[.//th[.='Verdict']]//tbody/tr[td[2]/strong]")
+    ]
+    listed = [
+        li.find("strong").text_content()
+        for li in html_of(site, "sources").xpath("//article//h2[@id='news-summary']/following-sibling::ul/li[strong]")
+    ]
     assert home == listed == corrections
 
 
@@ -258,8 +274,10 @@ MAX_DOM_ELEMENTS = 1_500  # Lighthouse flags pages over 1,400; style and layout 
 def test_every_page_is_light(site):
     """Every built page, the glossary and the index included, stays under the DOM size budget
     (document.getElementsByTagName('*').length in a browser: every element, <head> included)."""
-    counts = {str(page.relative_to(site)): len(lxml.html.fromstring(page.read_bytes()).xpath("//*"))
-              for page in sorted(site.rglob("*.html"))}
+    counts = {
+        str(page.relative_to(site)): len(lxml.html.fromstring(page.read_bytes()).xpath("//*"))
+        for page in sorted(site.rglob("*.html"))
+    }
     assert {"glossary/index.html", "book-index/index.html", "index.html"} <= set(counts)
     heavy = {page: count for page, count in counts.items() if count > MAX_DOM_ELEMENTS}
     assert not heavy, f"pages over {MAX_DOM_ELEMENTS:,} elements: {heavy}"

@@ -28,8 +28,14 @@ HTML: dict[str, str] = {}  # page src -> its HTML, as last converted
 
 
 def new_site(**settings) -> TermSite:
-    site = TermSite(GLOSSARY, Matcher(GLOSSARY), Collation(), STRINGS, Settings(**settings),
-                    where=lambda src, text: f"docs/{src}:{'glossary:' if text == 'glossary:' else text.strip()}")
+    site = TermSite(
+        GLOSSARY,
+        Matcher(GLOSSARY),
+        Collation(),
+        STRINGS,
+        Settings(**settings),
+        where=lambda src, text: f"docs/{src}:{'glossary:' if text == 'glossary:' else text.strip()}",
+    )
     site.glossary_url = "glossary/"
     return site
 
@@ -51,8 +57,17 @@ def add(site: TermSite, src: str, text: str, rank: int, meta: dict | None = None
 
     tokens = md.toc_tokens  # type: ignore[attr-defined]
     title = next(token["name"] for token in tokens)
-    return site.record(PageReport(src, url, title, rank, headings=dict(headings(tokens)),
-                                  anchors=frozenset(re.findall(r' id="([^"]+)"', html)), **report))
+    return site.record(
+        PageReport(
+            src,
+            url,
+            title,
+            rank,
+            headings=dict(headings(tokens)),
+            anchors=frozenset(re.findall(r' id="([^"]+)"', html)),
+            **report,
+        )
+    )
 
 
 def generated(site: TermSite) -> None:
@@ -79,12 +94,22 @@ def test_used_on_lists_pages_in_navigation_order_linking_the_main_or_first_secti
     add(site, "a.md", "# Ay\n\n## Intro\n\nGQA.\n\n## Core\n\n<!-- index!: GQA -->\nGQA.\n", rank=1)
     resolved, problems = resolve(site)
     assert resolved.used_on[GQA] == [UsedOn("Bee", "../b/", 2), UsedOn("Ay", "../a/#core", 1)]
-    assert problems == [Problem("glossary", "docs/data/glossary.yml: 3 term(s) used on no page: Mixture of experts, "
-                                "Scaling law, Chinchilla scaling law", warn=False)]
-    page = resolved.glossary_html('<p>Source: x<!-- glossary-used-on:grouped-query-attention --><a class="headerlink"'
-                                  ' href="#x">¶</a></p><p><!-- glossary-used-on:scaling-law --></p>')
-    assert page == ('<p>Source: x\nUsed on: <a href="../b/">Bee</a> and 2 more sections; '
-                    '<a href="../a/#core">Ay</a> and 1 more section</p><p>\nUsed on: Not used on any page yet.</p>')
+    assert problems == [
+        Problem(
+            "glossary",
+            "docs/data/glossary.yml: 3 term(s) used on no page: Mixture of experts, "
+            "Scaling law, Chinchilla scaling law",
+            warn=False,
+        )
+    ]
+    page = resolved.glossary_html(
+        '<p>Source: x<!-- glossary-used-on:grouped-query-attention --><a class="headerlink"'
+        ' href="#x">¶</a></p><p><!-- glossary-used-on:scaling-law --></p>'
+    )
+    assert page == (
+        '<p>Source: x\nUsed on: <a href="../b/">Bee</a> and 2 more sections; '
+        '<a href="../a/#core">Ay</a> and 1 more section</p><p>\nUsed on: Not used on any page yet.</p>'
+    )
 
 
 def test_used_on_caps_pages_and_links_the_index_entry():
@@ -94,8 +119,9 @@ def test_used_on_caps_pages_and_links_the_index_entry():
     resolved, problems = resolve(site)
     assert resolved.index_entries[GQA] == "book-index/#entry-grouped-query-attention"
     line = resolved.glossary_html("<!-- glossary-used-on:grouped-query-attention -->")
-    assert line == ('\nUsed on: <a href="../a/">A</a>; '
-                    '<a href="../book-index/#entry-grouped-query-attention">all 2 pages</a>')
+    assert line == (
+        '\nUsed on: <a href="../a/">A</a>; <a href="../book-index/#entry-grouped-query-attention">all 2 pages</a>'
+    )
     assert problems[0].warn
 
 
@@ -107,9 +133,11 @@ def test_text_before_the_first_heading_is_the_page_itself():
     add(site, "a.md", "# Page A\n\nMoE first.\n\n<!-- index: Topic -->\n\n## Section\n\nMoE.\n", rank=0)
     resolved, _ = resolve(site)
     assert entry(resolved, "Topic").places == [Place("a/", "Page A", None)]
-    assert entry(resolved, "Mixture of experts").places[1:] == [Place("a/", "Page A", None),
-                                                                 Place("a/#section", "Page A", "Section")]
-    assert 'Page A</a> and 1 more section' in resolved.index_html()
+    assert entry(resolved, "Mixture of experts").places[1:] == [
+        Place("a/", "Page A", None),
+        Place("a/#section", "Page A", "Section"),
+    ]
+    assert "Page A</a> and 1 more section" in resolved.index_html()
 
 
 def test_an_h2_that_repeats_the_title_is_a_section_not_the_page():
@@ -123,19 +151,36 @@ def test_an_h2_that_repeats_the_title_is_a_section_not_the_page():
 def test_markers_pointing_elsewhere_resolve_against_the_reports():
     site = new_site()
     add(site, "a.md", "# A\n\n## Here\n\nText\n{: #para }\n", rank=0)
-    problems = add(site, "b.md", "# B\n\n<!-- index: To section -> a.md#here -->\n<!-- index: To page -> a.md -->\n"
-                                 "<!-- index: To title -> a.md#a -->\n<!-- index: To paragraph -> a.md#para -->\n"
-                                 "<!-- index: Local -> #b2 -->\n\n## B2\n\n<!-- index broken -->\n"
-                                 "<!-- index: X -> nowhere.md -->\n<!-- index: Y -> a.md#nowhere -->\n", rank=1)
-    assert problems == [Problem("xref", "docs/b.md:index broken: malformed index marker 'index broken'; "
-                                "write <!-- index: Entry[; sub-entry][ -> page.md#anchor] -->")]
+    problems = add(
+        site,
+        "b.md",
+        "# B\n\n<!-- index: To section -> a.md#here -->\n<!-- index: To page -> a.md -->\n"
+        "<!-- index: To title -> a.md#a -->\n<!-- index: To paragraph -> a.md#para -->\n"
+        "<!-- index: Local -> #b2 -->\n\n## B2\n\n<!-- index broken -->\n"
+        "<!-- index: X -> nowhere.md -->\n<!-- index: Y -> a.md#nowhere -->\n",
+        rank=1,
+    )
+    assert problems == [
+        Problem(
+            "xref",
+            "docs/b.md:index broken: malformed index marker 'index broken'; "
+            "write <!-- index: Entry[; sub-entry][ -> page.md#anchor] -->",
+        )
+    ]
     resolved, problems = resolve(site)
-    assert [entry(resolved, name).places for name in ("To section", "To page", "To title", "To paragraph", "Local")] \
-        == [[Place("a/#here", "A", "Here")], [Place("a/", "A", None)], [Place("a/#a", "A", None)],
-            [Place("a/#para", "A", None)], [Place("b/#b2", "B", "B2")]]
+    assert [
+        entry(resolved, name).places for name in ("To section", "To page", "To title", "To paragraph", "Local")
+    ] == [
+        [Place("a/#here", "A", "Here")],
+        [Place("a/", "A", None)],
+        [Place("a/#a", "A", None)],
+        [Place("a/#para", "A", None)],
+        [Place("b/#b2", "B", "B2")],
+    ]
     assert [p.text for p in problems if p.topic == "xref"] == [
         "docs/b.md:index: X -> nowhere.md: index marker points to 'nowhere.md', which is not a page of the site",
-        "docs/b.md:index: Y -> a.md#nowhere: index marker points to '#nowhere', which is not an anchor in docs/a.md"]
+        "docs/b.md:index: Y -> a.md#nowhere: index marker points to '#nowhere', which is not an anchor in docs/a.md",
+    ]
 
 
 def test_index_groups_terms_markers_and_see_entries_in_collation_order():
@@ -143,8 +188,10 @@ def test_index_groups_terms_markers_and_see_entries_in_collation_order():
     add(site, "a.md", "# A\n\n## Sec\n\n<!-- index: MoE; routing -->\n<!-- index: Über-topic -->\nGQA.\n", rank=0)
     resolved, _ = resolve(site)
     assert [(letter, [e.name for e in entries]) for letter, entries in resolved.groups][:3] == [
-        ("C", ["Chinchilla scaling law"]), ("G", ["GQA", "Grouped-query attention"]),
-        ("M", ["Mixture of experts", "MoE"])]
+        ("C", ["Chinchilla scaling law"]),
+        ("G", ["GQA", "Grouped-query attention"]),
+        ("M", ["Mixture of experts", "MoE"]),
+    ]
     moe = entry(resolved, "Mixture of experts")
     assert list(moe.subs) == ["routing"]
     assert moe.subs["routing"].places == [Place("a/#sec", "A", "Sec")]
@@ -161,13 +208,19 @@ def test_related_pages_and_the_page_context_leave_out_opted_out_pages():
     add(site, "c.md", "# C\n\nMoE.\n", rank=2)
     add(site, "d.md", "# D\n\nGQA, MoE.\n", rank=3, related=False)
     resolved, _ = resolve(site)
-    assert resolved.related == {"a/": [("b/", [GQA, MOE]), ("c/", [MOE])], "b/": [("a/", [GQA, MOE]), ("c/", [MOE])],
-                                "c/": [("a/", [MOE]), ("b/", [MOE])]}
+    assert resolved.related == {
+        "a/": [("b/", [GQA, MOE]), ("c/", [MOE])],
+        "b/": [("a/", [GQA, MOE]), ("c/", [MOE])],
+        "c/": [("a/", [MOE]), ("b/", [MOE])],
+    }
     assert resolved.page_context("d/") is None
     assert resolved.page_context("c/") == {
-        "related": [{"url": "../a/", "title": "A", "shared": ["Mixture of experts"]},
-                    {"url": "../b/", "title": "B", "shared": ["Mixture of experts"]}],
-        "terms": [{"name": "Mixture of experts", "url": "../glossary/#mixture-of-experts"}]}
+        "related": [
+            {"url": "../a/", "title": "A", "shared": ["Mixture of experts"]},
+            {"url": "../b/", "title": "B", "shared": ["Mixture of experts"]},
+        ],
+        "terms": [{"name": "Mixture of experts", "url": "../glossary/#mixture-of-experts"}],
+    }
 
 
 def test_xref_json_holds_every_entry_and_every_page_that_shows_related_pages():
@@ -180,10 +233,18 @@ def test_xref_json_holds_every_entry_and_every_page_that_shows_related_pages():
     doc = json.loads(out.getvalue())
     assert doc["pages"] == [{"url": "a/", "title": "A", "terms": [MOE, "scaling-law"], "related": []}]
     law = next(e for e in doc["entries"] if e["name"] == "Scaling law")
-    assert law == {"name": "Scaling law", "term": "scaling-law", "see": None, "see_also": [], "subs": [], "places": [
-        {"url": "glossary/#scaling-law", "page": "Glossary", "heading": "Scaling law", "main": True},
-        {"url": "a/", "page": "A", "heading": "A", "main": False},  # the page itself: headed by its title
-        {"url": "a/#deep", "page": "A", "heading": "Deep", "main": True}]}
+    assert law == {
+        "name": "Scaling law",
+        "term": "scaling-law",
+        "see": None,
+        "see_also": [],
+        "subs": [],
+        "places": [
+            {"url": "glossary/#scaling-law", "page": "Glossary", "heading": "Scaling law", "main": True},
+            {"url": "a/", "page": "A", "heading": "A", "main": False},  # the page itself: headed by its title
+            {"url": "a/#deep", "page": "A", "heading": "Deep", "main": True},
+        ],
+    }
 
 
 # --- per page ----------------------------------------------------------------------------------
@@ -201,12 +262,14 @@ def test_front_matter_chooses_how_a_page_links(meta, links):
 
 def test_a_bad_front_matter_mode_and_an_unknown_reference_are_problems():
     site = new_site()
-    problems = add(site, "a.md", "---\nglossary: sometimes\n---\n# A\n\n[x](term:Nope)\n", rank=0,
-                   meta={"glossary": "sometimes"})
+    problems = add(
+        site, "a.md", "---\nglossary: sometimes\n---\n# A\n\n[x](term:Nope)\n", rank=0, meta={"glossary": "sometimes"}
+    )
     assert [p.topic for p in problems] == ["glossary", "glossary"]
     assert problems[0].text.startswith("docs/a.md:glossary:: front matter 'glossary: sometimes' must be one of page")
-    assert problems[1].text == ("docs/a.md:term:Nope: unknown glossary term 'Nope'; "
-                                "add it to docs/data/glossary.yml or fix the spelling")
+    assert problems[1].text == (
+        "docs/a.md:term:Nope: unknown glossary term 'Nope'; add it to docs/data/glossary.yml or fix the spelling"
+    )
 
 
 def test_settings_reject_an_unknown_mode():
@@ -214,5 +277,6 @@ def test_settings_reject_an_unknown_mode():
 
     with pytest.raises(GlossaryError, match=r"extra\.glossary: autolink must be one of page, section, off"):
         Settings.read({"autolink": "always"}, {})
-    assert Settings.read({"page": "terms.md", "other": 1}, {"page": "ix.md"}) == Settings(page="terms.md",
-                                                                                          index_page="ix.md")
+    assert Settings.read({"page": "terms.md", "other": 1}, {"page": "ix.md"}) == Settings(
+        page="terms.md", index_page="ix.md"
+    )

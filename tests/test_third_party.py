@@ -65,8 +65,7 @@ def convert(text, extensions=("toc", "footnotes", "abbr", "md_in_html", "admonit
     results = []
 
     def link(root, raw_html):
-        results.append(link_tree(root, GLOSSARY, MATCHER, lambda t: f"g/#{t.id}", "section", raw_html,
-                                 escape_amp=True))
+        results.append(link_tree(root, GLOSSARY, MATCHER, lambda t: f"g/#{t.id}", "section", raw_html, escape_amp=True))
 
     html = markdown.markdown(text, extensions=[*extensions, TermLinking(link)])
     return html, results[0]
@@ -109,8 +108,12 @@ def test_admonition_titles_are_not_linked_but_count():
 
 
 def test_admonition_titles_in_html_are_not_linked():
-    result = link_html('<div class="admonition"><p class="admonition-title">GQA</p><p>GQA</p></div>',
-                       GLOSSARY, MATCHER, lambda t: f"g/#{t.id}")
+    result = link_html(
+        '<div class="admonition"><p class="admonition-title">GQA</p><p>GQA</p></div>',
+        GLOSSARY,
+        MATCHER,
+        lambda t: f"g/#{t.id}",
+    )
     assert result.html.count("glossary-term") == 1
     assert '<p class="admonition-title">GQA</p>' in result.html
 
@@ -118,20 +121,42 @@ def test_admonition_titles_in_html_are_not_linked():
 # --- defect 5: names joined by dots and hyphens ------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "404.html", "search.html", "the file search.html.", "example-versioning", "docs.search",
-    ".search", "GPT-3.5", "search-plugin-v2", "404-2", "self-search", "Llama-3.1-405B-Token",
-    "a URL-v2 link", "URL-compatible.html", "search-index.html",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "404.html",
+        "search.html",
+        "the file search.html.",
+        "example-versioning",
+        "docs.search",
+        ".search",
+        "GPT-3.5",
+        "search-plugin-v2",
+        "404-2",
+        "self-search",
+        "Llama-3.1-405B-Token",
+        "a URL-v2 link",
+        "URL-compatible.html",
+        "search-index.html",
+    ],
+)
 def test_no_match_as_part_of_a_file_name_dotted_name_or_identifier(text):
     assert found(text) == []
 
 
-@pytest.mark.parametrize(("text", "terms"), [
-    ("URL-compatible", ["URL"]), ("JavaScript-based tools", ["JavaScript"]), ("a 128K-token vocabulary", ["token"]),
-    ("4,096-token sequences", ["token"]), ("GPT-3. Then", ["GPT-3"]), ("the 404 page.", ["404"]),
-    ("search, versioning.", ["search", "versioning"]), ("(GQA-style)", ["GQA"]),
-])
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("URL-compatible", ["URL"]),
+        ("JavaScript-based tools", ["JavaScript"]),
+        ("a 128K-token vocabulary", ["token"]),
+        ("4,096-token sequences", ["token"]),
+        ("GPT-3. Then", ["GPT-3"]),
+        ("the 404 page.", ["404"]),
+        ("search, versioning.", ["search", "versioning"]),
+        ("(GQA-style)", ["GQA"]),
+    ],
+)
 def test_compounds_whose_part_is_the_term_still_match(text, terms):
     assert found(text) == terms
 
@@ -168,7 +193,13 @@ def test_tooltip_shows_short_exactly_as_written():
 
 HOSTILE = {  # extensions that rewrite text: magic links with a repository shorthand, smart symbols
     "markdown_extensions": [
-        "attr_list", {"toc": {"permalink": True}}, "footnotes", "abbr", "admonition", "md_in_html", "tables",
+        "attr_list",
+        {"toc": {"permalink": True}},
+        "footnotes",
+        "abbr",
+        "admonition",
+        "md_in_html",
+        "tables",
         {"pymdownx.magiclink": {"repo_url_shorthand": True, "user": "example", "repo": "project"}},
         "pymdownx.smartsymbols",
     ],
@@ -220,7 +251,9 @@ def test_glossary_headings_keep_their_ids_and_text_whatever_the_extensions(site_
     assert [h.get("id") for h in entries] == ["term-21st-century", "term-404-page", "a-b-c", "issue-12"]
     assert [_heading_text(h) for h in entries] == ["21st century", "404 page", "a<b | c (A&B)", "Issue #12"]
     assert all(h.get("class") == "glossary-entry" and not h.findall("sup") for h in entries)
-    assert [a for h in entries for a in h.iter("a")] == [], "no magic link (and no permalink: a light page) in a heading"
+    assert [a for h in entries for a in h.iter("a")] == [], (
+        "no magic link (and no permalink: a light page) in a heading"
+    )
     assert [h.get("id") for h in article.findall(".//h2")] == ["letter-other", "letter-a", "letter-i"]
 
 

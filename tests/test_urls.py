@@ -46,8 +46,13 @@ def file_url(parts: list[str]) -> str:
     return "/".join(parts) + ".html"
 
 
-@given(target=SEGMENTS, source=SEGMENTS, fragment=FRAGMENT, style=st.sampled_from([directory_url, file_url]),
-       base=st.sampled_from(["https://example.org/", "https://example.org/sub/path/", "file:///tmp/site/"]))
+@given(
+    target=SEGMENTS,
+    source=SEGMENTS,
+    fragment=FRAGMENT,
+    style=st.sampled_from([directory_url, file_url]),
+    base=st.sampled_from(["https://example.org/", "https://example.org/sub/path/", "file:///tmp/site/"]),
+)
 def test_relative_url_leads_from_any_page_to_any_page_in_both_url_styles(target, source, fragment, style, base):
     target_url, source_url = style(target), style(source)
     link = relative_url(f"{target_url}#{fragment}" if fragment else target_url, source_url)

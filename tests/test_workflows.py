@@ -49,16 +49,24 @@ def test_there_are_workflows():
 
 
 def test_actionlint_passes():
-    result = subprocess.run([actionlint(), "-no-color", "-oneline", *map(str, WORKFLOWS)], check=False,
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [actionlint(), "-no-color", "-oneline", *map(str, WORKFLOWS)],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_really_checks(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n"
-                      "    steps:\n      - run: echo ${{ matrix.nope }}\n")
-    result = subprocess.run([actionlint(), "-no-color", "-oneline", str(broken)], check=False, capture_output=True, text=True)
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
+    result = subprocess.run(
+        [actionlint(), "-no-color", "-oneline", str(broken)], check=False, capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert 'property "nope" is not defined' in result.stdout
 
@@ -73,8 +81,9 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path):
         found += 1
         assert PINNED.match(match["ref"]), f"{path.name}:{number}: pin {match['ref']} to a full commit SHA"
         assert match["comment"], f"{path.name}:{number}: add the version as a comment, e.g. `# v4.2.2`"
-        assert VERSION_COMMENT.match(match["comment"]), \
+        assert VERSION_COMMENT.match(match["comment"]), (
             f"{path.name}:{number}: add the version as a comment, e.g. `# v4.2.2`"
+        )
     assert found
 
 

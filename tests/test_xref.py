@@ -5,14 +5,13 @@ import textwrap
 
 import lxml.html
 import pytest
+
 from support.glossary_page import entry_refs
 from support.linkcheck import broken_links
 from support.samples import XREF_PAGES, make_index
 from support.sites import make_site, run_build
-
 from termkit.collate import Collation
-from termkit.model import parse_glossary
-from termkit.xref import Index, Marker, MarkerError, Place, parse_marker, related_pages
+from termkit.xref import Marker, MarkerError, Place, parse_marker, related_pages
 
 # --- core ------------------------------------------------------------------------------------
 
@@ -34,7 +33,10 @@ def test_parse_marker(text, marker):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("index Chinchilla", "malformed index marker 'index Chinchilla'; write <!-- index: Entry[; sub-entry][ -> page.md#anchor] -->"),
+        (
+            "index Chinchilla",
+            "malformed index marker 'index Chinchilla'; write <!-- index: Entry[; sub-entry][ -> page.md#anchor] -->",
+        ),
         ("index:   ", "empty index marker 'index:'; write"),
         ("index: ; sub", "empty index marker 'index: ; sub'; write"),
         ("index: A; b; c", "index marker 'index: A; b; c' has more than one sub-entry"),
@@ -47,15 +49,16 @@ def test_bad_markers_say_what_is_wrong(text, message):
         parse_marker(text)
 
 
-
-
 def test_terms_are_entries_with_the_glossary_as_main_place_and_see_entries_for_aliases():
     index = make_index()
     groups = dict(index.groups(Collation()))
     assert [e.name for e in groups["G"]] == ["GQA", "Grouped-query attention"]
     gqa, entry = groups["G"]
-    assert gqa.see == "Grouped-query attention" and gqa.places == []
-    assert entry.places == [Place("glossary/#grouped-query-attention", "Glossary", "Grouped-query attention", main=True)]
+    assert gqa.see == "Grouped-query attention"
+    assert gqa.places == []
+    assert entry.places == [
+        Place("glossary/#grouped-query-attention", "Glossary", "Grouped-query attention", main=True)
+    ]
     assert entry.see_also == ["KV cache"]
 
 
@@ -121,7 +124,8 @@ def test_index_page_lists_entries_from_pages_processed_after_it(built):
     root = lxml.html.fromstring(built.page("book-index/index.html"))
     late = root.get_element_by_id("entry-late-topic")
     assert [(a.text_content(), a.get("href")) for a in late.iterfind("a")] == [
-        ("Late section", "../zz-last/#late-section")]
+        ("Late section", "../zz-last/#late-section")
+    ]
     assert late.text_content().split() == ["Late", "topic:", "Last", "page:", "Late", "section"]
     pointer = root.get_element_by_id("entry-pointer")
     assert [(a.text_content(), a.get("href")) for a in pointer.iterfind("a")] == [("Two", "../topics/deep/#two")]
@@ -136,30 +140,36 @@ def test_index_marks_main_entries_and_see_references(built):
     assert mains == [("Chinchilla scaling law", "xref-main-note"), ("Scaling", "xref-main-note")]
     assert root.get_element_by_id("xref-main-note").text_content() == "main entry"
     assert " ".join(chinchilla.text_content().split()) == (
-        "Chinchilla scaling law: Glossary: Chinchilla scaling law; Home: Scaling")
+        "Chinchilla scaling law: Glossary: Chinchilla scaling law; Home: Scaling"
+    )
     gqa = root.get_element_by_id("entry-gqa")
     assert gqa.text_content().split() == ["GQA,", "see", "Grouped-query", "attention"]
     assert gqa.find("a").get("href") == "#entry-grouped-query-attention"
 
 
 def test_used_on_links_the_main_index_entry_and_above_the_cap_the_index(tmp_path):
-    """"Used on" links a page's section with the term's main index entry, else its first section;
+    """ "Used on" links a page's section with the term's main index entry, else its first section;
     above extra.glossary.used_on_cap pages it ends with a link to the term's entry in the index."""
     pages = {**PAGES, "topics/deep.md": textwrap.dedent(PAGES["topics/deep.md"]) + "\n<!-- index!: GQA -->\n"}
     built = built_site(tmp_path, pages, extra={"glossary": {"used_on_cap": 2}})
     root = lxml.html.fromstring(built.page("glossary/index.html"))
-    assert entry_refs(root, "grouped-query-attention")["Used on"] == ("Home; Quiet; all 3 pages", [
-        ("Home", "../"), ("Quiet", "../quiet/"), ("all 3 pages", "../book-index/#entry-grouped-query-attention")])
+    assert entry_refs(root, "grouped-query-attention")["Used on"] == (
+        "Home; Quiet; all 3 pages",
+        [("Home", "../"), ("Quiet", "../quiet/"), ("all 3 pages", "../book-index/#entry-grouped-query-attention")],
+    )
     index = lxml.html.fromstring(built.page("book-index/index.html"))
     assert index.get_element_by_id("entry-grouped-query-attention") is not None
     assert entry_refs(root, "mixture-of-experts")["Used on"][1] == [
-        ("Home", "../#scaling"), ("Last page", "../zz-last/#late-section"),
-        ("all 3 pages", "../book-index/#entry-mixture-of-experts")]
+        ("Home", "../#scaling"),
+        ("Last page", "../zz-last/#late-section"),
+        ("all 3 pages", "../book-index/#entry-mixture-of-experts"),
+    ]
     built = built_site(tmp_path / "uncapped", pages)
     root = lxml.html.fromstring(built.page("glossary/index.html"))
     assert entry_refs(root, "grouped-query-attention")["Used on"] == (
         "Home; Quiet; Deep page and 2 more sections",
-        [("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")])  # the main entry: last section
+        [("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")],
+    )  # the main entry: last section
 
 
 def test_index_page_is_left_out_of_search_and_glossary_is_in(built):
@@ -180,7 +190,8 @@ def test_related_pages_and_terms_on_every_page(built):
     terms = aside.xpath("./p[@class='xref-terms']/a")
     assert [(a.text, a.get("href")) for a in terms] == [
         ("Grouped-query attention", "../../glossary/#grouped-query-attention"),
-        ("Mixture of experts", "../../glossary/#mixture-of-experts")]
+        ("Mixture of experts", "../../glossary/#mixture-of-experts"),
+    ]
 
 
 def test_xref_json_maps_entries_and_pages_and_is_stable(tmp_path):
@@ -189,8 +200,12 @@ def test_xref_json_maps_entries_and_pages_and_is_stable(tmp_path):
     assert (first.site / "xref.json").read_bytes() == (second.site / "xref.json").read_bytes()
     data = json.loads(first.page("xref.json"))
     gqa = next(e for e in data["entries"] if e["term"] == "grouped-query-attention")
-    assert gqa["places"][0] == {"url": "glossary/#grouped-query-attention", "page": "Glossary",
-                                "heading": "Grouped-query attention", "main": True}
+    assert gqa["places"][0] == {
+        "url": "glossary/#grouped-query-attention",
+        "page": "Glossary",
+        "heading": "Grouped-query attention",
+        "main": True,
+    }
     assert {"url": "topics/deep/#one", "page": "Deep page", "heading": "One", "main": False} in gqa["places"]
     deep = next(p for p in data["pages"] if p["url"] == "topics/deep/")
     assert deep["terms"] == ["grouped-query-attention", "mixture-of-experts"]
@@ -202,9 +217,14 @@ def test_xref_json_maps_entries_and_pages_and_is_stable(tmp_path):
     [
         ("<!-- index: -->", "docs/bad.md:5: empty index marker 'index:'"),
         ("<!-- index Chinchilla -->", "docs/bad.md:5: malformed index marker 'index Chinchilla'"),
-        ("<!-- index: X -> nowhere.md -->", "docs/bad.md:5: index marker points to 'nowhere.md', which is not a page of the site"),
-        ("<!-- index: X -> index.md#nowhere -->",
-         "docs/bad.md:5: index marker points to '#nowhere', which is not an anchor in docs/index.md"),
+        (
+            "<!-- index: X -> nowhere.md -->",
+            "docs/bad.md:5: index marker points to 'nowhere.md', which is not a page of the site",
+        ),
+        (
+            "<!-- index: X -> index.md#nowhere -->",
+            "docs/bad.md:5: index marker points to '#nowhere', which is not an anchor in docs/index.md",
+        ),
     ],
 )
 def test_bad_markers_fail_the_strict_build_with_file_and_line(tmp_path, marker, message):

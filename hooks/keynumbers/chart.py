@@ -34,10 +34,21 @@ RC = {
     "svg.fonttype": "none",  # text stays text: small files, the page's font, selectable and searchable
     "font.family": "DejaVu Sans",  # bundled with matplotlib, so layout is the same on every machine
     "font.size": 9,
-    "text.color": INK, "axes.labelcolor": INK, "axes.edgecolor": INK,
-    "xtick.color": INK, "ytick.color": INK, "grid.color": INK, "grid.alpha": 0.18, "grid.linewidth": 0.6,
-    "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 11, "axes.titleweight": "bold",
-    "legend.frameon": False, "figure.facecolor": "none", "axes.facecolor": "none",
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "grid.color": INK,
+    "grid.alpha": 0.18,
+    "grid.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11,
+    "axes.titleweight": "bold",
+    "legend.frameon": False,
+    "figure.facecolor": "none",
+    "axes.facecolor": "none",
 }
 
 
@@ -100,13 +111,16 @@ def family_legend(ax: Axes, marks: list[Mark], loc: str) -> None:
     for family, (colour, shape) in FAMILY_STYLE.items():
         if any(m.style == (colour, shape) for m in marks):
             seen[family] = Line2D([], [], linestyle="none", marker=shape, color=colour, markersize=6)
-    seen["Llama 3 scaling-law optimum"] = Line2D([], [], linestyle="none", marker="*", color=PROJECTION_STYLE[0],
-                                                 markersize=10)
+    seen["Llama 3 scaling-law optimum"] = Line2D(
+        [], [], linestyle="none", marker="*", color=PROJECTION_STYLE[0], markersize=10
+    )
     seen["Chinchilla rule of thumb"] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
-    seen["Chinchilla projection (Table 3)"] = Line2D([], [], linestyle="none", marker="o", color="#7f7f7f",
-                                                     markerfacecolor="none", markersize=6)
-    seen["at least this many tokens"] = Line2D([], [], linestyle="none", marker="^", color=INK, markersize=6,
-                                               markerfacecolor="none")
+    seen["Chinchilla projection (Table 3)"] = Line2D(
+        [], [], linestyle="none", marker="o", color="#7f7f7f", markerfacecolor="none", markersize=6
+    )
+    seen["at least this many tokens"] = Line2D(
+        [], [], linestyle="none", marker="^", color=INK, markersize=6, markerfacecolor="none"
+    )
     ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=3, fontsize=8, handletextpad=0.3, columnspacing=1.2)
 
 
@@ -114,7 +128,7 @@ def log_limits(values: list[float], low: float = 1.3, high: float = 1.3) -> tupl
     """Axis limits on half-decade steps, with room (factors low and high) around the data for labels."""
     bottom = math.floor(2 * math.log10(min(values) / low)) / 2
     top = math.ceil(2 * math.log10(max(values) * high)) / 2
-    return 10 ** bottom, 10 ** top
+    return 10**bottom, 10**top
 
 
 def si(value: float) -> str:
@@ -140,14 +154,23 @@ def si_axis(axis: Axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def line_label(ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, where: float,
-               below: bool = False) -> None:
+def line_label(
+    ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, where: float, below: bool = False
+) -> None:
     """Write text along the straight (on screen) line from start to end, a fraction `where` along it."""
     (x0, y0), (x1, y1) = ax.transData.transform([start, end])
     angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
     anchor_x, anchor_y = ax.transData.inverted().transform((x0 + (x1 - x0) * where, y0 + (y1 - y0) * where))
     offset = -4 if below else 4
-    ax.annotate(text, (float(anchor_x), float(anchor_y)),
-                xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
-                textcoords="offset points", rotation=angle, rotation_mode="anchor", ha="left",
-                va="top" if below else "bottom", fontsize=8, alpha=0.8)
+    ax.annotate(
+        text,
+        (float(anchor_x), float(anchor_y)),
+        xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
+        textcoords="offset points",
+        rotation=angle,
+        rotation_mode="anchor",
+        ha="left",
+        va="top" if below else "bottom",
+        fontsize=8,
+        alpha=0.8,
+    )

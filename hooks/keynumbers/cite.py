@@ -15,8 +15,20 @@ from .data import Citation, KeyNumbers, Ref, Yaml
 from .fences import fenced
 from .tables import link_from, source_cell
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 WRITTEN_DATE = re.compile(r"^(?:[a-z ]*?)(" + "|".join(MONTHS) + r")(?: (\d{1,2}),)? (\d{4})$", re.IGNORECASE)
 HEADING = re.compile(r"^ {0,8}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -118,8 +130,11 @@ def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
         return f"section {target!r} names no anchor; fix: add '#' and the anchor of the section that discusses it"
     if anchor not in anchors[page]:
         close = difflib.get_close_matches(anchor, anchors[page], n=3)
-        hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else \
-            f"the anchors of docs/{page}: {', '.join(anchors[page])}"
+        hint = (
+            f"did you mean {', '.join(repr(c) for c in close)}?"
+            if close
+            else f"the anchors of docs/{page}: {', '.join(anchors[page])}"
+        )
         return f"section {target!r}: docs/{page} has no anchor '#{anchor}'; fix: {hint}"
     return None
 

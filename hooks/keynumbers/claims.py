@@ -102,8 +102,10 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
     if verdict not in VERDICTS:
         close = difflib.get_close_matches(verdict, VERDICTS, n=1, cutoff=0.4)
         hint = f"did you mean {close[0]!r}?" if close else "use one of the verdicts below"
-        problems.append(f"{path}:{entry.key_lines['verdict']}: unknown verdict {verdict!r}; fix: {hint} "
-                        f"Verdicts: {'; '.join(VERDICTS)}")
+        problems.append(
+            f"{path}:{entry.key_lines['verdict']}: unknown verdict {verdict!r}; fix: {hint} "
+            f"Verdicts: {'; '.join(VERDICTS)}"
+        )
         return None
     original = entry["original"]
     refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
@@ -118,17 +120,31 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
         problems.append(f"{path}:{entry.key_lines['box']}: box title must not contain '\"' (use “ ”)")
         title = title.replace('"', "”")
     if verdict in CORRECTIONS and not (title and text):
-        problems.append(f"{where}: claim {entry['id']!r} is a correction ({verdict}) and needs a box "
-                        "with a title and a text")
-    return Claim(str(entry["id"]), str(entry["topic"]), tuple(map(str, original if isinstance(original, list)
-                                                                      else [original])),
-                 str(entry["claim"]).strip(), verdict, str(entry["reason"]).strip(), refs, str(entry["section"]),
-                 line, entry.key_lines["section"], title, text)
+        problems.append(
+            f"{where}: claim {entry['id']!r} is a correction ({verdict}) and needs a box with a title and a text"
+        )
+    return Claim(
+        str(entry["id"]),
+        str(entry["topic"]),
+        tuple(map(str, original if isinstance(original, list) else [original])),
+        str(entry["claim"]).strip(),
+        verdict,
+        str(entry["reason"]).strip(),
+        refs,
+        str(entry["section"]),
+        line,
+        entry.key_lines["section"],
+        title,
+        text,
+    )
 
 
 def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
-    return [f"{path}:{c.section_line}: claim {c.id!r}: {problem}"
-            for c in claims if (problem := check_target(c.section, anchors))]
+    return [
+        f"{path}:{c.section_line}: claim {c.id!r}: {problem}"
+        for c in claims
+        if (problem := check_target(c.section, anchors))
+    ]
 
 
 def handwritten_corrections(markdown: str) -> list[int]:
@@ -172,12 +188,13 @@ def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
         return ""
     held = " and ".join(f"{counts[v]} {PHRASES.get(v, v.lower())}" for v in VERDICTS if counts[v])
     table = f" ([all verdicts]({link_from(page, site.table)}))" if site.table else ""
-    return (f"*Of the news summary's claims discussed on this page, {held}; none is overstated or "
-            f"misattributed{table}.*\n")
+    return (
+        f"*Of the news summary's claims discussed on this page, {held}; none is overstated or misattributed{table}.*\n"
+    )
 
 
 def summary(claims: list[Claim]) -> str:
-    """"25 claims. Accurate: 11; Accurate, with context: 10; Overstated: 3; ..." (verdicts in fixed order)."""
+    """ "25 claims. Accurate: 11; Accurate, with context: 10; Overstated: 3; ..." (verdicts in fixed order)."""
     counts = Counter(c.verdict for c in claims)
     return f"{len(claims)} claims. " + "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v]) + "."
 
@@ -198,9 +215,11 @@ def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
         if not c.is_correction:
             continue
         original = " / ".join(f"„{o}“" for o in c.original)
-        items.append(f"- **{c.claim}** (German: {original}) *{c.verdict}.* {c.reason} "
-                     f"Sources: {cite_markdown(c.refs, site.data, page_path)}. "
-                     f"See {section_link(c.section, site.anchors, site.titles, page_path)}.")
+        items.append(
+            f"- **{c.claim}** (German: {original}) *{c.verdict}.* {c.reason} "
+            f"Sources: {cite_markdown(c.refs, site.data, page_path)}. "
+            f"See {section_link(c.section, site.anchors, site.titles, page_path)}."
+        )
     return "\n".join(items) + "\n"
 
 
@@ -208,22 +227,38 @@ def register(claims: list[Claim], site: Site, page_path: str) -> str:
     """Every bullet of the summary as written (German), with its verdict, in a collapsed block."""
     rows = [["Heading", "Bullet", "Verdict", "Discussed in"], ["---"] * 4]
     for c in claims:
-        rows.append([c.topic, " / ".join(c.original), c.verdict,
-                     section_link(c.section, site.anchors, site.titles, page_path)])
+        rows.append(
+            [c.topic, " / ".join(c.original), c.verdict, section_link(c.section, site.anchors, site.titles, page_path)]
+        )
     table = "\n".join(_row(r) for r in rows)
-    return f'??? note "All {len(claims)} claims in the summary\'s German wording, with their verdicts"\n\n' \
-        + _indent(table) + "\n"
+    return (
+        f'??? note "All {len(claims)} claims in the summary\'s German wording, with their verdicts"\n\n'
+        + _indent(table)
+        + "\n"
+    )
 
 
 def as_json(claims: list[Claim], site: Site, url_of: Callable[[str], str]) -> list[dict[str, object]]:
     """The claims for machines (claims.json); url_of turns 'page.md#anchor' into an absolute URL."""
     out = []
     for c in claims:
-        sources = [{"source": site.data.sources[r.key].title, "where": r.locator,
-                    "url": url_of(site.data.sources[r.key].link)} for r in c.refs]
-        out.append({"id": c.id, "topic": c.topic, "original": list(c.original), "claim": c.claim,
-                    "verdict": c.verdict, "correction": c.is_correction, "reason": c.reason,
-                    "sources": sources, "section": url_of(c.section)})
+        sources = [
+            {"source": site.data.sources[r.key].title, "where": r.locator, "url": url_of(site.data.sources[r.key].link)}
+            for r in c.refs
+        ]
+        out.append(
+            {
+                "id": c.id,
+                "topic": c.topic,
+                "original": list(c.original),
+                "claim": c.claim,
+                "verdict": c.verdict,
+                "correction": c.is_correction,
+                "reason": c.reason,
+                "sources": sources,
+                "section": url_of(c.section),
+            }
+        )
     return out
 
 

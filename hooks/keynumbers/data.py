@@ -29,11 +29,27 @@ from .units import QUALIFIERS, UNITS, format_ratio, format_value, known_units, q
 
 # Fields every model has (value: null when the sources do not give it), and the unit each must use.
 MODEL_FIELDS = {
-    "params": "params", "active_params": "params", "tokens": "tokens", "compute": "flops",
-    "gpu_hours": "gpu_hours", "hardware": "text", "context": "tokens_ctx",
-    "layers": "count", "model_dim": "count", "ffn_dim": "count", "heads": "count", "kv_heads": "count",
-    "experts": "count", "shared_experts": "count", "peak_lr": "lr", "vocab": "count", "rope_theta": "count",
-    "gqa": "text", "deployment": "text", "released": "text", "design": "text",
+    "params": "params",
+    "active_params": "params",
+    "tokens": "tokens",
+    "compute": "flops",
+    "gpu_hours": "gpu_hours",
+    "hardware": "text",
+    "context": "tokens_ctx",
+    "layers": "count",
+    "model_dim": "count",
+    "ffn_dim": "count",
+    "heads": "count",
+    "kv_heads": "count",
+    "experts": "count",
+    "shared_experts": "count",
+    "peak_lr": "lr",
+    "vocab": "count",
+    "rope_theta": "count",
+    "gqa": "text",
+    "deployment": "text",
+    "released": "text",
+    "design": "text",
 }
 REQUIRED_MODEL_FIELDS = ("params", "tokens", "compute", "gpu_hours", "context")
 MODEL_KEYS = {"name", "short", "family", "type"}
@@ -173,8 +189,15 @@ def tokens_per_param(subject: Subject) -> Figure:
     lower = tokens.qualifier in ("more than", "at least") or params.qualifier in ("nearly", "up to")
     approx = "about" in (tokens.qualifier, params.qualifier) or abs(value - round(value)) > 1e-9 * value
     return Figure(
-        subject.id, "tokens_per_param", value, "ratio", refs=tokens.refs + params.refs, derived=True,
-        lower_bound=lower, approximate=approx, note="computed here: training tokens ÷ parameters",
+        subject.id,
+        "tokens_per_param",
+        value,
+        "ratio",
+        refs=tokens.refs + params.refs,
+        derived=True,
+        lower_bound=lower,
+        approximate=approx,
+        note="computed here: training tokens ÷ parameters",
     )
 
 
@@ -242,15 +265,22 @@ def _convert(node: yaml.Node, path: str) -> Yaml:
         for key_node, value_node in pairs:
             key = str(key_node.value)
             if key in mapping:
-                raise DataError([f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
-                                 f"(first on line {mapping.key_lines[key]})"])
+                raise DataError(
+                    [
+                        f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
+                        f"(first on line {mapping.key_lines[key]})"
+                    ]
+                )
             mapping.key_lines[key] = key_node.start_mark.line + 1
             mapping[key] = _convert(value_node, path)
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items: list[yaml.Node] = node.value
-        return LineList((_convert(item, path) for item in items), node.start_mark.line + 1,
-                        (item.start_mark.line + 1 for item in items))
+        return LineList(
+            (_convert(item, path) for item in items),
+            node.start_mark.line + 1,
+            (item.start_mark.line + 1 for item in items),
+        )
     tag = node.tag.rsplit(":", 1)[-1]
     if tag == "null":
         return None
@@ -317,8 +347,10 @@ def _sources(block: Yaml, path: str, problems: list[str]) -> dict[str, Source]:
             continue
         link = str(entry["link"])
         if not (link.startswith("https://") or re.match(r"^[\w./-]+\.md(#[\w-]+)?$", link)):
-            problems.append(f"{path}:{line}: source {key!r}: link must be a page of the site (sources.md#anchor) "
-                            f"or an https:// address, not {link!r}")
+            problems.append(
+                f"{path}:{line}: source {key!r}: link must be a page of the site (sources.md#anchor) "
+                f"or an https:// address, not {link!r}"
+            )
         sources[key] = Source(key, str(entry["title"]), link)
     return sources
 
@@ -373,8 +405,10 @@ def _model_meta(subject: Subject, entry: LineDict, path: str, problems: list[str
     required = REQUIRED_MODEL_FIELDS + (("active_params", "experts") if subject.type == "moe" else ())
     for req in required:
         if req not in entry:
-            problems.append(f"{path}:{line}: model {sid!r} has no {req!r} "
-                            f"(write `{req}: {{value: null}}` if the sources do not give it)")
+            problems.append(
+                f"{path}:{line}: model {sid!r} has no {req!r} "
+                f"(write `{req}: {{value: null}}` if the sources do not give it)"
+            )
 
 
 def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems: list[str]) -> Figure | None:
@@ -386,8 +420,9 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
     where = f"{path}:{line}: {sid}.{key}"
     unknown = set(raw) - FIGURE_KEYS
     if unknown:
-        problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; "
-                        f"known: {', '.join(sorted(FIGURE_KEYS))}")
+        problems.append(
+            f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(FIGURE_KEYS))}"
+        )
     note = str(raw.get("note") or "")
     qualifier = raw.get("qualifier")
     if qualifier is not None and (not isinstance(qualifier, str) or qualifier not in QUALIFIERS):
@@ -408,8 +443,16 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
     return _number(sid, key, raw, qualifier, note, where, data, problems)
 
 
-def _number(sid: str, key: str, raw: LineDict, qualifier: str | None, note: str, where: str, data: KeyNumbers,
-            problems: list[str]) -> Figure | None:
+def _number(
+    sid: str,
+    key: str,
+    raw: LineDict,
+    qualifier: str | None,
+    note: str,
+    where: str,
+    data: KeyNumbers,
+    problems: list[str],
+) -> Figure | None:
     """A figure written as {value, unit, source}, or {value: null}; None if the value or unit is wrong."""
     value, unit = raw["value"], raw.get("unit")
     if value is None:
@@ -425,8 +468,9 @@ def _number(sid: str, key: str, raw: LineDict, qualifier: str | None, note: str,
         problems.append(f"{where}: unknown unit {unit!r}; known units: {known_units()}")
         return None
     refs = _refs(raw, where, data, problems, required=True)
-    return Figure(sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note,
-                  line=raw.line)
+    return Figure(
+        sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note, line=raw.line
+    )
 
 
 def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], required: bool) -> tuple[Ref, ...]:
@@ -481,13 +525,14 @@ def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[s
     if given := entry.get("columns"):
         ids = _strings(given)
         if ids is None:
-            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of "
-                            f"subject ids, got {given!r}")
+            problems.append(
+                f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of "
+                f"subject ids, got {given!r}"
+            )
         columns = tuple(ids or ())
     for sid in columns:
         if sid not in data.subjects:
-            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: "
-                            f"column {sid!r} is not a known id")
+            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: column {sid!r} is not a known id")
     table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
     for item, item_line in zip(rows, rows.item_lines, strict=True):
         row = _row(name, item, item_line, columns, data, problems)
@@ -496,8 +541,9 @@ def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[s
     return table
 
 
-def _row(table: str, item: Yaml, line: int, columns: tuple[str, ...], data: KeyNumbers,
-         problems: list[str]) -> Row | None:
+def _row(
+    table: str, item: Yaml, line: int, columns: tuple[str, ...], data: KeyNumbers, problems: list[str]
+) -> Row | None:
     """One row of a table: [label, template], or [label, field] in a matrix table (one with columns)."""
     where = f"{data.path}:{line}: table {table!r}"
     pair = _strings(item)

@@ -52,16 +52,18 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
         marks.append(Mark(model.id, model.name, params, tokens, family_style(model), is_lower_bound(tokens)))
     for point in projections(data):
         if point.id in CHARTED_PROJECTIONS:
-            marks.append(Mark(point.id, point.name, point.figures["params"], point.figures["tokens"],
-                              projection_style(point)))
+            marks.append(
+                Mark(point.id, point.name, point.figures["params"], point.figures["tokens"], projection_style(point))
+            )
     ratios = {m.key: data.figure(m.key, "tokens_per_param") for m in marks}
     for mark in marks:
         ratio = ratios[mark.key]
         tokens = mark.y_figure
         rows.append(([mark.label, mark.x.display(), tokens.display(), ratio.display()], [mark.x, tokens, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
-    rows.append((["Chinchilla rule of thumb (dashed line)", "any", f"{rule.display()} × parameters", rule.display()],
-                 [rule]))
+    rows.append(
+        (["Chinchilla rule of thumb (dashed line)", "any", f"{rule.display()} × parameters", rule.display()], [rule])
+    )
     text = [
         "Log–log scatter plot of training tokens against parameters. A dashed line marks the Chinchilla rule of "
         f"thumb of {rule.display()} tokens per parameter.",
@@ -69,23 +71,35 @@ def build_tokens_vs_params(data: KeyNumbers) -> Chart:
     optimum = next((m for m in marks if m.key == "llama3-optimum"), None)
     flagship = next((m for m in marks if m.key == "llama31-405b"), None)
     if optimum and flagship:
-        text.append(f"Llama 3's own scaling law puts the compute-optimal model at {optimum.x.display()} parameters on "
-                    f"{optimum.y_figure.display()} tokens ({ratios[optimum.key].display()} tokens per parameter); "
-                    f"the {flagship.x.display()} flagship was trained on {flagship.y_figure.display()} tokens "
-                    f"({ratios[flagship.key].display()}).")
+        text.append(
+            f"Llama 3's own scaling law puts the compute-optimal model at {optimum.x.display()} parameters on "
+            f"{optimum.y_figure.display()} tokens ({ratios[optimum.key].display()} tokens per parameter); "
+            f"the {flagship.x.display()} flagship was trained on {flagship.y_figure.display()} tokens "
+            f"({ratios[flagship.key].display()})."
+        )
     far = [m for m in marks if ratios[m.key].number >= 5 * rule.number]
     if far:
-        text.append("Far above the line: " + ", ".join(f"{m.label} ({ratios[m.key].display()} tokens per parameter)"
-                                                       for m in far) + ".")
-    text.append("Points: " + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y_figure.display()} tokens"
-                                       for m in marks) + ".")
+        text.append(
+            "Far above the line: "
+            + ", ".join(f"{m.label} ({ratios[m.key].display()} tokens per parameter)" for m in far)
+            + "."
+        )
+    text.append(
+        "Points: "
+        + "; ".join(f"{m.label}, {m.x.display()} parameters, {m.y_figure.display()} tokens" for m in marks)
+        + "."
+    )
     if any(data.subjects[m.key].type == "moe" for m in marks):
         text.append("Mixture-of-experts models are placed at their total parameters.")
     if missing:
         text.append("Not shown: " + ", ".join(missing) + ".")
     return Chart(
-        "tokens-vs-params", "Training tokens against parameters", " ".join(text), marks,
-        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"], rows,
+        "tokens-vs-params",
+        "Training tokens against parameters",
+        " ".join(text),
+        marks,
+        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"],
+        rows,
         notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []),
         extra={"rule": rule},
     )
@@ -106,14 +120,29 @@ def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
         size = 12 if shape == "*" else 6.5
         if mark.lower_bound:
             shape = "^"
-        line, = ax.plot([mark.x.number], [mark.y_figure.number], linestyle="none", marker=shape, markersize=size,
-                        color=colour, markerfacecolor="none" if hollow else colour, markeredgewidth=1.2,
-                        zorder=2.5 if shape == "*" else 3)
+        (line,) = ax.plot(
+            [mark.x.number],
+            [mark.y_figure.number],
+            linestyle="none",
+            marker=shape,
+            markersize=size,
+            color=colour,
+            markerfacecolor="none" if hollow else colour,
+            markeredgewidth=1.2,
+            zorder=2.5 if shape == "*" else 3,
+        )
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
         text = f"{mark.label} ({mark.y_figure.display()})" if mark.lower_bound else mark.label
-        ax.annotate(text, (mark.x.number, mark.y_figure.number), xytext=(dx, dy), textcoords="offset points",
-                    ha=ha, va="center", fontsize=8)
+        ax.annotate(
+            text,
+            (mark.x.number, mark.y_figure.number),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlabel("Parameters (log scale)")
     ax.set_ylabel("Training tokens (log scale)")
     si_axis(ax.xaxis)
@@ -160,18 +189,29 @@ def build_tokens_per_param(data: KeyNumbers) -> Chart:
         rows.append(([subject.name, params.display(), tokens.display(), ratio.display()], [params, tokens, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
     highest = max(marks, key=lambda m: m.x.number)
-    text = (f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
-            f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
-            + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ". "
-            + ("Mixture-of-experts models are counted per total parameter. "
-               if any(data.subjects[m.key].type == "moe" for m in marks) else "")
-            + "Ratios are computed here from the cited parameter and token counts.")
+    text = (
+        f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
+        f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
+        + "; ".join(f"{m.label} {m.x.display()}" for m in marks)
+        + ". "
+        + (
+            "Mixture-of-experts models are counted per total parameter. "
+            if any(data.subjects[m.key].type == "moe" for m in marks)
+            else ""
+        )
+        + "Ratios are computed here from the cited parameter and token counts."
+    )
     if missing:
         text += " Not shown: " + ", ".join(missing) + "."
     return Chart(
-        "tokens-per-parameter", "Training tokens per parameter", text, marks,
-        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"], rows,
-        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []), extra={"rule": rule},
+        "tokens-per-parameter",
+        "Training tokens per parameter",
+        text,
+        marks,
+        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"],
+        rows,
+        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []),
+        extra={"rule": rule},
     )
 
 
@@ -182,19 +222,42 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
     for pos, mark in zip(positions, marks, strict=True):
         colour, _ = mark.style
         hatch = "////" if mark.key == "llama3-optimum" else None
-        bars = ax.barh([pos], [mark.x.number - base], left=base, height=0.62, color=colour, hatch=hatch,
-                       edgecolor=colour if hatch else "none", fill=not hatch, linewidth=1)
+        bars = ax.barh(
+            [pos],
+            [mark.x.number - base],
+            left=base,
+            height=0.62,
+            color=colour,
+            hatch=hatch,
+            edgecolor=colour if hatch else "none",
+            fill=not hatch,
+            linewidth=1,
+        )
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(mark.x.display(), (mark.x.number, pos), xytext=(4, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=8)
+        ax.annotate(
+            mark.x.display(),
+            (mark.x.number, pos),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xscale("log")
     ax.set_xlim(base, log_limits([m.x.number for m in chart.marks], high=5)[1])
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     rule = chart.extra["rule"]
     ax.axvline(rule.number, linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
-    ax.annotate(f"Chinchilla {rule.display()}", (rule.number, len(marks) - 0.5), xytext=(3, 0),
-                textcoords="offset points", fontsize=8, va="center", alpha=0.8)
+    ax.annotate(
+        f"Chinchilla {rule.display()}",
+        (rule.number, len(marks) - 0.5),
+        xytext=(3, 0),
+        textcoords="offset points",
+        fontsize=8,
+        va="center",
+        alpha=0.8,
+    )
     ax.set_ylim(-0.6, len(marks) + 0.1)
     ax.set_xlabel("Training tokens per parameter (log scale)")
     ax.xaxis.set_major_formatter(formatter(lambda v: f"{v:,.0f}"))
@@ -217,22 +280,36 @@ def build_moe(data: KeyNumbers) -> Chart:
             continue
         marks.append(Mark(model.id, model.name, total, active, family_style(model)))
         experts = model.figures.get("experts")
-        rows.append(([model.name, "MoE" if model.type == "moe" else "dense", active.display(), total.display(),
-                      experts.display() if experts else "1 (dense)"],
-                     [active, total] + ([experts] if experts else [])))
+        rows.append(
+            (
+                [
+                    model.name,
+                    "MoE" if model.type == "moe" else "dense",
+                    active.display(),
+                    total.display(),
+                    experts.display() if experts else "1 (dense)",
+                ],
+                [active, total] + ([experts] if experts else []),
+            )
+        )
 
     def design(mark: Mark) -> str:
         experts = data.subjects[mark.key].figures.get("experts")
         return f"{experts.display()} experts" if experts else "dense"
 
-    text = ("Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models "
-            "lie on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
-            + "; ".join(f"{m.label}: {m.y_figure.display()} active of {m.x.display()} total, {design(m)}"
-                        for m in marks)
-            + ".")
+    text = (
+        "Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models "
+        "lie on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
+        + "; ".join(f"{m.label}: {m.y_figure.display()} active of {m.x.display()} total, {design(m)}" for m in marks)
+        + "."
+    )
     return Chart(
-        "moe-active-vs-total", "Llama 4 mixture of experts: active against total parameters", text, marks,
-        ["Model", "Design", "Active parameters", "Total parameters", "Experts"], rows,
+        "moe-active-vs-total",
+        "Llama 4 mixture of experts: active against total parameters",
+        text,
+        marks,
+        ["Model", "Design", "Active parameters", "Total parameters", "Experts"],
+        rows,
     )
 
 
@@ -244,16 +321,29 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
     ax.plot(ax.get_xlim(), ax.get_xlim(), linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     for mark in chart.marks:
         colour, shape = mark.style
-        line, = ax.plot([mark.x.number], [mark.y_figure.number], linestyle="none", marker=shape, markersize=7,
-                        color=colour,
-                        zorder=3)
+        (line,) = ax.plot(
+            [mark.x.number],
+            [mark.y_figure.number],
+            linestyle="none",
+            marker=shape,
+            markersize=7,
+            color=colour,
+            zorder=3,
+        )
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_3.get(mark.key, (7, 0, "left"))
         label = mark.label
         if mark.x is not mark.y:
             label += f"\n{mark.y_figure.display()} active of {mark.x.display()}"
-        ax.annotate(label, (mark.x.number, mark.y_figure.number), xytext=(dx, dy), textcoords="offset points", ha=ha,
-                    va="center", fontsize=8)
+        ax.annotate(
+            label,
+            (mark.x.number, mark.y_figure.number),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlabel("Total parameters (log scale)")
     ax.set_ylabel("Active parameters per token (log scale)")
     si_axis(ax.xaxis)
@@ -287,18 +377,26 @@ def build_gpu_hours(data: KeyNumbers) -> Chart:
         hardware = model.figures.get("hardware")
         label = f"{model.name} ({hardware.display()})" if hardware and hardware.stated else model.name
         marks.append(Mark(model.id, label, hours, None, family_style(model)))
-        rows.append(([model.name, hours.display(), hardware.display() if hardware else "not stated"],
-                     [hours] + ([hardware] if hardware else [])))
+        rows.append(
+            (
+                [model.name, hours.display(), hardware.display() if hardware else "not stated"],
+                [hours] + ([hardware] if hardware else []),
+            )
+        )
     largest = max(marks, key=lambda m: m.x.number)
-    text = ("Horizontal bar chart of GPU-hours used for pre-training, on a linear scale. "
-            f"{largest.label} is the largest at {largest.x.display()}. Values: "
-            + "; ".join(f"{m.label} {m.x.display()}" for m in marks) + ".")
+    text = (
+        "Horizontal bar chart of GPU-hours used for pre-training, on a linear scale. "
+        f"{largest.label} is the largest at {largest.x.display()}. Values: "
+        + "; ".join(f"{m.label} {m.x.display()}" for m in marks)
+        + "."
+    )
     notes: list[str] = []
     if missing:
         text += " Not shown, because the sources give no GPU-hours: " + ", ".join(missing) + "."
         notes.append("Not shown, because our sources give no GPU-hours: " + ", ".join(missing) + ".")
-    return Chart("gpu-hours", "GPU-hours for pre-training", text, marks, ["Model", "GPU-hours", "Hardware"], rows,
-                 notes=notes)
+    return Chart(
+        "gpu-hours", "GPU-hours for pre-training", text, marks, ["Model", "GPU-hours", "Hardware"], rows, notes=notes
+    )
 
 
 def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
@@ -307,8 +405,15 @@ def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     for pos, mark in zip(positions, marks, strict=True):
         bars = ax.barh([pos], [mark.x.number], height=0.62, color=mark.style[0])
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(mark.x.display(), (mark.x.number, pos), xytext=(4, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=8)
+        ax.annotate(
+            mark.x.display(),
+            (mark.x.number, pos),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+        )
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.6, len(marks) - 0.4)

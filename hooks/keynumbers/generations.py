@@ -12,8 +12,10 @@ from .data import Figure, KeyNumbers, Table
 from .tables import link_from
 
 MISSING = "–"
-NOTE = (f"{MISSING}: the sources this site checked give no figure. Tokens per parameter are computed here "
-        "(training tokens ÷ total parameters). GPU-hours are for the GPUs named in brackets.")
+NOTE = (
+    f"{MISSING}: the sources this site checked give no figure. Tokens per parameter are computed here "
+    "(training tokens ÷ total parameters). GPU-hours are for the GPUs named in brackets."
+)
 
 
 def problems(table: Table, data: KeyNumbers) -> list[str]:

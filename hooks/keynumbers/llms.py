@@ -33,8 +33,7 @@ class PageText:
     section: str = ""  # nav section it sits in ("Themes", "Reference"); "" at the top level
 
 
-def llms_txt(name: str, summary: str, pages: list[PageText], files: list[tuple[str, str, str]],
-             full_url: str) -> str:
+def llms_txt(name: str, summary: str, pages: list[PageText], files: list[tuple[str, str, str]], full_url: str) -> str:
     """The map: pages grouped by their nav section, then files as (title, url, what it holds)."""
     out = [f"# {name}", "", f"> {' '.join(summary.split())}", ""]
     sections: dict[str, list[PageText]] = {}
@@ -50,8 +49,13 @@ def llms_txt(name: str, summary: str, pages: list[PageText], files: list[tuple[s
     return "\n".join(out)
 
 
-def llms_full(name: str, summary: str, pages: list[PageText], url_of: Callable[[str], str | None],
-              notes: dict[str, str] | None = None) -> str:
+def llms_full(
+    name: str,
+    summary: str,
+    pages: list[PageText],
+    url_of: Callable[[str], str | None],
+    notes: dict[str, str] | None = None,
+) -> str:
     """Every page's text in reading order; url_of maps a docs-relative 'page.md#anchor' to an absolute URL.
 
     notes: page src -> a line added after its text (for a page whose content is not Markdown).

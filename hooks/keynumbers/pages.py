@@ -38,8 +38,13 @@ class Expansion:
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
 
-def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str], Chart],
-           handlers: dict[str, Callable[[str], str]] | None = None) -> Expansion:
+def expand(
+    markdown: str,
+    data: KeyNumbers,
+    page_path: str,
+    chart: Callable[[str], Chart],
+    handlers: dict[str, Callable[[str], str]] | None = None,
+) -> Expansion:
     """Replace every directive line outside code fences; report unknown names with their line."""
     out, result, handlers = [], Expansion(""), handlers or {}
     for number, (line, code) in enumerate(fenced(markdown.split("\n")), start=1):
@@ -59,8 +64,12 @@ def expand(markdown: str, data: KeyNumbers, page_path: str, chart: Callable[[str
             continue
         if kind == "numbers":
             if name not in data.tables:
-                result.problems.append((number, f"unknown key-numbers table {name!r}; "
-                                                f"known: {', '.join(data.tables)} (tables: in {data.path})"))
+                result.problems.append(
+                    (
+                        number,
+                        f"unknown key-numbers table {name!r}; known: {', '.join(data.tables)} (tables: in {data.path})",
+                    )
+                )
                 continue
             out.append(render_table(data.tables[name], data, page_path))
         else:
@@ -81,15 +90,19 @@ def chart_markdown(chart: Chart, data: KeyNumbers, page_path: str) -> str:
     """
     table = render_rows(chart.header, chart.rows, data, page_path)
     notes = "".join(f"{note}\n\n" for note in chart.notes)
-    return (f"{SLOT.format(name=chart.name)}\n\n"
-            f'<details class="note" markdown>\n<summary><span class="no-glossary">Data: {html.escape(chart.title)}'
-            f"</span></summary>\n\n{table}\n\n{notes}</details>\n")
+    return (
+        f"{SLOT.format(name=chart.name)}\n\n"
+        f'<details class="note" markdown>\n<summary><span class="no-glossary">Data: {html.escape(chart.title)}'
+        f"</span></summary>\n\n{table}\n\n{notes}</details>\n"
+    )
 
 
 def figure_html(chart: Chart) -> str:
     """The chart as it goes into the page: a figure with the inline SVG, left out of site search."""
-    return (f'<figure class="kn-chart" id="chart-{chart.name}" style="width: 100%" data-search-exclude>\n'
-            f"{chart.svg}</figure>")
+    return (
+        f'<figure class="kn-chart" id="chart-{chart.name}" style="width: 100%" data-search-exclude>\n'
+        f"{chart.svg}</figure>"
+    )
 
 
 def insert_charts(html: str, charts: dict[str, Chart]) -> str:

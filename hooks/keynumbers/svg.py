@@ -18,7 +18,7 @@ def finish_svg(svg: str, chart: Chart) -> str:
     view_box = found.group(1)
     svg = re.sub(r"<svg\b[^>]*>", "", svg, count=1)
     # matplotlib's global rule would style every element of the page: scope it to this chart.
-    svg = svg.replace('<style type="text/css">*{', f'<style>#{prefix} *{{')
+    svg = svg.replace('<style type="text/css">*{', f"<style>#{prefix} *{{")
     referenced: set[str] = {a or b for a, b in re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', svg)}  # ids that are used
 
     def rename(match: re.Match[str]) -> str:
@@ -28,7 +28,7 @@ def finish_svg(svg: str, chart: Chart) -> str:
         return ""
 
     svg = re.sub(r' id="([^"]+)"', rename, svg)
-    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{prefix}-{m.group(1)})", svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}-{m.group(1)})", svg)
     svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}-{m.group(1)}"', svg)
     svg = svg.replace(INK, "currentColor")
     svg = re.sub(r"font-family:[^;\"]*(?:; )?", "", svg)  # the page's own font

@@ -38,7 +38,7 @@ def render_rows(header: list[str], rows: list[tuple[list[str], list[Figure]]], d
 
 
 def source_cell(cite: Citation, data: KeyNumbers, page_path: str, mark_computed: bool = True) -> str:
-    """"[Llama 3 paper](sources.md#llama3-paper) §1, §3.2.1; [Llama 3.1 model card](...)"."""
+    """ "[Llama 3 paper](sources.md#llama3-paper) §1, §3.2.1; [Llama 3.1 model card](...)"."""
     parts = []
     for key, locators in cite.groups.items():
         source = data.sources[key]

@@ -53,8 +53,11 @@ def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]
     if not isinstance(items, LineList) or not items:
         return [], [f"{path}:1: expected `events:` with a list of events"]
     problems: list[str] = []
-    events = [e for entry, line in zip(items, items.item_lines, strict=False)
-              if (e := _event(entry, line, path, data, problems)) is not None]
+    events = [
+        e
+        for entry, line in zip(items, items.item_lines, strict=False)
+        if (e := _event(entry, line, path, data, problems)) is not None
+    ]
     return sorted(events, key=lambda e: e.date), problems
 
 
@@ -76,14 +79,15 @@ def _event(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
         return None
     text = str(entry["text"]).strip()
     if kind == "report" and not any(word in text.lower() for word in REPORTED):
-        problems.append(f"{path}:{entry.key_lines['text']}: a press report must say so and name the outlet "
-                        "(\"The Wall Street Journal reported ...\")")
+        problems.append(
+            f"{path}:{entry.key_lines['text']}: a press report must say so and name the outlet "
+            '("The Wall Street Journal reported ...")'
+        )
     refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
     if when is None:
         return None
     section = str(entry.get("section") or "")
-    return Event(when, str(entry["title"]).strip(), text, refs, kind, line, section,
-                 entry.key_lines.get("section", 0))
+    return Event(when, str(entry["title"]).strip(), text, refs, kind, line, section, entry.key_lines.get("section", 0))
 
 
 def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) -> str | None:
@@ -102,24 +106,31 @@ def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) ->
         return None
     when = iso_date(released.text)
     if when is None:
-        problems.append(f"{data.path}:{released.line}: {sid}.released {released.text!r} is not a date "
-                        "such as 'July 23, 2024'")
+        problems.append(
+            f"{data.path}:{released.line}: {sid}.released {released.text!r} is not a date such as 'July 23, 2024'"
+        )
     return when
 
 
 def check_sections(events: list[Event], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
-    return [f"{path}:{e.section_line}: event {e.title!r}: {problem}"
-            for e in events if e.section and (problem := check_target(e.section, anchors))]
+    return [
+        f"{path}:{e.section_line}: event {e.title!r}: {problem}"
+        for e in events
+        if e.section and (problem := check_target(e.section, anchors))
+    ]
 
 
-def render(events: list[Event], data: KeyNumbers, page_path: str, titles: dict[str, str],
-           anchors: dict[str, dict[str, str]]) -> str:
+def render(
+    events: list[Event], data: KeyNumbers, page_path: str, titles: dict[str, str], anchors: dict[str, dict[str, str]]
+) -> str:
     """An ordered list in date order: the date as <time>, what happened, the kind of source, the sources."""
     lines = ['<div class="kn-timeline" markdown>', ""]
     for event in sorted(events, key=lambda e: e.date):
         label = f" *({KINDS[event.kind]})*" if KINDS[event.kind] else ""
         more = f" More: {section_link(event.section, anchors, titles, page_path)}." if event.section else ""
-        lines.append(f'1. <time datetime="{event.date}">{event.when}</time>: **{event.title}**{label}. '
-                     f"{event.text} Sources: {cite_markdown(event.refs, data, page_path)}.{more}")
+        lines.append(
+            f'1. <time datetime="{event.date}">{event.when}</time>: **{event.title}**{label}. '
+            f"{event.text} Sources: {cite_markdown(event.refs, data, page_path)}.{more}"
+        )
     lines += ["", "</div>", ""]
     return "\n".join(lines)

@@ -32,19 +32,22 @@ class Unit:
     suffix: str = ""
 
 
-UNITS = {u.name: u for u in (
-    Unit("params", "model parameters", "scaled"),
-    Unit("tokens", "training tokens", "scaled"),
-    Unit("tokens_ctx", "context length in tokens", "scaled"),
-    Unit("flops", "floating-point operations", "scientific", " FLOPs"),
-    Unit("gpu_hours", "GPU-hours", "scaled"),
-    Unit("count", "a count of things", "scaled"),
-    Unit("ratio", "a ratio, such as tokens per parameter", "scaled"),
-    Unit("percent", "a percentage", "percent"),
-    Unit("lr", "a learning rate", "scientific"),
-    Unit("number", "a plain number, written as in the source", "plain"),
-    Unit("text", "words, not a number", "text"),
-)}
+UNITS = {
+    u.name: u
+    for u in (
+        Unit("params", "model parameters", "scaled"),
+        Unit("tokens", "training tokens", "scaled"),
+        Unit("tokens_ctx", "context length in tokens", "scaled"),
+        Unit("flops", "floating-point operations", "scientific", " FLOPs"),
+        Unit("gpu_hours", "GPU-hours", "scaled"),
+        Unit("count", "a count of things", "scaled"),
+        Unit("ratio", "a ratio, such as tokens per parameter", "scaled"),
+        Unit("percent", "a percentage", "percent"),
+        Unit("lr", "a learning rate", "scientific"),
+        Unit("number", "a plain number, written as in the source", "plain"),
+        Unit("text", "words, not a number", "text"),
+    )
+}
 
 
 def known_units() -> str:
@@ -121,7 +124,7 @@ def _scientific(value: float, literal: str) -> str:
     exponent = math.floor(math.log10(abs(value)) + 1e-12)
     place = digits_after_point(literal)
     decimals = max(0, exponent - place) if place is not None else 0
-    mantissa = f"{value / 10 ** exponent:.{decimals}f}"
+    mantissa = f"{value / 10**exponent:.{decimals}f}"
     power = f"10{str(exponent).translate(SUPERSCRIPT)}"
     return power if mantissa == "1" else f"{mantissa} × {power}"
 

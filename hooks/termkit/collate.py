@@ -46,4 +46,3 @@ class Collation:
         if kind == NORMAL:
             return label
         return text[0].upper() if kind != UNDERFLOW and text[0].isalpha() else "#"
-

@@ -40,8 +40,36 @@ IGNORED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"
 # Text in these elements counts as an occurrence but is never wrapped in a link.
 NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title", "dfn", "summary"}
 # Phrasing elements: text on either side of them runs on without a word break.
-INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-                    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
+INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+    }
+)
 # Elements with one of these classes are skipped entirely (footnotes cite sources, they don't teach).
 SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"})
 # Elements with one of these classes are like headings: their terms count but are never linked.
@@ -126,8 +154,9 @@ def link_tree(
     return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
 
 
-def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str],
-              mode: str = "page") -> LinkResult:
+def link_html(
+    html: str, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str], mode: str = "page"
+) -> LinkResult:
     """link_tree for an HTML fragment (for engines that hand over HTML): parse, link, serialise."""
     import lxml.html  # only here: the MkDocs build links Python-Markdown's own tree
 
@@ -141,13 +170,21 @@ def link_html(html: str, glossary: Glossary, matcher: Matcher, href_for: Callabl
 
 
 class _Walk:
-    def __init__(self, root: Node, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str], mode: str,
-                 raw_html: Sequence[str | Element], find_terms: bool = True, escape_amp: bool = False):
+    def __init__(
+        self,
+        root: Node,
+        glossary: Glossary,
+        matcher: Matcher,
+        href_for: Callable[[Term], str],
+        mode: str,
+        raw_html: Sequence[str | Element],
+        find_terms: bool = True,
+        escape_amp: bool = False,
+    ):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw_html = raw_html
         # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
-        self.may_match: Callable[[str], re.Match[str] | None] = matcher.may_match if find_terms else (
-            lambda text: None)
+        self.may_match: Callable[[str], re.Match[str] | None] = matcher.may_match if find_terms else (lambda text: None)
         self.section = Section("", "")
         self.occurrences: list[Occurrence] = []
         self.unknown: list[str] = []
@@ -220,8 +257,9 @@ class _Walk:
         title = term.short.replace("&", "&amp;") if self.escape_amp else term.short
         return {"href": self.href_for(term), "class": LINK_CLASS, "title": title}
 
-    def text(self, parent: Node, after: Node | None, text: str, linkable: bool,
-             first: re.Match[str] | None = None) -> None:
+    def text(
+        self, parent: Node, after: Node | None, text: str, linkable: bool, first: re.Match[str] | None = None
+    ) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
         effects = None
         if self.raw_html and ("\x02" in text or self.raw_open):
@@ -276,8 +314,11 @@ class _Walk:
                     if INDEX_COMMENT.match(name):
                         self.markers.append((name, self.section))
                 elif kind == "start":
-                    effect = "skip" if name in IGNORED or not SKIP_CLASSES.isdisjoint(classes) else (
-                        "nolink" if name in NO_LINK else "")
+                    effect = (
+                        "skip"
+                        if name in IGNORED or not SKIP_CLASSES.isdisjoint(classes)
+                        else ("nolink" if name in NO_LINK else "")
+                    )
                     self.raw_open.append((name, effect))
                 elif any(tag == name for tag, _ in self.raw_open):  # an end tag: close the innermost one
                     last = max(i for i, (tag, _) in enumerate(self.raw_open) if tag == name)
@@ -365,8 +406,9 @@ def _effect_at(effects: list[tuple[int, str]], position: int) -> str:
 
 
 class _TagEvents(HTMLParser):
-    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                      "wbr"})
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)

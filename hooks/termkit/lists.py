@@ -101,16 +101,23 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
         if entry.see_also:
             body += f". {see_also} " + ", ".join(ref(other) for other in entry.see_also)
         if entry.subs:
-            body += "\n<ul>\n" + "\n".join(
-                f"<li>{escape(sub.name)}: {places(sub)}</li>" for sub in entry.subs.values()) + "\n</ul>"
+            body += (
+                "\n<ul>\n"
+                + "\n".join(f"<li>{escape(sub.name)}: {places(sub)}</li>" for sub in entry.subs.values())
+                + "\n</ul>"
+            )
         return f'<li id="{ids[entry_key(entry.name)]}">{escape(entry.name)}{body}</li>\n'
 
-    out = [f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n',
-           f'<span id="{MAIN_NOTE_ID}" hidden>{escape(strings["main_entry"])}</span>\n']
+    out = [
+        f'<nav class="glossary-letters" aria-label="{escape(strings["letters_label"])}">{letters}</nav>\n',
+        f'<span id="{MAIN_NOTE_ID}" hidden>{escape(strings["main_entry"])}</span>\n',
+    ]
     for letter, entries in groups:
         # --entries: for the space the group takes before it is first rendered (extra.css)
-        out.append(f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n'
-                   f'<ul class="xref-index" style="--entries: {len(entries)}">\n')
+        out.append(
+            f'<h2 id="index-{letter_id(letter)}">{escape(letter)}</h2>\n'
+            f'<ul class="xref-index" style="--entries: {len(entries)}">\n'
+        )
         out.extend(item(entry) for entry in entries)
         out.append("</ul>\n")
     return "".join(out)
@@ -123,9 +130,9 @@ def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0,
     (all_url: the term's entry in the index; without one every page is listed). Inline HTML:
     the glossary page puts it at the end of the entry's last paragraph.
     """
-    label = f'{escape(strings["used_on"])}:'
+    label = f"{escape(strings['used_on'])}:"
     if not pages:
-        return f'{label} {escape(strings["not_used"])}'
+        return f"{label} {escape(strings['not_used'])}"
     shown = pages[:cap] if cap and all_url and len(pages) > cap else pages
     items = []
     for page in shown:

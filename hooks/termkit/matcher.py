@@ -84,8 +84,9 @@ class Matcher:
             return None if self._start_lower is None else self._start_lower.search(text.lower())
         return None if self._start is None else self._start.search(text)
 
-    def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""),
-             first: re.Match[str] | None = None) -> Iterator[Match]:
+    def find(
+        self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""), first: re.Match[str] | None = None
+    ) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
@@ -130,8 +131,9 @@ class Matcher:
                 yield found
                 resume = found.end
 
-    def _longest_at(self, text: str, tokens: list[re.Match[str]], counts: list[int],
-                    glued: Callable[[int, int], bool]) -> Match | None:
+    def _longest_at(
+        self, text: str, tokens: list[re.Match[str]], counts: list[int], glued: Callable[[int, int], bool]
+    ) -> Match | None:
         """The longest term made of tokens[0], tokens[1], ... that stands as whole words.
 
         counts: how many tokens the surfaces starting with tokens[0] have, most first.

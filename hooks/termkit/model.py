@@ -62,8 +62,12 @@ class Glossary:
                 for abbr in term.abbr:
                     self._names.setdefault("\0" + abbr, term)
         ref = normalize(ref)
-        return (self.terms.get(ref) or self._names.get("\0" + ref) or self._names.get(ref.casefold())
-                or self.terms.get(anchor(ref)))
+        return (
+            self.terms.get(ref)
+            or self._names.get("\0" + ref)
+            or self._names.get(ref.casefold())
+            or self.terms.get(anchor(ref))
+        )
 
 
 def normalize(text: str) -> str:
@@ -157,9 +161,11 @@ def _yaml_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> str:
         return f"{path}:{line}: malformed YAML: {problem}"
     number, quote = opened
     inner = "write '' for each ' inside it" if quote == "'" else 'write \\" for each " inside it'
-    return (f"{path}:{number}: malformed YAML: the value quoted with {quote} on this line is not closed on it "
-            f"(the parser gave up on line {line}: {problem}); fix: end the value with {quote} and {inner}, "
-            f"or write it without quotes")
+    return (
+        f"{path}:{number}: malformed YAML: the value quoted with {quote} on this line is not closed on it "
+        f"(the parser gave up on line {line}: {problem}); fix: end the value with {quote} and {inner}, "
+        f"or write it without quotes"
+    )
 
 
 def _open_quote(text: str, last: int) -> tuple[int, str] | None:
@@ -178,8 +184,10 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        problem = (f"{display_path}: the glossary file does not exist; fix: create it (the format is in "
-                   f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/")
+        problem = (
+            f"{display_path}: the glossary file does not exist; fix: create it (the format is in "
+            f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/"
+        )
         raise GlossaryError([problem]) from None
     return parse_glossary(text, display_path)
 
@@ -198,7 +206,8 @@ def parse_glossary(text: str, path: str) -> Glossary:
             problems.append(
                 f"{path}:{line}: every entry under 'terms:' must be a mapping of keys, but this one is "
                 f"{_kind(item)} ({item!r}); fix: start the entry with '- term: NAME' and indent its other keys "
-                f"under 'term:'")
+                f"under 'term:'"
+            )
             continue
         entry = _entry(item, path, item.get("__line__", line), problems)
         if entry is None:
@@ -206,8 +215,10 @@ def parse_glossary(text: str, path: str) -> Glossary:
         term, refs = entry
         if term.id in glossary.terms:
             other = glossary.terms[term.id]
-            problems.append(f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as "
-                            f"{other.name!r} (line {other.line})")
+            problems.append(
+                f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as "
+                f"{other.name!r} (line {other.line})"
+            )
             continue
         _claim(term, claimed, f"{path}:{term.line}", problems)
         glossary.terms[term.id] = term
@@ -236,23 +247,33 @@ def _entry(item: dict[str, object], path: str, line: int, problems: list[str]) -
         problems.append(f"{where}: term {name!r} has no primary source ('source:' is required)")
     case = item.get("case", "insensitive")
     if case not in CASE_RULES:
-        problems.append(f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, "
-                        f"not {case!r}")
+        problems.append(
+            f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, not {case!r}"
+        )
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("abbr", "aliases", "forms", "see_also"):
         value = item.get(key, [])
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            problems.append(f"{where}: term {name!r}: '{key}' must be a list of non-empty strings; "
-                            f"fix: write it as [name, other name], and put a number in quotes: ['404']")
+            problems.append(
+                f"{where}: term {name!r}: '{key}' must be a list of non-empty strings; "
+                f"fix: write it as [name, other name], and put a number in quotes: ['404']"
+            )
             value = []
         lists[key] = tuple(normalize(v) for v in value)
     term = Term(
-        id=anchor(texts["id"] or name), name=name, short=texts["short"], source=texts["source"],
+        id=anchor(texts["id"] or name),
+        name=name,
+        short=texts["short"],
+        source=texts["source"],
         long=str(item.get("long") or "").strip() if isinstance(item.get("long"), str) else "",
-        abbr=lists["abbr"], aliases=lists["aliases"], forms=lists["forms"],
-        case_sensitive=case == "sensitive", any_case=case == "any", line=line,
+        abbr=lists["abbr"],
+        aliases=lists["aliases"],
+        forms=lists["forms"],
+        case_sensitive=case == "sensitive",
+        any_case=case == "any",
+        line=line,
     )
     return term, lists["see_also"]
 
@@ -266,14 +287,23 @@ def _text_value(item: dict[str, object], key: str, where: str, problems: list[st
         problems.append(
             f"{where}: '{key}:' must be text, but it is {_kind(value)} ({value!r}); fix: write one name or "
             f"sentence, in quotes if it is a number or starts with [ {{ or -"
-            + ("; other names go under aliases:, abbreviations under abbr:" if key == "term" else ""))
+            + ("; other names go under aliases:, abbreviations under abbr:" if key == "term" else "")
+        )
         return ""
     return normalize(value)
 
 
 def _kind(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", Lines: "a list", str: "a string", bool: "true or false",
-             int: "a number", float: "a number", type(None): "empty"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        Lines: "a list",
+        str: "a string",
+        bool: "true or false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }
     return names.get(type(value), f"a {type(value).__name__}")
 
 
@@ -283,23 +313,27 @@ def _claim(term: Term, claimed: dict[str, tuple[str, int]], where: str, problems
         key = surface.casefold()
         if key in claimed and claimed[key][0] != term.name:
             other_name, other_line = claimed[key]
-            problems.append(f"{where}: {surface!r} is claimed by two terms: {other_name!r} (line {other_line}) "
-                            f"and {term.name!r} (line {term.line})")
+            problems.append(
+                f"{where}: {surface!r} is claimed by two terms: {other_name!r} (line {other_line}) "
+                f"and {term.name!r} (line {term.line})"
+            )
         elif key in claimed:
             problems.append(f"{where}: term {term.name!r} lists {surface!r} twice")
         else:
             claimed[key] = (term.name, term.line)
 
 
-def _resolve_see_also(glossary: Glossary, pending: list[tuple[str, tuple[str, ...], int]], path: str,
-                      problems: list[str]) -> None:
+def _resolve_see_also(
+    glossary: Glossary, pending: list[tuple[str, tuple[str, ...], int]], path: str, problems: list[str]
+) -> None:
     for term_id, refs, line in pending:
         resolved: list[str] = []
         for ref in refs:
             target = glossary.resolve(ref)
             if target is None:
-                problems.append(f"{path}:{line}: term {glossary.terms[term_id].name!r}: see-also {ref!r} "
-                                f"is not a known term")
+                problems.append(
+                    f"{path}:{line}: term {glossary.terms[term_id].name!r}: see-also {ref!r} is not a known term"
+                )
             elif target.id != term_id and target.id not in resolved:
                 resolved.append(target.id)
         object.__setattr__(glossary.terms[term_id], "see_also", tuple(resolved))

@@ -46,8 +46,14 @@ def raw_heading(level: int, anchor: str, text: str, cls: str = "", attrs: str = 
     return f'<h{level}{classes} id="{escape(anchor)}"{extra}>{escape(text, quote=False)}</h{level}>'
 
 
-def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[str, str],
-                      unindexed: str = "", front_matter: tuple[str, ...] = (), attr_list: bool = True) -> str:
+def glossary_markdown(
+    glossary: Glossary,
+    collation: Collation,
+    strings: dict[str, str],
+    unindexed: str = "",
+    front_matter: tuple[str, ...] = (),
+    attr_list: bool = True,
+) -> str:
     """Terms sorted by collation under letter headings, with a bar of letters to jump to.
 
     Each entry ends with a marker where the adapter puts the "Used on" line (starting with a
@@ -84,25 +90,28 @@ def glossary_markdown(glossary: Glossary, collation: Collation, strings: dict[st
 
 def index_markdown(strings: dict[str, str], marker: str) -> str:
     """The index page: a title and intro; the entries replace `marker` once every page is read."""
-    return "\n".join([
-        "---",
-        "search:",
-        "  exclude: true",
-        f"description: {_yaml_str(strings['index_description'])}",
-        "glossary: off",
-        "---",
-        "",
-        f"# {strings['index_title']}",
-        "",
-        strings["index_intro"],
-        "",
-        marker,
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            "search:",
+            "  exclude: true",
+            f"description: {_yaml_str(strings['index_description'])}",
+            "glossary: off",
+            "---",
+            "",
+            f"# {strings['index_title']}",
+            "",
+            strings["index_intro"],
+            "",
+            marker,
+            "",
+        ]
+    )
 
 
-def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True,
-           unindexed: str = "") -> list[str]:
+def _entry(
+    term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True, unindexed: str = ""
+) -> list[str]:
     """Two paragraphs per entry, for a light page: the definition (the short one first), then a line
     each for other names, related entries, sources and, where the marker is, "Used on" (one
     paragraph; extra.css shows its line breaks). Names and `short:` are text (see literal())."""
@@ -122,8 +131,12 @@ def _entry(term: Term, glossary: Glossary, strings: dict[str, str], attr_list: b
 def load_strings(path: Path, display_path: str, language: str) -> dict[str, str]:
     """The words the hooks put on the site, in the site's language; GlossaryError saying what is wrong."""
     if not path.is_file():
-        raise GlossaryError([f"{display_path}: the file of the words the hooks put on the site does not exist; "
-                             f"fix: restore it from the project's repository (one block per language, e.g. 'en:')"])
+        raise GlossaryError(
+            [
+                f"{display_path}: the file of the words the hooks put on the site does not exist; "
+                f"fix: restore it from the project's repository (one block per language, e.g. 'en:')"
+            ]
+        )
     try:
         table = parse_yaml(path.read_text(encoding="utf-8"), display_path)
     except GlossaryError as exc:

@@ -90,8 +90,12 @@ class Resolution:
 
         def line(term_id: str) -> str:
             all_url = self.index_entries.get(term_id)
-            return used_on_html(self.used_on.get(term_id, []), self.site.strings, cap,
-                                relative_url(all_url, self.glossary_url) if all_url else "")
+            return used_on_html(
+                self.used_on.get(term_id, []),
+                self.site.strings,
+                cap,
+                relative_url(all_url, self.glossary_url) if all_url else "",
+            )
 
         return USED_ON_PATTERN.sub(lambda m: "\n" + line(m.group(1)), PERMALINK.sub("", html))
 
@@ -101,18 +105,31 @@ class Resolution:
             return None
         terms = self.site.glossary.terms
         return {
-            "related": [{"url": relative_url(other, url), "title": self.titles[other],
-                         "shared": [terms[t].name for t in self.sorted_terms(shared)]}
-                        for other, shared in self.related[url]],
-            "terms": [{"name": terms[t].name, "url": relative_url(f"{self.glossary_url}#{t}", url)}
-                      for t in self.sorted_terms(self.terms_used[url])],
+            "related": [
+                {
+                    "url": relative_url(other, url),
+                    "title": self.titles[other],
+                    "shared": [terms[t].name for t in self.sorted_terms(shared)],
+                }
+                for other, shared in self.related[url]
+            ],
+            "terms": [
+                {"name": terms[t].name, "url": relative_url(f"{self.glossary_url}#{t}", url)}
+                for t in self.sorted_terms(self.terms_used[url])
+            ],
         }
 
     def write_json(self, out: TextIO) -> None:
         """xref.json: every entry in index order, every page that shows related pages in navigation order."""
-        pages = [page_json(url, self.titles[url], self.sorted_terms(self.terms_used[url]),
-                           [(other, self.titles[other], shared) for other, shared in related])
-                 for url, related in self.related.items()]
+        pages = [
+            page_json(
+                url,
+                self.titles[url],
+                self.sorted_terms(self.terms_used[url]),
+                [(other, self.titles[other], shared) for other, shared in related],
+            )
+            for url, related in self.related.items()
+        ]
         write_index_json(out, self.groups, pages)
 
     def save_json(self, path: Path) -> None:

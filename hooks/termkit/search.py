@@ -48,8 +48,9 @@ class SectionKeywords:
         target.extend(name for name in names if name not in target)
 
 
-def page_keywords(glossary: Glossary, occurrences: Iterable[Occurrence],
-                  markers: Iterable[tuple[str, Section]]) -> dict[str, SectionKeywords]:
+def page_keywords(
+    glossary: Glossary, occurrences: Iterable[Occurrence], markers: Iterable[tuple[str, Section]]
+) -> dict[str, SectionKeywords]:
     """Section anchor ("" before the first heading) -> its keywords, for one page.
 
     occurrences and markers are what termkit.linker found on the page; markers that point
@@ -80,8 +81,11 @@ def names_of(term: Term) -> list[str]:
     return [term.name, *term.abbr, *term.aliases]
 
 
-def add_search_fields(docs: Sequence[dict[str, Any]], keywords: Mapping[str, Mapping[str, SectionKeywords]],
-                      common_share: float = COMMON_SHARE) -> int:
+def add_search_fields(
+    docs: Sequence[dict[str, Any]],
+    keywords: Mapping[str, Mapping[str, SectionKeywords]],
+    common_share: float = COMMON_SHARE,
+) -> int:
     """Add the FIELDS to search documents in place; return how many documents got any.
 
     docs are the JSON objects of a search index: "location", "title" and "text" are strings, other
@@ -106,8 +110,11 @@ def add_search_fields(docs: Sequence[dict[str, Any]], keywords: Mapping[str, Map
         for kind in FIELDS:
             names = getattr(section, kind)
             if kind == "aliases":  # only what the text lacks; a topic or entry needs no second mention
-                names = [name for name in names if _words(name) - words
-                         and name not in section.topics and name not in section.entries]
+                names = [
+                    name
+                    for name in names
+                    if _words(name) - words and name not in section.topics and name not in section.entries
+                ]
             field_words = [word for word in dict.fromkeys(_word_list(" ".join(names))) if word not in common]
             if field_words:
                 doc[kind] = " ".join(field_words)

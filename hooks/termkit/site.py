@@ -52,8 +52,12 @@ class Settings:
         known = {k: v for k, v in glossary.items() if k in ("source", "page", "autolink", "unused", "used_on_cap")}
         settings = cls(**known, index_page=xref.get("page", cls.index_page), related=xref.get("related", cls.related))
         if settings.autolink not in MODES or settings.unused not in ("info", "warn"):
-            raise GlossaryError([f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
-                                 f"info, warn; got {settings.autolink!r} and {settings.unused!r}"])
+            raise GlossaryError(
+                [
+                    f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
+                    f"info, warn; got {settings.autolink!r} and {settings.unused!r}"
+                ]
+            )
         return settings
 
 
@@ -88,8 +92,15 @@ Where = Callable[[str, str], str]  # (page src, text in the page) -> "docs/<src>
 class TermSite:
     """Everything one build knows about terms: made anew for each build, fed page by page, resolved once."""
 
-    def __init__(self, glossary: Glossary, matcher: Matcher, collation: Collation, strings: dict[str, str],
-                 settings: Settings, where: Where = lambda src, text: f"docs/{src}"):
+    def __init__(
+        self,
+        glossary: Glossary,
+        matcher: Matcher,
+        collation: Collation,
+        strings: dict[str, str],
+        settings: Settings,
+        where: Where = lambda src, text: f"docs/{src}",
+    ):
         self.glossary, self.matcher, self.collation, self.strings = glossary, matcher, collation, strings
         self.settings, self.where = settings, where
         self.glossary_url = ""  # site-relative URL of the glossary page, set once the engine lists the files
@@ -98,8 +109,9 @@ class TermSite:
         self._linked: dict[str, tuple[LinkResult, list[Problem]]] = {}  # page src -> linked, not yet recorded
 
     @classmethod
-    def load(cls, docs: Path, glossary: Mapping[str, Any], xref: Mapping[str, Any], language: str,
-             where: Where) -> TermSite:
+    def load(
+        cls, docs: Path, glossary: Mapping[str, Any], xref: Mapping[str, Any], language: str, where: Where
+    ) -> TermSite:
         """A site's TermSite from its docs directory and its settings; GlossaryError saying what is wrong."""
         settings = Settings.read(glossary, xref)
         try:
@@ -112,11 +124,22 @@ class TermSite:
     def generated_pages(self, **glossary_options: Any) -> dict[str, str]:
         """The Markdown of the pages the site adds, by path in the docs directory: the glossary and the
         index (whose entries come once every page is recorded). Options: see render.glossary_markdown."""
-        return {self.settings.page: glossary_markdown(self.glossary, self.collation, self.strings, **glossary_options),
-                self.settings.index_page: index_markdown(self.strings, INDEX_MARKER)}
+        return {
+            self.settings.page: glossary_markdown(self.glossary, self.collation, self.strings, **glossary_options),
+            self.settings.index_page: index_markdown(self.strings, INDEX_MARKER),
+        }
 
-    def link_page(self, root: Node, raw_html: Sequence[str | Element], *, src: str, url: str,
-                  meta: Mapping[str, object], source: str, authored: bool) -> None:
+    def link_page(
+        self,
+        root: Node,
+        raw_html: Sequence[str | Element],
+        *,
+        src: str,
+        url: str,
+        meta: Mapping[str, object],
+        source: str,
+        authored: bool,
+    ) -> None:
         """Link a page's tree in place while it is converted (Python-Markdown's, before serialising).
 
         meta is the page's front matter, source its Markdown (for messages). Generated pages only repeat
@@ -128,8 +151,9 @@ class TermSite:
         def href_for(term: Term) -> str:
             return relative_url(f"{glossary_url}#{term.id}", url)
 
-        result = link_tree(root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored,
-                           escape_amp=True)  # Python-Markdown's serialiser keeps entities in attributes
+        result = link_tree(
+            root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored, escape_amp=True
+        )  # Python-Markdown's serialiser keeps entities in attributes
         self._linked[src] = (result, problems)
 
     def _mode(self, src: str, meta: Mapping[str, object], source: str) -> tuple[str, list[Problem]]:
@@ -138,12 +162,20 @@ class TermSite:
         if src == self.settings.page or setting is False:
             return "off", []
         if setting not in MODES:
-            written = next((line.strip() for line in source.splitlines() if line.startswith("glossary:")),
-                           f"glossary: {setting}")
-            return self.settings.autolink, [Problem("glossary", (
-                f"{self.where(src, 'glossary:')}: front matter '{written}' must be one of {', '.join(MODES)}; fix: "
-                f"write 'glossary: page' (link each term once per page), 'glossary: section' (once per section) "
-                f"or 'glossary: off' (no links)"))]
+            written = next(
+                (line.strip() for line in source.splitlines() if line.startswith("glossary:")), f"glossary: {setting}"
+            )
+            return self.settings.autolink, [
+                Problem(
+                    "glossary",
+                    (
+                        f"{self.where(src, 'glossary:')}: front matter '{written}' must be one of "
+                        f"{', '.join(MODES)}; fix: write 'glossary: page' (link each term once per page), "
+                        "'glossary: section' (once per section) "
+                        f"or 'glossary: off' (no links)"
+                    ),
+                )
+            ]
         return str(setting), []
 
     def record(self, report: PageReport) -> list[Problem]:
@@ -154,8 +186,13 @@ class TermSite:
         src = report.src
         result, problems = self._linked.pop(src, (LinkResult(), []))  # a page without text is never linked
         for ref in result.unknown_refs:  # as written in the link, which may be URL-encoded ("No%20Such%20Term")
-            problems.append(Problem("glossary", f"{self.where(src, 'term:' + ref)}: unknown glossary term "
-                                    f"{unquote(ref)!r}; add it to docs/{self.settings.source} or fix the spelling"))
+            problems.append(
+                Problem(
+                    "glossary",
+                    f"{self.where(src, 'term:' + ref)}: unknown glossary term "
+                    f"{unquote(ref)!r}; add it to docs/{self.settings.source} or fix the spelling",
+                )
+            )
         self.reports[src] = report
         if report.authored:
             report.occurrences, report.markers = result.occurrences, result.markers
@@ -174,8 +211,11 @@ class TermSite:
         "See also" and "Source" (they name other terms): they come back as the entry's aliases.
         """
         keywords = {r.url: page_keywords(self.glossary, r.occurrences, r.markers) for r in self._pages()}
-        keywords[self.glossary_url] = {term.id: SectionKeywords(aliases=list(term.aliases))
-                                       for term in self.glossary.terms.values() if term.aliases}
+        keywords[self.glossary_url] = {
+            term.id: SectionKeywords(aliases=list(term.aliases))
+            for term in self.glossary.terms.values()
+            if term.aliases
+        }
         return keywords
 
     def resolve(self) -> tuple[Resolution, list[Problem]]:
@@ -199,8 +239,14 @@ class TermSite:
                     index.add_marker(marker, found)
         resolved = Resolution(self, pages, index.groups(self.collation))
         if unused := resolved.unused:
-            problems.insert(0, Problem("glossary", f"docs/{self.settings.source}: {len(unused)} term(s) used on no "
-                                       f"page: {', '.join(unused)}", warn=self.settings.unused == "warn"))
+            problems.insert(
+                0,
+                Problem(
+                    "glossary",
+                    f"docs/{self.settings.source}: {len(unused)} term(s) used on no page: {', '.join(unused)}",
+                    warn=self.settings.unused == "warn",
+                ),
+            )
         return resolved, problems
 
     def _pages(self) -> list[PageReport]:

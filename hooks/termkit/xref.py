@@ -188,15 +188,21 @@ def entry_json(entry: Entry) -> dict[str, object]:
     }
 
 
-def page_json(url: str, title: str, terms: list[str],
-              related: Iterable[tuple[str, str, list[str]]]) -> dict[str, object]:
+def page_json(
+    url: str, title: str, terms: list[str], related: Iterable[tuple[str, str, list[str]]]
+) -> dict[str, object]:
     """A page in xref.json: its terms, and its related pages (url, title, shared term ids)."""
-    return {"url": url, "title": title, "terms": terms,
-            "related": [{"url": other, "title": name, "shared": shared} for other, name, shared in related]}
+    return {
+        "url": url,
+        "title": title,
+        "terms": terms,
+        "related": [{"url": other, "title": name, "shared": shared} for other, name, shared in related],
+    }
 
 
-def write_index_json(out: TextIO, groups: Iterable[tuple[str, list[Entry]]],
-                     pages: Iterable[Mapping[str, object]]) -> None:
+def write_index_json(
+    out: TextIO, groups: Iterable[tuple[str, list[Entry]]], pages: Iterable[Mapping[str, object]]
+) -> None:
     """Write the machine-readable map: entries in index order, pages in navigation order.
 
     Written piece by piece, so a large site's map is never held in memory twice.

@@ -7,8 +7,9 @@ For each synthetic site (tests/benchmark/synth.py: deterministic from --seed) it
 turn and --runs times, four variants with `python -m mkdocs build` in a fresh process:
 MkDocs + Material alone, the same with the glossary and index pages the hooks generate written
 out as static Markdown (what a hand-maintained site would have: tests/benchmark/static.py), the
-same with the hooks, and with mkdocs-ezglossary linking the same terms; it records each process's wall time and peak memory (ru_maxrss from wait4) and
-reports medians. The real site is built with and without the hooks the same way.
+same with the hooks, and with mkdocs-ezglossary linking the same terms; it records each
+process's wall time and peak memory (ru_maxrss from wait4) and reports medians. The real site
+is built with and without the hooks the same way.
 
 Because a difference of two noisy medians is itself noisy, hook time is also measured
 directly: tests/benchmark/worker.py builds in-process and sums the CPU time spent inside
@@ -73,8 +74,12 @@ class Plan:
         return sorted(out)
 
 
-FULL = Plan(headline=(500, 300), pages_pair=((1000, 1000), (2000, 1000)), terms_pair=((500, 100), (500, 1000)),
-            extra=((100, 100),))
+FULL = Plan(
+    headline=(500, 300),
+    pages_pair=((1000, 1000), (2000, 1000)),
+    terms_pair=((500, 100), (500, 1000)),
+    extra=((100, 100),),
+)
 QUICK = Plan(headline=(50, 30), pages_pair=((25, 100), (50, 100)), terms_pair=((50, 10), (50, 100)))
 
 TARGETS = {  # name -> (limit, aim or None)
@@ -131,6 +136,7 @@ class Measured:
 
 # --------------------------------------------------------------------------- processes
 
+
 def run_cli(config: Path, out: Path, timeout: float) -> Run:
     """`python -m mkdocs build -q` in a child process: wall time and the child's peak RSS."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)]
@@ -147,7 +153,9 @@ def run_cli(config: Path, out: Path, timeout: float) -> Run:
                 os.killpg(proc.pid, signal.SIGKILL)
                 pid, status, usage = os.wait4(proc.pid, 0)
                 proc.returncode = -9
-                return Run(time.perf_counter() - start, usage.ru_maxrss, ok=False, note=f"timed out after {timeout:.0f} s")
+                return Run(
+                    time.perf_counter() - start, usage.ru_maxrss, ok=False, note=f"timed out after {timeout:.0f} s"
+                )
             time.sleep(0.02)
         wall = time.perf_counter() - start
         cpu = usage.ru_utime + usage.ru_stime
@@ -177,8 +185,9 @@ def real_static_config(hooks_config: Path, built: Path) -> Path:
     return path
 
 
-def run_worker(config: Path, out: Path, timeout: float, edit: str | None = None, edit_terms: str = "",
-               profile: Path | None = None) -> dict | None:
+def run_worker(
+    config: Path, out: Path, timeout: float, edit: str | None = None, edit_terms: str = "", profile: Path | None = None
+) -> dict | None:
     cmd = [sys.executable, str(HERE / "worker.py"), str(config), str(out)]
     if edit:
         cmd += ["--edit", edit, "--edit-terms", edit_terms]
@@ -208,6 +217,7 @@ def log(message: str) -> None:
 
 
 # --------------------------------------------------------------------------- measurements
+
 
 def html_growth(plain_site: Path, hooks_site: Path, pages: list[str]) -> list[float]:
     """Per content page: bytes the hooks add to its HTML, as % of the page without them."""
@@ -273,6 +283,7 @@ def external_callees(stats: pstats.Stats, hooks_dir: tuple[str, ...]) -> list[tu
 
 # --------------------------------------------------------------------------- formatting
 
+
 def pct(new: float | None, base: float | None) -> str:
     if new is None or base is None or base == 0:
         return "n/a"
@@ -308,26 +319,46 @@ def label(size: Size) -> str:
 
 # --------------------------------------------------------------------------- main
 
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__
+    )
     parser.add_argument("--quick", action="store_true", help="tiny sites, one run each: a smoke test")
     parser.add_argument("--runs", type=int, help="builds of each variant (median); default 3, 1 with --quick")
     parser.add_argument("--seed", type=int, default=42, help="seed of the synthetic sites (default 42)")
-    parser.add_argument("--work-dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "termkit-bench",
-                        help="where sites and builds go (default $TMPDIR/termkit-bench); replaced on each run")
+    parser.add_argument(
+        "--work-dir",
+        type=Path,
+        default=Path(os.environ.get("TMPDIR", "/tmp")) / "termkit-bench",
+        help="where sites and builds go (default $TMPDIR/termkit-bench); replaced on each run",
+    )
     parser.add_argument("--no-ez", action="store_true", help="skip mkdocs-ezglossary")
-    parser.add_argument("--ez-refs", choices=("first", "all"), default="first",
-                        help="ezglossary references: the first mention of a term per page, as the hooks link "
-                             "(default), or every mention")
-    parser.add_argument("--ez-max-pages", type=int, default=2000,
-                        help="build ezglossary only on sites up to this many pages (its time grows with pages squared)")
-    parser.add_argument("--headline-only", action="store_true",
-                        help=f"only the headline site ({label(FULL.headline)}, or {label(QUICK.headline)} with --quick): "
-                             "no scaling ratios, a third of the time")
+    parser.add_argument(
+        "--ez-refs",
+        choices=("first", "all"),
+        default="first",
+        help="ezglossary references: the first mention of a term per page, as the hooks link "
+        "(default), or every mention",
+    )
+    parser.add_argument(
+        "--ez-max-pages",
+        type=int,
+        default=2000,
+        help="build ezglossary only on sites up to this many pages (its time grows with pages squared)",
+    )
+    parser.add_argument(
+        "--headline-only",
+        action="store_true",
+        help=f"only the headline site ({label(FULL.headline)}, or {label(QUICK.headline)} with --quick): "
+        "no scaling ratios, a third of the time",
+    )
     parser.add_argument("--no-real", action="store_true", help="skip the real site")
-    parser.add_argument("--profile", action="store_true",
-                        help="also profile one in-process build of the headline site with the hooks (cProfile)")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="also profile one in-process build of the headline site with the hooks (cProfile)",
+    )
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before one build is given up")
     parser.add_argument("--output", type=Path, help="also write the report (Markdown) to this file")
     args = parser.parse_args(argv)
@@ -344,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     (work / MARKER).write_text("made by tests/benchmark/bench.py; replaced on each run\n", encoding="utf-8")
     have_ez = not args.no_ez and importlib.util.find_spec("mkdocs_ezglossary_plugin") is not None
     if not args.no_ez and not have_ez:
-        log(f"mkdocs-ezglossary-plugin is not installed: pip install mkdocs-ezglossary-plugin=={EZ_VERSION}; "
-            "skipping it")
+        log(
+            f"mkdocs-ezglossary-plugin is not installed: pip install mkdocs-ezglossary-plugin=={EZ_VERSION}; "
+            "skipping it"
+        )
 
     started = time.perf_counter()
     load_before = os.getloadavg()
@@ -355,8 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     growth: list[float] = []
     for size in plan.sizes():
         log(f"generating {label(size)}")
-        sites[size] = synth.write_site(work / "sites" / f"{size[0]}x{size[1]}", *size, seed=args.seed,
-                                       ez_refs=args.ez_refs)
+        sites[size] = synth.write_site(
+            work / "sites" / f"{size[0]}x{size[1]}", *size, seed=args.seed, ez_refs=args.ez_refs
+        )
         results[size] = Measured()
 
     # Whole-process builds, variants interleaved so drift in the machine hits them alike.
@@ -369,12 +403,17 @@ def main(argv: list[str] | None = None) -> int:
                     write_static_variant(info, work / "out" / f"{size[0]}x{size[1]}" / "hooks")
                 run = run_cli(info.config(variant), work / "out" / f"{size[0]}x{size[1]}" / variant, args.timeout)
                 m.runs.setdefault(variant, []).append(run)
-                log(f"  {label(size):>12} {variant:5} run {rep + 1}/{runs}: {run.wall:7.2f} s, cpu {run.cpu:7.2f} s, "
-                    f"{run.rss_kib / 1024:7.1f} MiB {'' if run.ok else run.note}")
+                log(
+                    f"  {label(size):>12} {variant:5} run {rep + 1}/{runs}: {run.wall:7.2f} s, cpu {run.cpu:7.2f} s, "
+                    f"{run.rss_kib / 1024:7.1f} MiB {'' if run.ok else run.note}"
+                )
         # HTML of the last builds, while they are there.
         if size == plan.headline:
-            growth = html_growth(work / "out" / f"{size[0]}x{size[1]}" / "plain",
-                                 work / "out" / f"{size[0]}x{size[1]}" / "hooks", info.page_paths)
+            growth = html_growth(
+                work / "out" / f"{size[0]}x{size[1]}" / "plain",
+                work / "out" / f"{size[0]}x{size[1]}" / "hooks",
+                info.page_paths,
+            )
         if size not in (plan.headline,):
             shutil.rmtree(work / "out" / f"{size[0]}x{size[1]}", ignore_errors=True)
 
@@ -390,13 +429,21 @@ def main(argv: list[str] | None = None) -> int:
                 if have_ez and size[0] <= args.ez_max_pages:
                     jobs.append(("ez", False))
             for variant, reload_ in jobs:
-                res = run_worker(info.config(variant), work / "worker" / variant, args.timeout,
-                                 edit=edit_page if reload_ else None, edit_terms=edit_terms)
+                res = run_worker(
+                    info.config(variant),
+                    work / "worker" / variant,
+                    args.timeout,
+                    edit=edit_page if reload_ else None,
+                    edit_terms=edit_terms,
+                )
                 if res:
                     m.workers.setdefault(variant, []).append(res)
                     extra = f", rebuild {res['rebuild']['total']:.2f} s" if "rebuild" in res else ""
-                    log(f"  {label(size):>12} {variant:5} in-process {rep + 1}/{runs}: build {res['first']['total']:.2f} s, "
-                        f"plugin events {res['first']['plugin_time']:.2f} s (cpu {res['first']['plugin_cpu']:.2f} s){extra}")
+                    log(
+                        f"  {label(size):>12} {variant:5} in-process {rep + 1}/{runs}: "
+                        f"build {res['first']['total']:.2f} s, plugin events {res['first']['plugin_time']:.2f} s "
+                        f"(cpu {res['first']['plugin_cpu']:.2f} s){extra}"
+                    )
 
     # The real site.
     real: Measured | None = None
@@ -409,8 +456,10 @@ def main(argv: list[str] | None = None) -> int:
                     configs["static"] = real_static_config(configs["hooks"], work / "out" / "real" / "hooks")
                 run = run_cli(configs[variant], work / "out" / "real" / variant, args.timeout)
                 real.runs.setdefault(variant, []).append(run)
-                log(f"  {'real site':>12} {variant:5} run {rep + 1}/{runs}: {run.wall:7.2f} s, cpu {run.cpu:7.2f} s, "
-                    f"{run.rss_kib / 1024:7.1f} MiB {'' if run.ok else run.note}")
+                log(
+                    f"  {'real site':>12} {variant:5} run {rep + 1}/{runs}: {run.wall:7.2f} s, cpu {run.cpu:7.2f} s, "
+                    f"{run.rss_kib / 1024:7.1f} MiB {'' if run.ok else run.note}"
+                )
             res = run_worker(configs["hooks"], work / "worker" / "real", args.timeout)
             if res:
                 real.workers.setdefault("hooks", []).append(res)
@@ -419,40 +468,71 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         stats_file = work / "hooks-profile.prof"
         log("  profiling the headline site with the hooks")
-        if run_worker(sites[plan.headline].config("hooks"), work / "worker" / "profile", args.timeout,
-                      profile=stats_file):
+        if run_worker(
+            sites[plan.headline].config("hooks"), work / "worker" / "profile", args.timeout, profile=stats_file
+        ):
             profile_text = profile_report(stats_file)
 
-    report = render(plan, runs, sites, results, real, growth, have_ez, args, profile_text,
-                    time.perf_counter() - started, (load_before, os.getloadavg()), (hooks_before, hooks_digest()))
+    report = render(
+        plan,
+        runs,
+        sites,
+        results,
+        real,
+        growth,
+        have_ez,
+        args,
+        profile_text,
+        time.perf_counter() - started,
+        (load_before, os.getloadavg()),
+        (hooks_before, hooks_digest()),
+    )
     print(report)
     if args.output:
         args.output.write_text(report + "\n", encoding="utf-8")
     return 0
 
 
-def render(plan: Plan, runs: int, sites, results: dict[Size, Measured], real: Measured | None,
-           growth: list[float], have_ez: bool, args, profile_text: str, elapsed: float, loads, digests) -> str:
+def render(
+    plan: Plan,
+    runs: int,
+    sites,
+    results: dict[Size, Measured],
+    real: Measured | None,
+    growth: list[float],
+    have_ez: bool,
+    args,
+    profile_text: str,
+    elapsed: float,
+    loads,
+    digests,
+) -> str:
     out: list[str] = []
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     (before, after) = loads
-    out.append(f"Machine: nproc {len(os.sched_getaffinity(0))}, Python {platform.python_version()}, "
-               f"{platform.system()} {platform.machine()}, {now}; MkDocs {_version('mkdocs')}, "
-               f"Material {_version('mkdocs-material')}"
-               + (f", mkdocs-ezglossary-plugin {_version('mkdocs-ezglossary-plugin')}" if have_ez else "")
-               + f"; {runs} run(s) each, medians; seed {args.seed}; load average {before[0]:.1f} at start, "
-               f"{after[0]:.1f} at end; hooks and overrides {digests[0]}"
-               + (f" **but {digests[1]} at the end: they changed during the run**" if digests[1] != digests[0] else "")
-               + f"{'; QUICK mode' if args.quick else ''}.")
+    out.append(
+        f"Machine: nproc {len(os.sched_getaffinity(0))}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {now}; MkDocs {_version('mkdocs')}, "
+        f"Material {_version('mkdocs-material')}"
+        + (f", mkdocs-ezglossary-plugin {_version('mkdocs-ezglossary-plugin')}" if have_ez else "")
+        + f"; {runs} run(s) each, medians; seed {args.seed}; load average {before[0]:.1f} at start, "
+        f"{after[0]:.1f} at end; hooks and overrides {digests[0]}"
+        + (f" **but {digests[1]} at the end: they changed during the run**" if digests[1] != digests[0] else "")
+        + f"{'; QUICK mode' if args.quick else ''}."
+    )
     out.append("")
     out.append("### Whole build: `python -m mkdocs build` in a fresh process")
     out.append("")
-    out.append("Wall time (min-max over runs), the overhead on it and on the process's CPU time (user + system, "
-               "which other load on the machine disturbs far less), hook events (CPU seconds inside the hooks' "
-               "event handlers in an in-process build) and peak memory (max RSS).")
+    out.append(
+        "Wall time (min-max over runs), the overhead on it and on the process's CPU time (user + system, "
+        "which other load on the machine disturbs far less), hook events (CPU seconds inside the hooks' "
+        "event handlers in an in-process build) and peak memory (max RSS)."
+    )
     out.append("")
-    out.append("| pages x terms | MkDocs alone | with hooks | overhead | CPU overhead | hook events | "
-               "peak MiB alone / hooks | ezglossary | overhead | CPU overhead | peak MiB |")
+    out.append(
+        "| pages x terms | MkDocs alone | with hooks | overhead | CPU overhead | hook events | "
+        "peak MiB alone / hooks | ezglossary | overhead | CPU overhead | peak MiB |"
+    )
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     rows = [(label(size) + (" **(headline)**" if size == plan.headline else ""), m) for size, m in results.items()]
     if real is not None:
@@ -461,19 +541,25 @@ def render(plan: Plan, runs: int, sites, results: dict[Size, Measured], real: Me
         plain, hooks, ez = m.wall("plain"), m.wall("hooks"), m.wall("ez")
         ev = m.worker("hooks", "plugin_cpu")
         if "ez" in m.runs:
-            ez_cells = (f"{num(ez)} s{_spread(m, 'ez')}{_failures(m, 'ez')} | {pct(ez, plain)} "
-                        f"| {pct(m.cpu('ez'), m.cpu('plain'))} | {num(m.rss('ez'), '{:.0f}')}")
+            ez_cells = (
+                f"{num(ez)} s{_spread(m, 'ez')}{_failures(m, 'ez')} | {pct(ez, plain)} "
+                f"| {pct(m.cpu('ez'), m.cpu('plain'))} | {num(m.rss('ez'), '{:.0f}')}"
+            )
         else:
             ez_cells = "not built | | |" if name != "real site" else "| | |"
         out.append(
-            f"| {name} | {num(plain)} s{_spread(m, 'plain')} | {num(hooks)} s{_spread(m, 'hooks')}{_failures(m, 'hooks')} "
+            f"| {name} | {num(plain)} s{_spread(m, 'plain')} "
+            f"| {num(hooks)} s{_spread(m, 'hooks')}{_failures(m, 'hooks')} "
             f"| {pct(hooks, plain)} | {pct(m.cpu('hooks'), m.cpu('plain'))} | {num(ev)} s "
-            f"| {num(m.rss('plain'), '{:.0f}')} / {num(m.rss('hooks'), '{:.0f}')} | {ez_cells} |")
+            f"| {num(m.rss('plain'), '{:.0f}')} / {num(m.rss('hooks'), '{:.0f}')} | {ez_cells} |"
+        )
     out.append("")
     info = sites[plan.headline]
-    out.append(f"Mentions of terms per page: {info.mentions / info.pages:.0f} at {label(plan.headline)}. "
-               "Hook events leave out what the hooks cause elsewhere: rendering the generated glossary and index "
-               "pages and the related-pages partial, a larger search index, more HTML written.")
+    out.append(
+        f"Mentions of terms per page: {info.mentions / info.pages:.0f} at {label(plan.headline)}. "
+        "Hook events leave out what the hooks cause elsewhere: rendering the generated glossary and index "
+        "pages and the related-pages partial, a larger search index, more HTML written."
+    )
     out.append("")
 
     out += static_table(rows)
@@ -501,33 +587,49 @@ def render(plan: Plan, runs: int, sites, results: dict[Size, Measured], real: Me
     out.append("")
     out.append("| target | measured | limit | verdict |")
     out.append("| --- | ---: | ---: | --- |")
-    out.append(f"| build-time overhead at {label(plan.headline)}, wall (CPU: {num(overhead_cpu, '{:.1f}')}%) "
-               f"| {num(overhead, '{:.1f}')}% | 20% | {verdict(overhead, 'overhead')} |")
+    out.append(
+        f"| build-time overhead at {label(plan.headline)}, wall (CPU: {num(overhead_cpu, '{:.1f}')}%) "
+        f"| {num(overhead, '{:.1f}')}% | 20% | {verdict(overhead, 'overhead')} |"
+    )
     baselines: tuple[tuple[str, Measured | None, str], ...] = (
-        (label(plan.headline), head, "overhead_static"), ("the real site", real, "overhead_static"),
-        ("the real site", real, "overhead_real"))
+        (label(plan.headline), head, "overhead_static"),
+        ("the real site", real, "overhead_static"),
+        ("the real site", real, "overhead_real"),
+    )
     for name, site, key in baselines:
         if site is None:
             continue
         base = "static" if key == "overhead_static" else "plain"
         value = _over(site, "hooks", base=base)
         against = "the hand-written glossary and index" if base == "static" else "MkDocs alone"
-        out.append(f"| build-time overhead against {against}, {name}, wall (CPU: "
-                   f"{num(_over(site, 'hooks', 'cpu', base), '{:.1f}')}%) | {num(value, '{:.1f}')}% "
-                   f"| {TARGETS[key][0]:.0f}% | {verdict(value, key)} |")
+        out.append(
+            f"| build-time overhead against {against}, {name}, wall (CPU: "
+            f"{num(_over(site, 'hooks', 'cpu', base), '{:.1f}')}%) | {num(value, '{:.1f}')}% "
+            f"| {TARGETS[key][0]:.0f}% | {verdict(value, key)} |"
+        )
     if plan.pages_pair:
-        out.append(f"| hook time, {label(p2)} vs {label(p1)}: hook events (whole-process CPU difference: "
-                   f"{times(pages_ratio_wall)}) | {times(pages_ratio)} | 2.2x | {verdict(pages_ratio, 'pages')} |")
+        out.append(
+            f"| hook time, {label(p2)} vs {label(p1)}: hook events (whole-process CPU difference: "
+            f"{times(pages_ratio_wall)}) | {times(pages_ratio)} | 2.2x | {verdict(pages_ratio, 'pages')} |"
+        )
     if plan.terms_pair:
-        out.append(f"| hook time, {label(t2)} vs {label(t1)}: hook events (whole-process CPU difference: "
-                   f"{times(terms_ratio_wall)}) | {times(terms_ratio)} | 1.5x | {verdict(terms_ratio, 'terms')} |")
-    out.append(f"| peak memory with hooks / without at {label(plan.headline)} | {times(mem)} | 1.1x "
-               f"| {verdict(mem, 'memory')} |")
-    out.append(f"| live-reload rebuild with hooks / without at {label(plan.headline)}, wall "
-               f"({num(reload_hooks)} s vs {num(reload_plain)} s; CPU ratio {times(reload_cpu)}) "
-               f"| {times(reload_ratio)} | 1.1x | {verdict(reload_ratio, 'reload')} |")
-    out.append(f"| HTML added per page by the hooks, median (max) over {len(growth)} pages | {num(g_med, '{:.1f}')}% "
-               f"({num(g_max, '{:.1f}')}%) | 10% | {verdict(g_max, 'html')} |")
+        out.append(
+            f"| hook time, {label(t2)} vs {label(t1)}: hook events (whole-process CPU difference: "
+            f"{times(terms_ratio_wall)}) | {times(terms_ratio)} | 1.5x | {verdict(terms_ratio, 'terms')} |"
+        )
+    out.append(
+        f"| peak memory with hooks / without at {label(plan.headline)} | {times(mem)} | 1.1x "
+        f"| {verdict(mem, 'memory')} |"
+    )
+    out.append(
+        f"| live-reload rebuild with hooks / without at {label(plan.headline)}, wall "
+        f"({num(reload_hooks)} s vs {num(reload_plain)} s; CPU ratio {times(reload_cpu)}) "
+        f"| {times(reload_ratio)} | 1.1x | {verdict(reload_ratio, 'reload')} |"
+    )
+    out.append(
+        f"| HTML added per page by the hooks, median (max) over {len(growth)} pages | {num(g_med, '{:.1f}')}% "
+        f"({num(g_max, '{:.1f}')}%) | 10% | {verdict(g_max, 'html')} |"
+    )
     out.append("")
 
     out.append(f"### Where the hook time goes at {label(plan.headline)} (in-process, median CPU seconds)")
@@ -540,51 +642,67 @@ def render(plan: Plan, runs: int, sites, results: dict[Size, Measured], real: Me
     out.append(f"| **all hook events** | **{sum(first.values()):.3f}** | **{sum(rebuild.values()):.3f}** |")
     build_cpu = head.worker("hooks", "total_cpu")
     if build_cpu:
-        out.append(f"| whole in-process build with hooks | {build_cpu:.3f} | "
-                   f"{num(head.worker('hooks', 'total_cpu', 'rebuild'), '{:.3f}')} |")
+        out.append(
+            f"| whole in-process build with hooks | {build_cpu:.3f} | "
+            f"{num(head.worker('hooks', 'total_cpu', 'rebuild'), '{:.3f}')} |"
+        )
     ez_events = head.worker("ez", "plugin_cpu")
     if ez_events is not None:
         out.append("")
-        out.append(f"For comparison, ezglossary's own event handlers take {ez_events:.3f} CPU s in-process at "
-                   f"{label(plan.headline)} (with the {args.ez_refs} mention{'s' if args.ez_refs == 'all' else ''} of "
-                   "each term on a page written as an ezglossary reference). The rest of its overhead is outside its "
-                   "handlers: loading the config, which imports the plugin and its `inflect` dependency, takes "
-                   f"{num(head.worker('ez', 'load'))} s against {num(head.worker('plain', 'load'))} s alone "
-                   f"({num(head.worker('hooks', 'load'))} s with the hooks), and Material's search plugin indexes "
-                   "its extra anchors.")
+        out.append(
+            f"For comparison, ezglossary's own event handlers take {ez_events:.3f} CPU s in-process at "
+            f"{label(plan.headline)} (with the {args.ez_refs} mention{'s' if args.ez_refs == 'all' else ''} of "
+            "each term on a page written as an ezglossary reference). The rest of its overhead is outside its "
+            "handlers: loading the config, which imports the plugin and its `inflect` dependency, takes "
+            f"{num(head.worker('ez', 'load'))} s against {num(head.worker('plain', 'load'))} s alone "
+            f"({num(head.worker('hooks', 'load'))} s with the hooks), and Material's search plugin indexes "
+            "its extra anchors."
+        )
     out.append("")
 
     if profile_text:
-        out.append(f"### Profile of one in-process build with hooks at {label(plan.headline)} "
-                   "(cProfile; functions in hooks/ and the hooks' partial templates, by cumulative time)")
+        out.append(
+            f"### Profile of one in-process build with hooks at {label(plan.headline)} "
+            "(cProfile; functions in hooks/ and the hooks' partial templates, by cumulative time)"
+        )
         out.append("")
         out.append(profile_text)
         out.append("")
 
-    out.append(f"Sites: ~{synth.WORDS_PER_PAGE} words in {synth.SECTIONS} sections per page, "
-               f"{synth.TERM_RATE:.0%} of word slots a term mention, a code block naming terms; Material with "
-               "`navigation.prune` (pages in nested folders) so the baseline stays linear in pages. "
-               f"Benchmark took {elapsed / 60:.1f} min.")
+    out.append(
+        f"Sites: ~{synth.WORDS_PER_PAGE} words in {synth.SECTIONS} sections per page, "
+        f"{synth.TERM_RATE:.0%} of word slots a term mention, a code block naming terms; Material with "
+        "`navigation.prune` (pages in nested folders) so the baseline stays linear in pages. "
+        f"Benchmark took {elapsed / 60:.1f} min."
+    )
     out.append("")
     label_ez = f"{num(ez_overhead, '{:.0f}')}%" if ez_overhead is not None else "n/a"
     static_overhead = _over(head, "hooks", base="static")
-    out.append(f"hooks overhead at {plan.headline[0]} pages x {plan.headline[1]} terms: "
-               f"{num(overhead, '{:.0f}')}% (hand-written pages: {num(static_overhead, '{:.0f}')}%; ezglossary: {label_ez})")
+    out.append(
+        f"hooks overhead at {plan.headline[0]} pages x {plan.headline[1]} terms: "
+        f"{num(overhead, '{:.0f}')}% (hand-written pages: {num(static_overhead, '{:.0f}')}%; ezglossary: {label_ez})"
+    )
     return "\n".join(out)
 
 
 def static_table(rows: list[tuple[str, Measured]]) -> list[str]:
     """The third baseline: the hooks against the same site with its glossary and index written by hand."""
-    out = ["### Against a hand-written glossary and index", "",
-           "The same site without the hooks, its glossary and index pages static Markdown files with what the "
-           "hooks generate (tests/benchmark/static.py): what automation costs over maintaining them by hand.", "",
-           "| pages x terms | MkDocs alone | hand-written pages | with hooks | hooks over hand-written "
-           "| CPU | hand-written over alone |",
-           "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out = [
+        "### Against a hand-written glossary and index",
+        "",
+        "The same site without the hooks, its glossary and index pages static Markdown files with what the "
+        "hooks generate (tests/benchmark/static.py): what automation costs over maintaining them by hand.",
+        "",
+        "| pages x terms | MkDocs alone | hand-written pages | with hooks | hooks over hand-written "
+        "| CPU | hand-written over alone |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, m in rows:
-        out.append(f"| {name} | {num(m.wall('plain'))} s | {num(m.wall('static'))} s{_spread(m, 'static')}"
-                   f"{_failures(m, 'static')} | {num(m.wall('hooks'))} s | {pct(m.wall('hooks'), m.wall('static'))} "
-                   f"| {pct(m.cpu('hooks'), m.cpu('static'))} | {pct(m.wall('static'), m.wall('plain'))} |")
+        out.append(
+            f"| {name} | {num(m.wall('plain'))} s | {num(m.wall('static'))} s{_spread(m, 'static')}"
+            f"{_failures(m, 'static')} | {num(m.wall('hooks'))} s | {pct(m.wall('hooks'), m.wall('static'))} "
+            f"| {pct(m.cpu('hooks'), m.cpu('static'))} | {pct(m.wall('static'), m.wall('plain'))} |"
+        )
     return [*out, ""]
 
 

@@ -59,8 +59,13 @@ def stock_site(out: Path) -> Path:
     (project / "docs").mkdir(parents=True, exist_ok=True)
     paragraph = ("Plain text of about the length of a short page, with no tables, figures or term links. " * 8).strip()
     (project / "docs/index.md").write_text("# Stock page\n\n" + "\n\n".join([paragraph] * 6) + "\n", encoding="utf-8")
-    settings = {"site_name": config["site_name"], "site_url": config["site_url"], "theme": theme,
-                "plugins": ["search"], "markdown_extensions": config["markdown_extensions"]}
+    settings = {
+        "site_name": config["site_name"],
+        "site_url": config["site_url"],
+        "theme": theme,
+        "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+    }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], cwd=project, check=True)
     return out
@@ -71,8 +76,13 @@ def chromium_version() -> str:
     return done.stdout.strip() or "unknown"
 
 
-def audit_rounds(targets: dict[str, str], runs: int, work: Path, extra: list[str] | None = None,
-                 presets: tuple[str, ...] = ("mobile", "desktop")) -> dict[tuple[str, str], list[dict]]:
+def audit_rounds(
+    targets: dict[str, str],
+    runs: int,
+    work: Path,
+    extra: list[str] | None = None,
+    presets: tuple[str, ...] = ("mobile", "desktop"),
+) -> dict[tuple[str, str], list[dict]]:
     """Lighthouse on every target and preset, round by round: {(target, preset): [timings per round]}."""
     results: dict[tuple[str, str], list[dict]] = {}
     for round_no in range(runs):
@@ -81,8 +91,11 @@ def audit_rounds(targets: dict[str, str], runs: int, work: Path, extra: list[str
                 out = work / f"{round_no}-{preset}-{name.replace(' ', '-')}.json"
                 report = lighthouse.run(url, preset, out, extra)
                 results.setdefault((name, preset), []).append(lighthouse.timings(report))
-                print(f"  round {round_no + 1}/{runs} {preset:<8}{name:<20}"
-                      f"{results[name, preset][-1]['performance']:>4}", file=sys.stderr, flush=True)
+                print(
+                    f"  round {round_no + 1}/{runs} {preset:<8}{name:<20}{results[name, preset][-1]['performance']:>4}",
+                    file=sys.stderr,
+                    flush=True,
+                )
     return results
 
 
@@ -92,8 +105,10 @@ def median_range(values: list[float], unit: str = "") -> str:
 
 
 def table(results: dict[tuple[str, str], list[dict]], presets: tuple[str, ...]) -> list[str]:
-    lines = ["| page | preset | performance | total blocking time | TBT / stock | points below stock |",
-             "| --- | --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| page | preset | performance | total blocking time | TBT / stock | points below stock |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
     verdicts = []
     for preset in presets:
         stock = results[STOCK, preset]
@@ -108,14 +123,22 @@ def table(results: dict[tuple[str, str], list[dict]], presets: tuple[str, ...]) 
             ratio = statistics.median(tbt) / stock_tbt if stock_tbt >= 10 else None
             below = stock_perf - statistics.median(perf)
             shown = "" if name == STOCK else ("n/a" if ratio is None else f"{ratio:.2f}x")
-            lines.append(f"| {name} | {preset} | {median_range(perf)} | {median_range(tbt, ' ms')} | "
-                         f"{shown} | {'' if name == STOCK else f'{below:+.0f}'} |")
+            lines.append(
+                f"| {name} | {preset} | {median_range(perf)} | {median_range(tbt, ' ms')} | "
+                f"{shown} | {'' if name == STOCK else f'{below:+.0f}'} |"
+            )
             if name != STOCK:
-                ok = (statistics.median(perf) == 100) if preset == "desktop" else (
-                    (ratio is None or ratio <= MAX_TBT_RATIO) and below <= MAX_POINTS_BELOW)
+                ok = (
+                    (statistics.median(perf) == 100)
+                    if preset == "desktop"
+                    else ((ratio is None or ratio <= MAX_TBT_RATIO) and below <= MAX_POINTS_BELOW)
+                )
                 verdicts.append(f"{name} ({preset}): {'ok' if ok else 'OVER'}")
-    return [*lines, "", "Targets (mobile: TBT <= 1.5x stock and at most 3 points below it; desktop: 100): "
-            + "; ".join(verdicts)]
+    return [
+        *lines,
+        "",
+        "Targets (mobile: TBT <= 1.5x stock and at most 3 points below it; desktop: 100): " + "; ".join(verdicts),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,18 +161,27 @@ def main(argv: list[str] | None = None) -> int:
             default = audit_rounds(targets, args.runs, reports)
             index = statistics.median(r["benchmark_index"] for runs in default.values() for r in runs)
             slowdown = lighthouse.calibrated_cpu_slowdown(index)
-            calibrated = audit_rounds(targets, args.calibrated_runs, reports,
-                                      [f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}"], ("mobile",))
+            calibrated = audit_rounds(
+                targets,
+                args.calibrated_runs,
+                reports,
+                [f"--throttling.cpuSlowdownMultiplier={slowdown:.2f}"],
+                ("mobile",),
+            )
         finally:
             for server in (ours, theirs):
                 server.shutdown()
                 server.server_close()
     indexes = [r["benchmark_index"] for runs in default.values() for r in runs]
-    print(f"`make bench-web`, {started:%Y-%m-%d %H:%M} UTC, {chromium_version()}, Lighthouse 12.2.3, "
-          f"benchmarkIndex {median_range(indexes)}, {args.runs} rounds\n")
+    print(
+        f"`make bench-web`, {started:%Y-%m-%d %H:%M} UTC, {chromium_version()}, Lighthouse 12.2.3, "
+        f"benchmarkIndex {median_range(indexes)}, {args.runs} rounds\n"
+    )
     print("\n".join(table(default, ("mobile", "desktop"))))
-    print(f"\nMobile with the CPU slowdown calibrated to this machine (benchmarkIndex {index:.0f} -> "
-          f"{slowdown:.2f}x instead of 4x; Lighthouse's throttling calculator), {args.calibrated_runs} rounds:\n")
+    print(
+        f"\nMobile with the CPU slowdown calibrated to this machine (benchmarkIndex {index:.0f} -> "
+        f"{slowdown:.2f}x instead of 4x; Lighthouse's throttling calculator), {args.calibrated_runs} rounds:\n"
+    )
     print("\n".join(table(calibrated, ("mobile",))))
     return 0
 

@@ -78,10 +78,12 @@ def time_phases(acc_cpu: dict) -> None:
     import markdown
     import mkdocs.commands.build as build_module
 
-    for owner, name, key in ((build_module, "_populate_page", "mkdocs:read and convert pages"),
-                             (build_module, "_build_page", "mkdocs:render and write pages"),
-                             (markdown.Markdown, "convert", "markdown:convert"),
-                             (jinja2.Template, "render", "jinja:render")):
+    for owner, name, key in (
+        (build_module, "_populate_page", "mkdocs:read and convert pages"),
+        (build_module, "_build_page", "mkdocs:render and write pages"),
+        (markdown.Markdown, "convert", "markdown:convert"),
+        (jinja2.Template, "render", "jinja:render"),
+    ):
         setattr(owner, name, _timed(getattr(owner, name), key, defaultdict(float), acc_cpu))
     started = []
 
@@ -94,8 +96,9 @@ def time_phases(acc_cpu: dict) -> None:
     gc.callbacks.append(collecting)
 
 
-def one_build(config_file: str, site_dir: str, serve: bool = False, profile: str | None = None,
-              startup: bool = False) -> dict:
+def one_build(
+    config_file: str, site_dir: str, serve: bool = False, profile: str | None = None, startup: bool = False
+) -> dict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -138,8 +141,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edit", help="docs-relative page to edit before a second, live-reload build")
     parser.add_argument("--edit-terms", default="", help="text mentioning terms, put in the edit")
     parser.add_argument("--profile", help="write cProfile stats of the first build here")
-    parser.add_argument("--phases", action="store_true",
-                        help="also report CPU seconds of MkDocs' phases, Python-Markdown, Jinja and GC")
+    parser.add_argument(
+        "--phases", action="store_true", help="also report CPU seconds of MkDocs' phases, Python-Markdown, Jinja and GC"
+    )
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
 

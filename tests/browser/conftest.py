@@ -21,8 +21,9 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 
 def require_node_tool(path: Path) -> Path:
     if not path.exists():
-        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} (`make test` does this).",
-                    pytrace=False)
+        pytest.fail(
+            f"{path.relative_to(ROOT)} is missing: run `npm ci` in {ROOT} (`make test` does this).", pytrace=False
+        )
     if shutil.which("node") is None:
         pytest.fail("Node.js is not installed; the browser tests need Node 20 for Lighthouse.", pytrace=False)
     return path
@@ -33,7 +34,9 @@ def chromium() -> Path:
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         pytest.fail(
             f"Chromium not found at {CHROMIUM}. Install Debian's package: `apt-get install -y chromium` "
-            "as root (`make test` does this), or set CHROMIUM to a Chromium binary.", pytrace=False)
+            "as root (`make test` does this), or set CHROMIUM to a Chromium binary.",
+            pytrace=False,
+        )
     require_node_tool(LIGHTHOUSE)
     return CHROMIUM
 
@@ -94,5 +97,7 @@ def pytest_terminal_summary(terminalreporter, config):
     if outcomes:
         terminalreporter.section("Search query set")
         missed = [query for query, ok in outcomes.items() if not ok]
-        terminalreporter.write_line(f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
-                                    + (f"; missed: {', '.join(missed)}" if missed else ""))
+        terminalreporter.write_line(
+            f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
+            + (f"; missed: {', '.join(missed)}" if missed else "")
+        )

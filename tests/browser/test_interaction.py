@@ -45,8 +45,11 @@ NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationF
 
 def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, base_url):
     page.goto(base_url + TERM_PAGE, wait_until="networkidle")
-    definitions = dict(page.eval_on_selector_all(
-        "article a.glossary-term", "links => links.map(a => [a.hash, a.getAttribute('title')])"))
+    definitions = dict(
+        page.eval_on_selector_all(
+            "article a.glossary-term", "links => links.map(a => [a.hash, a.getAttribute('title')])"
+        )
+    )
     assert definitions, "the page has glossary term links"
 
     for _ in range(400):
@@ -71,7 +74,8 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
 
     page.keyboard.press("Escape")
     page.wait_for_function(
-        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')")
+        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
+    )
     assert page.locator(ACTIVE_TOOLTIP).count() == 0
     assert page.evaluate("document.activeElement.hash") == term, "Escape leaves focus on the term"
 
@@ -89,12 +93,14 @@ def test_search_leads_to_the_glossary_entry(page, base_url, query):
     page.goto(base_url, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
-    page.wait_for_function(
-        "/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)")
     links = page.locator(".md-search-result__list a")
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
-    matches = [i for i, href in enumerate(hrefs)
-               if urlsplit(href).path.endswith("/glossary/") and urlsplit(href).fragment == slug]
+    matches = [
+        i
+        for i, href in enumerate(hrefs)
+        if urlsplit(href).path.endswith("/glossary/") and urlsplit(href).fragment == slug
+    ]
     assert matches, f"no result for {query!r} leads to glossary/#{slug}; results: {hrefs}"
     link = links.nth(matches[0])
     if not link.is_visible():  # Material folds further matches on a page under "N more on this page"
@@ -104,8 +110,10 @@ def test_search_leads_to_the_glossary_entry(page, base_url, query):
     heading = page.locator(f"[id='{slug}']")
     heading.wait_for(state="attached")
     page.wait_for_function(
-        "id => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }",
-        arg=slug)
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < innerHeight; }",
+        arg=slug,
+    )
 
 
 def repo_url() -> str:
@@ -150,7 +158,9 @@ def test_palette_follows_the_system_until_the_reader_switches(new_page, base_url
     page.wait_for_load_state("networkidle")
 
     # Keyboard: Enter on the focused switch goes to the next palette.
-    page.evaluate("document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()")
+    page.evaluate(
+        "document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()"
+    )
     page.keyboard.press("Enter")
     page.wait_for_function(f"{SCHEME} === '{expected}'")
     assert page.locator("form[data-site-palette] label:not([hidden])").count() == 1

@@ -75,7 +75,9 @@ def test_accessibility_best_practices_and_seo_are_100(reports, page, preset):
 @pytest.mark.parametrize(("page", "preset"), CASES)
 def test_page_stays_within_its_budgets(reports, page, preset):
     measured = lighthouse.budgets(reports[page, preset])
-    over = {name: f"{value:,} > {budget(name, page):,}" for name, value in measured.items() if value > budget(name, page)}
+    over = {
+        name: f"{value:,} > {budget(name, page):,}" for name, value in measured.items() if value > budget(name, page)
+    }
     assert not over, f"{page} ({preset}) is over budget: {over}; measured {measured}"
 
 
@@ -91,17 +93,26 @@ def test_few_render_blocking_resources(built_site, page):
     html = lxml.html.fromstring(path.read_bytes())
     blocking = html.xpath(
         "//head/link[@rel='stylesheet'][not(@media) or @media='all' or @media='screen']/@href"
-        " | //head/script[@src][not(@async) and not(@defer) and not(@type='module')]/@src")
+        " | //head/script[@src][not(@async) and not(@defer) and not(@type='module')]/@src"
+    )
     assert len(blocking) <= MAX_RENDER_BLOCKING, f"{page}: render-blocking resources {blocking}"
 
 
 def test_budgets_catch_a_heavier_page():
     """A report with one more script and a bigger DOM than allowed fails the budget check."""
-    report = {"audits": {
-        "resource-summary": {"details": {"items": [
-            {"resourceType": "total", "transferSize": 10_000, "requestCount": 17},
-            {"resourceType": "script", "transferSize": 130_000, "requestCount": 1}]}},
-        "dom-size": {"numericValue": 1_700}}}
+    report = {
+        "audits": {
+            "resource-summary": {
+                "details": {
+                    "items": [
+                        {"resourceType": "total", "transferSize": 10_000, "requestCount": 17},
+                        {"resourceType": "script", "transferSize": 130_000, "requestCount": 1},
+                    ]
+                }
+            },
+            "dom-size": {"numericValue": 1_700},
+        }
+    }
     measured = lighthouse.budgets(report)
     over = sorted(name for name, value in measured.items() if value > budget(name, "home"))
     assert over == ["dom_elements", "requests", "script_bytes"]

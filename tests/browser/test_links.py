@@ -26,12 +26,15 @@ def test_the_checker_catches_each_kind_of_broken_link(tmp_path):
     page = "<!doctype html><html lang='en'><head><title>t</title></head><body>{}</body></html>"
     (tmp_path / "other").mkdir()
     (tmp_path / "other/index.html").write_text(page.format("<h2 id='there'>There</h2>"))
-    (tmp_path / "index.html").write_text(page.format(
-        "<h2 id='here'>Here</h2>"
-        "<a href='other/'>fine</a> <a href='other/#there'>fine</a> <a href='#here'>fine</a>"
-        f" <a href='{base}other/'>fine</a>"
-        " <a href='missing-page/'>1</a> <a href='other/#missing-anchor'>2</a>"
-        f" <a href='#missing-here'>3</a> <a href='{base}missing-absolute/'>4</a>"))
+    (tmp_path / "index.html").write_text(
+        page.format(
+            "<h2 id='here'>Here</h2>"
+            "<a href='other/'>fine</a> <a href='other/#there'>fine</a> <a href='#here'>fine</a>"
+            f" <a href='{base}other/'>fine</a>"
+            " <a href='missing-page/'>1</a> <a href='other/#missing-anchor'>2</a>"
+            f" <a href='#missing-here'>3</a> <a href='{base}missing-absolute/'>4</a>"
+        )
+    )
     result = run_check(tmp_path)
     output = result.stdout + result.stderr
     assert result.returncode != 0

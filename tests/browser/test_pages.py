@@ -35,10 +35,20 @@ PAGES = {
 MODES: dict[str, dict[str, Any]] = {
     "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
     "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
-    "light-phone": {"color_scheme": "light", "viewport": {"width": 375, "height": 740},
-                    "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
-    "dark-phone": {"color_scheme": "dark", "viewport": {"width": 375, "height": 740},
-                   "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    "light-phone": {
+        "color_scheme": "light",
+        "viewport": {"width": 375, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+    "dark-phone": {
+        "color_scheme": "dark",
+        "viewport": {"width": 375, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
 }
 SCHEME = {"light": "default", "dark": "slate"}  # Material's name for each palette in mkdocs.yml
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -85,6 +95,7 @@ def visits(browser, base_url, axe_source):
         page = context.new_page()
         url = base_url + PAGES[page_name]
         errors: list[str] = []
+
         def console(msg: ConsoleMessage) -> None:
             if msg.type == "error":
                 errors.append(_console_text(msg, url, page_name))
@@ -142,8 +153,9 @@ def test_no_console_errors(visits, page_name, mode):
 @pytest.mark.parametrize(("page_name", "mode"), CASES)
 def test_no_axe_violations(visits, page_name, mode):
     violations = visits(page_name, mode).violations
-    report = "\n".join(f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}\n    " + "\n    ".join(v["nodes"])
-                       for v in violations)
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
+    )
     assert not violations, f"axe-core ({', '.join(AXE_TAGS)}) found:\n{report}"
 
 
@@ -151,4 +163,5 @@ def test_no_axe_violations(visits, page_name, mode):
 def test_no_horizontal_scrolling_on_a_phone(visits, page_name, mode):
     visit = visits(page_name, mode)
     assert visit.scroll_width <= visit.client_width, (
-        f"{visit.url} is {visit.scroll_width}px wide on a {visit.client_width}px screen")
+        f"{visit.url} is {visit.scroll_width}px wide on a {visit.client_width}px screen"
+    )

@@ -120,8 +120,9 @@ class Search:
         box.press("Control+a")
         box.press_sequentially(query, delay=15)
         self.page.wait_for_function(SETTLED, arg=query, timeout=15000)
-        return [Link(g, p, self._site_path(href), score, folded)
-                for g, p, href, score, folded in self.page.evaluate(LINKS)]
+        return [
+            Link(g, p, self._site_path(href), score, folded) for g, p, href, score, folded in self.page.evaluate(LINKS)
+        ]
 
     def _site_path(self, href: str) -> str:
         parts, base = urlsplit(href), urlsplit(self.base)
@@ -190,7 +191,8 @@ def outcome(case: dict, links: list[Link]) -> list[str]:
 def test_query_finds_the_explanation_in_the_top_3(search, site_paths, case, request):
     for place in case["top3"] + ([f"glossary.md#{case['entry']}"] if case.get("entry") else []):
         assert place_path(place) in site_paths, (
-            f"{QUERY_FILE.name}: {case['query']!r} names {place}, which the site does not have")
+            f"{QUERY_FILE.name}: {case['query']!r} names {place}, which the site does not have"
+        )
     if case.get("known_miss"):  # strict: once the miss is fixed, the test says so and the mark must go
         request.applymarker(pytest.mark.xfail(reason=f"known miss: {case['known_miss']}", strict=True))
     problems = outcome(case, search.run(case["query"]))

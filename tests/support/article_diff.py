@@ -18,10 +18,35 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 LINK_CLASS = "glossary-term"
 HOOK_BOXES = "xref-page"  # class of the hooks' own box after the article's content
 # Where a term link never belongs: code, headings, links, titles and labels, abbreviations.
-NO_LINK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "summary",
-                          "label", "button", "dfn", "script", "style", "textarea", "svg", "math", "title"})
-NO_LINK_CLASSES = frozenset({"admonition-title", "footnote", "no-glossary", "headerlink", "arithmatex",
-                             "tabbed-labels", "annotate"})
+NO_LINK_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "abbr",
+        "summary",
+        "label",
+        "button",
+        "dfn",
+        "script",
+        "style",
+        "textarea",
+        "svg",
+        "math",
+        "title",
+    }
+)
+NO_LINK_CLASSES = frozenset(
+    {"admonition-title", "footnote", "no-glossary", "headerlink", "arithmatex", "tabbed-labels", "annotate"}
+)
 
 
 def article(html: str):
@@ -41,8 +66,14 @@ def hook_problems(linked, tooltips: dict[str, str]) -> list[str]:
         where = path_of(link)
         if len(link):
             problems.append(f"{where}: a term link holds markup")
-        wrong = next((p for p in link.iterancestors() if p.tag in NO_LINK_TAGS
-                      or not NO_LINK_CLASSES.isdisjoint((p.get("class") or "").split())), None)
+        wrong = next(
+            (
+                p
+                for p in link.iterancestors()
+                if p.tag in NO_LINK_TAGS or not NO_LINK_CLASSES.isdisjoint((p.get("class") or "").split())
+            ),
+            None,
+        )
         if wrong is not None:
             problems.append(f"{where}: a term link inside <{wrong.tag} class={wrong.get('class')!r}>")
         term = (link.get("href") or "").rpartition("#")[2]

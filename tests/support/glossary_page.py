@@ -12,7 +12,7 @@ def entry_refs(root, term_id: str) -> dict[str, tuple[str, list[tuple[str, str]]
     """
     para = root.xpath(f".//h3[@id='{term_id}']/following-sibling::p[@class='glossary-refs'][1]")[0]
     inner = lxml.html.tostring(para, encoding="unicode", with_tail=False)
-    inner = inner[inner.index(">") + 1:inner.rindex("</p>")]
+    inner = inner[inner.index(">") + 1 : inner.rindex("</p>")]
     result = {}
     for line in inner.split("\n"):
         label, _, rest = line.partition(": ")

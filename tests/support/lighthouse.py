@@ -17,8 +17,12 @@ from . import ROOT
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PRESETS = {"mobile": ["--form-factor=mobile"], "desktop": ["--preset=desktop"]}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -31,9 +35,16 @@ class LighthouseError(RuntimeError):
 def run(url: str, preset: str, out: Path, extra: list[str] | None = None) -> dict:
     """One Lighthouse run of url with a preset ("mobile", "desktop"); the JSON report."""
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-        "--max-wait-for-load=60000", *PRESETS[preset], *(extra or []),
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+        "--max-wait-for-load=60000",
+        *PRESETS[preset],
+        *(extra or []),
     ]
     env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     done = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=600)

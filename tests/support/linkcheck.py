@@ -19,9 +19,11 @@ def target_file(site: Path, page: Path, href_path: str, base_path: str = "/") ->
     if href_path.startswith("/"):  # absolute (the 404 page): only valid under the site's own path
         if not href_path.startswith(base_path):
             return site / "__outside_the_site__"
-        page, href_path = site / "index.html", href_path[len(base_path):]
+        page, href_path = site / "index.html", href_path[len(base_path) :]
     base = posixpath.dirname(page.relative_to(site).as_posix())
-    resolved = posixpath.normpath(posixpath.join(base, unquote(href_path))) if href_path else page.relative_to(site).as_posix()
+    resolved = (
+        posixpath.normpath(posixpath.join(base, unquote(href_path))) if href_path else page.relative_to(site).as_posix()
+    )
     candidate = site / resolved
     return candidate / "index.html" if candidate.is_dir() else candidate
 

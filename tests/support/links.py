@@ -40,8 +40,13 @@ def htmlproofer_command(site: Path, external: bool = False) -> list[str]:
 
 
 def check(site: Path, external: bool = False) -> subprocess.CompletedProcess:
-    return subprocess.run(htmlproofer_command(site, external), check=False, capture_output=True, text=True,
-                          env={**os.environ, "LANG": "C.UTF-8"})
+    return subprocess.run(
+        htmlproofer_command(site, external),
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         prefix = self.server.prefix
         if path + "/" == prefix:
             return self._redirect(prefix)
-        file = self._file_for(path[len(prefix):]) if path.startswith(prefix) else None
+        file = self._file_for(path[len(prefix) :]) if path.startswith(prefix) else None
         if file is not None and file.is_dir():
             if not path.endswith("/"):
                 return self._redirect(path + "/")

@@ -63,12 +63,21 @@ def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSA
         "site_url": "https://example.org/sub/path/",
         "repo_url": "https://github.com/example/repo",
         "edit_uri": "edit/main/docs/",
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "font": False,
-                  "features": ["content.action.edit", "content.action.view", "content.tooltips"]},
+        "theme": {
+            "name": "material",
+            "custom_dir": str(ROOT / "overrides"),
+            "font": False,
+            "features": ["content.action.edit", "content.action.view", "content.tooltips"],
+        },
         "hooks": [str(ROOT / "hooks/terms.py")],
         "exclude_docs": "data/\n",
         "markdown_extensions": ["attr_list", "toc", "footnotes", "abbr", "admonition", "md_in_html"],
-        "validation": {"unrecognized_links": "warn", "anchors": "warn", "absolute_links": "warn", "omitted_files": "warn"},
+        "validation": {
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+            "absolute_links": "warn",
+            "omitted_files": "warn",
+        },
     }
     settings.update(config)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
@@ -114,7 +123,11 @@ def build_real_site(out: Path) -> Path:
     """`mkdocs build --strict` of the real site into out, as `make build` does, in a fresh process."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
