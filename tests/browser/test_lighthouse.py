@@ -19,6 +19,7 @@ from support import lighthouse
 PAGES = {  # page type -> path under the site
     "home": "",
     "theme": "architecture/",
+    "next": "what-happened-next/",
     "sources": "sources/",
     "glossary": "glossary/",
     "book-index": "book-index/",
