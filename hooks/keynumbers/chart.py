@@ -154,6 +154,21 @@ def si_axis(axis: Axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
+def label_mark(ax: Axes, mark: Mark, text: str, offset: tuple[float, float], ha: str) -> None:
+    """Write a mark's label next to it, offset in points."""
+    point = (mark.x.number, mark.y_figure.number)
+    ax.annotate(text, point, xytext=offset, textcoords="offset points", ha=ha, va="center", fontsize=8)
+
+
+def log_log_axes(ax: Axes, xlabel: str, ylabel: str) -> None:
+    """Both axes labelled, in SI units (15T, 405B), with the major grid."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    si_axis(ax.xaxis)
+    si_axis(ax.yaxis)
+    ax.grid(True, which="major")
+
+
 def line_label(
     ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, where: float, below: bool = False
 ) -> None:

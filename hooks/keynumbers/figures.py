@@ -18,12 +18,13 @@ from .chart import (
     family_style,
     formatter,
     is_lower_bound,
+    label_mark,
     line_label,
     log_limits,
+    log_log_axes,
     projection_style,
     projections,
     si,
-    si_axis,
 )
 from .data import Figure, KeyNumbers
 
@@ -134,20 +135,8 @@ def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
         text = f"{mark.label} ({mark.y_figure.display()})" if mark.lower_bound else mark.label
-        ax.annotate(
-            text,
-            (mark.x.number, mark.y_figure.number),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha=ha,
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlabel("Parameters (log scale)")
-    ax.set_ylabel("Training tokens (log scale)")
-    si_axis(ax.xaxis)
-    si_axis(ax.yaxis)
-    ax.grid(True, which="major")
+        label_mark(ax, mark, text, (dx, dy), ha)
+    log_log_axes(ax, "Parameters (log scale)", "Training tokens (log scale)")
     family_legend(ax, chart.marks, loc="outside lower center")
     start = xs[0] * 2  # the line's lower end, clear of the corner
     return [lambda: line_label(ax, (start, start * ratio), (start * 100, start * 100 * ratio), label, 0.0, below=True)]
@@ -335,20 +324,8 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
         label = mark.label
         if mark.x is not mark.y:
             label += f"\n{mark.y_figure.display()} active of {mark.x.display()}"
-        ax.annotate(
-            label,
-            (mark.x.number, mark.y_figure.number),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha=ha,
-            va="center",
-            fontsize=8,
-        )
-    ax.set_xlabel("Total parameters (log scale)")
-    ax.set_ylabel("Active parameters per token (log scale)")
-    si_axis(ax.xaxis)
-    si_axis(ax.yaxis)
-    ax.grid(True, which="major")
+        label_mark(ax, mark, label, (dx, dy), ha)
+    log_log_axes(ax, "Total parameters (log scale)", "Active parameters per token (log scale)")
     return [lambda: line_label(ax, (1e10, 1e10), (1e12, 1e12), "dense: all active", 0.52)]
 
 
