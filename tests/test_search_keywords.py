@@ -4,7 +4,8 @@ import json
 
 import lxml.html
 
-from conftest import MINI_GLOSSARY, ROOT, make_site, run_build
+from support import ROOT
+from support.sites import MINI_GLOSSARY, make_site, run_build
 from termkit.linker import Occurrence, Section
 from termkit.model import parse_glossary
 from termkit.search import SectionKeywords, add_search_fields, page_keywords
