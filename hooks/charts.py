@@ -67,6 +67,7 @@ class Build:
     pages: dict[str, list[str]] = field(default_factory=dict)  # page src_uri -> charts placed on it
     claims: list[kclaims.Claim] = field(default_factory=list)
     claims_path: str = ""
+    timeline_path: str = ""
     events: list[timeline.Event] = field(default_factory=list)
     site: kclaims.Site = field(init=False)  # page titles and anchors: none until on_nav knows them
     placed: set[str] = field(default_factory=set)  # "claims:PAGE" and "claim:ID" markers expanded
@@ -101,7 +102,8 @@ def on_config(config: MkDocsConfig) -> None:
     build = Build(data, Path(config.config_file_path or config.docs_dir).parent / ".chart-cache")
     build.claims_path = f"docs/{settings['claims']}"
     build.claims = _load(kclaims.load, Path(config.docs_dir) / settings["claims"], build.claims_path)
-    build.events = _load(timeline.load, Path(config.docs_dir) / settings["timeline"], f"docs/{settings['timeline']}")
+    build.timeline_path = f"docs/{settings['timeline']}"
+    build.events = _load(timeline.load, Path(config.docs_dir) / settings["timeline"], build.timeline_path)
     if "generations" in data.tables:
         for problem in generations.problems(data.tables["generations"], data):
             log.warning(problem)
@@ -120,27 +122,23 @@ def _load(loader, path: Path, display: str) -> list:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Every page's title and anchors are known now: check the sections that claims and events name."""
     slugify = (config.mdx_configs.get("toc") or {}).get("slugify", default_slugify)
-    anchors = {f.src_uri: page_anchors(f.content_string, slugify) for f in files.documentation_pages()}
+    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}  # read from disk once each
+    anchors = {src: page_anchors(text, slugify) for src, text in sources.items()}
     titles = {page.file.src_uri: page.title for page in nav.pages}
-    table = next(
-        (
-            t
-            for f in files.documentation_pages()
-            if (t := marker_section(f.content_string, "[[claims]]", f.src_uri, slugify))
-        ),
-        "",
-    )
+    table = next((t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), "")
     build.site, build.nav = kclaims.Site(build.data, titles, anchors, table), nav
     for problem in kclaims.check_sections(build.claims, anchors, build.claims_path):
         log.warning(problem)
-    for problem in timeline.check_sections(build.events, anchors, "docs/data/timeline.yml"):
+    for problem in timeline.check_sections(build.events, anchors, build.timeline_path):
         log.warning(problem)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Expand the marker lines; unknown names are warnings (errors under --strict)."""
     src = page.file.src_uri
-    for line in kclaims.handwritten_corrections(page.file.content_string):
+    # Line numbers come from the source file, read again only for a page that has such a box.
+    found = kclaims.handwritten_corrections(markdown) and kclaims.handwritten_corrections(page.file.content_string)
+    for line in found:
         log.warning(
             f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
             f'{build.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .data import Citation, KeyNumbers, Ref, Yaml
+from .data import Citation, DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
 from .fences import fenced
 from .tables import link_from, source_cell
 
@@ -117,6 +117,18 @@ def marker_section(markdown: str, marker: str, page: str, slugify: Callable[[str
         return ""
     before = page_anchors(markdown[:at], slugify)
     return f"{page}#{list(before)[-1]}" if before else page
+
+
+def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list[str]]:
+    """The list under `key:` of a data file (claims, timeline), or the problems that stop reading it."""
+    try:
+        raw = parse_yaml(text, path)
+    except DataError as exc:
+        return LineList(), exc.problems
+    items = raw.get(key) if isinstance(raw, LineDict) else None
+    if not isinstance(items, LineList) or not items:
+        return LineList(), [f"{path}:1: expected `{key}:` with a list of {what}"]
+    return items, []
 
 
 def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:

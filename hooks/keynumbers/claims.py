@@ -27,8 +27,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .cite import check_target, cite_markdown, parse_refs, section_link
-from .data import DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
+from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
+from .data import KeyNumbers, LineDict, Ref, Yaml
 from .tables import link_from
 
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
@@ -65,14 +65,7 @@ class Claim:
 
 def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Claim], list[str]]:
     """The claims that are usable, and every problem found (each starting with path:line)."""
-    problems: list[str] = []
-    try:
-        raw = parse_yaml(text, path)
-    except DataError as exc:
-        return [], exc.problems
-    items = raw.get("claims") if isinstance(raw, LineDict) else None
-    if not isinstance(items, LineList) or not items:
-        return [], [f"{path}:1: expected `claims:` with a list of claims"]
+    items, problems = data_list(text, path, "claims", "claims")
     claims: list[Claim] = []
     seen: dict[str, int] = {}
     for entry, line in zip(items, items.item_lines, strict=False):

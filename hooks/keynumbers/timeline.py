@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cite import check_target, cite_markdown, iso_date, parse_refs, section_link, show_date
-from .data import DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
+from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
+from .data import KeyNumbers, LineDict, Ref, Yaml
 
 KINDS = {"primary": "", "report": "press report"}
 KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
@@ -45,14 +45,7 @@ class Event:
 
 def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]]:
     """The usable events in date order, and every problem found (each starting with path:line)."""
-    try:
-        raw = parse_yaml(text, path)
-    except DataError as exc:
-        return [], exc.problems
-    items = raw.get("events") if isinstance(raw, LineDict) else None
-    if not isinstance(items, LineList) or not items:
-        return [], [f"{path}:1: expected `events:` with a list of events"]
-    problems: list[str] = []
+    items, problems = data_list(text, path, "events", "events")
     events = [
         e
         for entry, line in zip(items, items.item_lines, strict=False)

@@ -40,36 +40,10 @@ IGNORED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"
 # Text in these elements counts as an occurrence but is never wrapped in a link.
 NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title", "dfn", "summary"}
 # Phrasing elements: text on either side of them runs on without a word break.
-INLINE = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "u",
-        "var",
-    }
-)
+# fmt: off
+INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+                    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
+# fmt: on
 # Elements with one of these classes are skipped entirely (footnotes cite sources, they don't teach).
 SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"})
 # Elements with one of these classes are like headings: their terms count but are never linked.

@@ -1,10 +1,10 @@
 """The glossary page as Markdown, so any Markdown-based site generator can render it.
 
-Everything the page adds around the YAML's own Markdown (`long:`, `source:`) is raw HTML: the
-headings and their ids, the names, definitions and "See also" links. No Markdown extension (magic
-links, smart symbols, abbreviations, attribute lists) can then change an anchor, and the page
-shows exactly the text of the YAML. termkit.markdown_ext turns the raw headings back into
-headings of Python-Markdown's tree, so the table of contents lists them.
+The headings (with their ids) and the "See also" links are raw HTML, and the names and `short:`
+definitions are written with literal(), so no Markdown extension (magic links, smart symbols,
+attribute lists) can change an anchor or the text of the YAML; only `long:` and `source:` are
+Markdown, rendered as written. termkit.markdown_ext turns the raw headings back into headings of
+Python-Markdown's tree, so MkDocs knows their anchors.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ class Resolution:
         self._term_rank = {term.id: rank for rank, term in enumerate(by_name)}  # collation once, not per page
         terms = [e for _, entries in groups for e in entries if e.term]
         ids = entry_ids(groups)
-        self.index_entries = {e.term: f"{self.index_url}#{ids[entry_key(e.name)]}" for e in terms if e.term}
+        self.index_entries = {e.term: f"{self.index_url}#{ids[entry_key(e.name)]}" for e in terms}
         self.titles = {p.url: p.title for p in pages}
         self.used_on = self._used_on(pages, self._main_sections(terms))
         self.unused = [t.name for t in site.glossary.terms.values() if t.id not in self.used_on]
