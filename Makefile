@@ -8,7 +8,7 @@ COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-inde
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
 
-.PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web
+.PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -17,7 +17,7 @@ serve: $(VENV)/.site  ## build strictly, then serve with live reload
 build: $(VENV)/.site  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: lint $(NODE_DEPS) browser-tools  ## every test: lint, types, strict builds, hooks, content, browser, links
+test: lint $(NODE_DEPS) browser-tools $(ZVENV)/.site  ## every test: lint, types, strict builds (both engines), hooks, content, browser, links
 	$(BIN)/python -m pytest
 
 check: lint  ## for editors, in under a minute: lint, types and every test that needs no browser or server
@@ -79,9 +79,35 @@ lock: | $(VENV)/bin/python  ## re-resolve the pinned requirements from the .in f
 	$(COMPILE) -o requirements.txt requirements.in
 	$(COMPILE) -o requirements-test.txt requirements-test.in
 	$(COMPILE) -o requirements-bench.txt requirements-bench.in
+	$(COMPILE) -o requirements-zensical.txt requirements-zensical.in
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .pagework .pytest_cache
+
+# Zensical (README, "Two engines"): the same docs/ into site-zensical/, in its own virtual environment.
+# It runs no hooks: `python -m pagework` writes the glossary and index pages into docs/ (taken out
+# again after the build, also when it fails) and the data files, which go in once Zensical is done.
+ZVENV := .venv-zensical
+ZBIN  := $(ZVENV)/bin
+ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
+
+build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
+	@# sitecheck: the friendly checks before the build, once `python -m sitecheck` is on main (wired at merge)
+	$(ZRUN) -m pagework
+	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
+	cp .pagework/site/* site-zensical/
+
+serve-zensical: $(ZVENV)/.site  ## Zensical's live preview (generated pages and related pages as of its start)
+	$(ZRUN) -m pagework
+	$(ZRUN) -m zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000; $(ZRUN) -m pagework --clean
+
+$(ZVENV)/bin/python:
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZBIN)/python -m pip install -q --upgrade pip
+
+$(ZVENV)/.site: requirements-zensical.txt | $(ZVENV)/bin/python icu
+	$(ZBIN)/python -m pip install -q --require-hashes -r requirements-zensical.txt
+	touch $@
 
 .PHONY: bench
 bench: $(VENV)/.site  ## benchmark the hooks against MkDocs alone and mkdocs-ezglossary (~30 min; BENCH_ARGS=--quick: ~2 min)

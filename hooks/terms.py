@@ -1,8 +1,9 @@
 """MkDocs adapter for the glossary and the book index: events only; the logic lives in termkit.site.
 
-Terms are linked while Python-Markdown converts each page (termkit.markdown_ext), so no page is
-parsed twice; each converted page is recorded, and once every page is, the site-wide lists are
-resolved. Settings: `extra: glossary:` and `extra: xref:` in mkdocs.yml (termkit.site.Settings).
+Terms are linked while Python-Markdown converts each page (pagework.extension, which asks MkDocs
+which page it converts), so no page is parsed twice; each converted page is recorded, and once
+every page is, the site-wide lists are resolved (pagework.generator writes the pages and files).
+Settings: `extra: glossary:` and `extra: xref:` in mkdocs.yml (termkit.site.Settings).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
-from termkit.markdown_ext import TermLinking
+from pagework.extension import PageWork
+from pagework.generator import generated_pages, write_xref
+from pagework.page import mkdocs_page
 from termkit.model import GlossaryError, line_of
 from termkit.site import PageReport, Problem, TermSite
 
@@ -31,7 +34,6 @@ if TYPE_CHECKING:
     from termkit.resolution import Resolution
 
 LOGS = {topic: get_plugin_logger(topic) for topic in ("glossary", "xref")}
-SEARCH_BOOST = 0.5  # of the glossary's entries in Material's search, against the pages' sections
 
 
 @dataclass
@@ -41,7 +43,6 @@ class Build:
     site: TermSite
     files: Files | None = None
     rank: dict[str, int] = field(default_factory=dict)  # page src_uri -> position in the navigation
-    page: Page | None = None  # the page being converted (set in on_page_markdown)
     resolved: Resolution = field(init=False)  # set in on_env, once every page is converted
 
 
@@ -57,19 +58,11 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
         raise PluginError(str(exc)) from None
     build, config["termsite"] = Build(site), site  # hooks/search.py reads it once the build has ended
     # Link while Python-Markdown converts each page (its tree, before serialising): no second parse.
-    extensions = [ext for ext in config.markdown_extensions if not isinstance(ext, TermLinking)]
-    generated = lambda: build.page is not None and build.page.file.generated_by is not None  # noqa: E731
-    config.markdown_extensions = [*extensions, TermLinking(_link_page, generated)]  # type: ignore[list-item]
+    PageWork.installed(config.markdown_extensions, lambda md: mkdocs_page(config)).terms = site
 
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
-    # Material's search skips elements with data-search-exclude, and ranks the glossary's entries lower.
-    pages = build.site.generated_pages(
-        unindexed='data-search-exclude="1"',
-        front_matter=("search:", f"  boost: {SEARCH_BOOST}"),
-        attr_list="attr_list" in config.markdown_extensions,
-    )
-    for src, content in pages.items():
+    for src, content in generated_pages(build.site, "attr_list" in config.markdown_extensions).items():
         files.append(file := File.generated(config, src, content=content))
         file.edit_uri = build.site.settings.source  # the edit button opens the glossary source
     build.site.glossary_url, build.files = files.src_uris[build.site.settings.page].url, files
@@ -77,25 +70,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
 
 def on_nav(nav: Navigation, **kwargs: Any) -> None:
     build.rank = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
-
-
-def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> None:
-    build.page = page  # _link_page runs during this page's conversion
-
-
-def _link_page(root: Any, raw_html: Any) -> None:
-    """Python-Markdown's tree of build.page, after its other tree processors (termkit.markdown_ext)."""
-    page, build.page = build.page, None
-    if page is not None:  # else a conversion that is not a page's (another plugin's): leave it alone
-        build.site.link_page(
-            root,
-            raw_html,
-            src=page.file.src_uri,
-            url=page.url,
-            meta=page.meta,
-            source=page.file.content_string,
-            authored=page.file.generated_by is None,
-        )
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> None:
@@ -125,7 +99,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     _report(problems)
     index = files.src_uris[build.site.settings.index_page].page  # generated in on_files, rendered since
     index.content = build.resolved.index_page(index.content)  # type: ignore[union-attr,arg-type]
-    build.resolved.save_json(Path(config.site_dir) / "xref.json")  # now, rather than kept in memory to the end
+    write_xref(Path(config.site_dir), build.resolved)  # now, rather than kept in memory to the end
 
 
 def on_page_context(context: dict[str, Any], page: Page, **kwargs: Any) -> None:

@@ -8,6 +8,7 @@ URLs here are site-relative; links in HTML are relative to the page that shows t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -68,13 +69,13 @@ class Resolution:
         for term, by_page in anchors.items():
             for url, sections in by_page.items():
                 anchor, more = most_relevant(sections, main.get(term, {}).get(url, ()))
-                link = relative_url(f"{url}#{anchor}" if anchor else url, self.glossary_url)
+                link = self.site.link(f"{url}#{anchor}" if anchor else url, self.glossary_url)
                 result.setdefault(term, []).append(UsedOn(self.titles[url], link, more))
         return result
 
     def index_html(self) -> str:
         """The index page's entries (the page is rendered from termkit.render.index_markdown)."""
-        return index_html(self.groups, self.site.strings, lambda url: relative_url(url, self.index_url))
+        return index_html(self.groups, self.site.strings, lambda url: self.site.link(url, self.index_url))
 
     def index_page(self, html: str) -> str:
         """The rendered index page with its entries where its marker is."""
@@ -86,18 +87,17 @@ class Resolution:
         The lines go in after site search has indexed the page: search should find a term's entry
         by its name and definition, not by the long lists of pages that mention it.
         """
-        cap = self.site.settings.used_on_cap
+        return fill_glossary(html, self.used_on_line)
 
-        def line(term_id: str) -> str:
-            all_url = self.index_entries.get(term_id)
-            return used_on_html(
-                self.used_on.get(term_id, []),
-                self.site.strings,
-                cap,
-                relative_url(all_url, self.glossary_url) if all_url else "",
-            )
-
-        return USED_ON_PATTERN.sub(lambda m: "\n" + line(m.group(1)), PERMALINK.sub("", html))
+    def used_on_line(self, term_id: str) -> str:
+        """A glossary entry's "Used on" line (HTML)."""
+        all_url = self.index_entries.get(term_id)
+        return used_on_html(
+            self.used_on.get(term_id, []),
+            self.site.strings,
+            self.site.settings.used_on_cap,
+            self.site.link(all_url, self.glossary_url) if all_url else "",
+        )
 
     def page_context(self, url: str) -> dict[str, list[dict[str, Any]]] | None:
         """A page's related pages and terms, for the template after its article (None: it shows none)."""
@@ -137,3 +137,8 @@ class Resolution:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("w", encoding="utf-8") as out:
             self.write_json(out)
+
+
+def fill_glossary(html: str, line: Callable[[str], str]) -> str:
+    """The glossary page's HTML with line(term id) where each entry's "Used on" marker is, and no permalinks."""
+    return USED_ON_PATTERN.sub(lambda m: "\n" + line(m.group(1)), PERMALINK.sub("", html))

@@ -103,6 +103,9 @@ class TermSite:
     ):
         self.glossary, self.matcher, self.collation, self.strings = glossary, matcher, collation, strings
         self.settings, self.where = settings, where
+        # How pages' content links another site-relative URL: by default relative to the page's URL. An
+        # engine that rewrites links in content as paths of source files (Zensical) sets its own.
+        self.link: Callable[[str, str], str] = relative_url  # (target URL, linking page's URL) -> href
         self.glossary_url = ""  # site-relative URL of the glossary page, set once the engine lists the files
         self.reports: dict[str, PageReport] = {}  # page src -> its report
         self._markers: dict[str, list[tuple[Marker, Section, str]]] = {}  # page src -> its valid index markers
@@ -146,10 +149,10 @@ class TermSite:
         terms: their explicit references are rewritten, nothing is counted (authored=False).
         """
         mode, problems = self._mode(src, meta, source)
-        glossary_url = self.glossary_url
+        glossary_url, link = self.glossary_url, self.link
 
         def href_for(term: Term) -> str:
-            return relative_url(f"{glossary_url}#{term.id}", url)
+            return link(f"{glossary_url}#{term.id}", url)
 
         result = link_tree(
             root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored, escape_amp=True

@@ -1,0 +1,116 @@
+"""PageWork: all per-page work of the site in one Python-Markdown extension, for any engine.
+
+While Python-Markdown converts a page, and only then:
+1. a preprocessor, before every other one, expands the page's `[[...]]` marker lines into Markdown
+   (key-number tables, chart placeholders, claims, the timeline: pagework.numbers);
+2. termkit's tree processors link the glossary terms in the finished tree (termkit.markdown_ext);
+3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder,
+   then runs the engine's own last step, if any (`finish`).
+
+Which page is converted comes from a provider (pagework.page). Each part is optional: an engine's
+adapters set `numbers` and `terms` on the one PageWork of a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableSequence, Sequence
+from typing import TYPE_CHECKING, Any
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from termkit.markdown_ext import TermLinking
+
+from .page import CurrentPage, PageProvider
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from termkit.site import TermSite
+
+    from .numbers import NumberSite
+
+MARKERS_PRIORITY = 35  # before superfences (31.05), whitespace normalising (30) and raw HTML blocks (20)
+HTML_PRIORITY = 10  # after raw HTML is restored (30), footnotes (25) and "&" substitution (20)
+Finish = Callable[[CurrentPage, str, Markdown], str]  # (page, its HTML, the Markdown instance) -> HTML
+
+
+class PageWork(Extension):
+    """One per build; `numbers` and `terms` are set by the engine's adapters."""
+
+    def __init__(self, current: PageProvider):
+        super().__init__()
+        self.current = current
+        self.numbers: NumberSite | None = None
+        self.terms: TermSite | None = None
+        self.finish: Finish | None = None
+
+    @classmethod
+    def installed(cls, extensions: MutableSequence[Any], current: PageProvider) -> PageWork:
+        """The PageWork in an engine's list of extension instances, appended if there is none yet."""
+        found = next((ext for ext in extensions if isinstance(ext, cls)), None)
+        if found is None:
+            found = cls(current)
+            extensions.append(found)
+        return found
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        conversion = _Conversion(self, md)
+        md.preprocessors.register(_Markers(md, conversion), "pagework-markers", MARKERS_PRIORITY)
+        TermLinking(conversion.link, conversion.generated).extendMarkdown(md)
+        md.postprocessors.register(_Html(md, conversion), "pagework-html", HTML_PRIORITY)
+
+
+class _Conversion:
+    """One conversion by one Markdown instance: the page is asked for once, at its start."""
+
+    def __init__(self, work: PageWork, md: Markdown):
+        self.work, self.md = work, md
+        self.page: CurrentPage | None = None
+
+    def start(self) -> None:
+        self.page = self.work.current(self.md)
+
+    def generated(self) -> bool:
+        return self.page is not None and self.page.generated and self.work.terms is not None
+
+    def link(self, root: Element, raw_html: Sequence[str | Element]) -> None:
+        page, terms = self.page, self.work.terms
+        if page is not None and terms is not None:
+            terms.link_page(
+                root,
+                raw_html,
+                src=page.src,
+                url=page.url,
+                meta=page.meta,
+                source=page.source,
+                authored=not page.generated,
+            )
+
+
+class _Markers(Preprocessor):
+    def __init__(self, md: Markdown, conversion: _Conversion):
+        super().__init__(md)
+        self.conversion = conversion
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.conversion.start()
+        page, numbers = self.conversion.page, self.conversion.work.numbers
+        if page is None or numbers is None:
+            return lines
+        return numbers.expand("\n".join(lines), page).split("\n")
+
+
+class _Html(Postprocessor):
+    def __init__(self, md: Markdown, conversion: _Conversion):
+        super().__init__(md)
+        self.conversion = conversion
+
+    def run(self, text: str) -> str:
+        page, work = self.conversion.page, self.conversion.work
+        if page is None:
+            return text
+        if work.numbers is not None:
+            text = work.numbers.insert_charts(text, page.src)
+        return work.finish(page, text, self.md) if work.finish is not None else text
