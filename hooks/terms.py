@@ -63,6 +63,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
 
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
     for src, content in generated_pages(build.site, "attr_list" in config.markdown_extensions).items():
+        if (left := files.src_uris.get(src)) is not None:  # left in docs/ by an interrupted Zensical build
+            files.remove(left)
         files.append(file := File.generated(config, src, content=content))
         file.edit_uri = build.site.settings.source  # the edit button opens the glossary source
     build.site.glossary_url, build.files = files.src_uris[build.site.settings.page].url, files

@@ -68,14 +68,16 @@ class _Conversion:
     def __init__(self, work: PageWork, md: Markdown):
         self.work, self.md = work, md
         self.page: CurrentPage | None = None
+        self.tree_done = False  # toc runs the postprocessors on its own HTML before: only the page's count
 
     def start(self) -> None:
-        self.page = self.work.current(self.md)
+        self.page, self.tree_done = self.work.current(self.md), False
 
     def generated(self) -> bool:
         return self.page is not None and self.page.generated and self.work.terms is not None
 
     def link(self, root: Element, raw_html: Sequence[str | Element]) -> None:
+        self.tree_done = True  # the last tree processor: what is serialised next is the page
         page, terms = self.page, self.work.terms
         if page is not None and terms is not None:
             terms.link_page(
@@ -109,7 +111,7 @@ class _Html(Postprocessor):
 
     def run(self, text: str) -> str:
         page, work = self.conversion.page, self.conversion.work
-        if page is None:
+        if page is None or not self.conversion.tree_done:
             return text
         if work.numbers is not None:
             text = work.numbers.insert_charts(text, page.src)

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,8 @@ class Prebuild:
         before = len(project.problems)
         for src, text, generated in pages:
             meta, body = split_front_matter(text)
-            page = CurrentPage(src, project.url_of(src), meta, lambda text=text: text, generated)  # type: ignore[misc]
-            work = PageWork(lambda md, page=page: page)  # type: ignore[misc]
+            page = CurrentPage(src, project.url_of(src), meta, partial(str, text), generated)
+            work = PageWork(partial(_same, page))
             work.terms, work.numbers = terms, project.numbers
             md = Markdown(extensions=[*names, work], extension_configs=configs)
             html = md.convert(body)
@@ -151,6 +152,10 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # unchanged files keep their time
         path.write_text(text, encoding="utf-8")
+
+
+def _same(page: CurrentPage, md: Markdown) -> CurrentPage:
+    return page
 
 
 def _headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str | None]]:
