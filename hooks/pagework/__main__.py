@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
         step.clean()
         return 0
     step.run()
+    for note in step.notes:
+        print(f"INFO: {note}", file=sys.stderr)
     for problem in step.problems:
         print(f"WARNING: {problem}", file=sys.stderr)
     if step.problems:

@@ -35,13 +35,13 @@ STATE = "state.json"
 @dataclass
 class Prebuild:
     project: Project
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # warnings: each fails the step
+    notes: list[str] = field(default_factory=list)  # for information (e.g. terms used on no page)
     markdown: dict[str, str] = field(default_factory=dict)  # generated page src -> its Markdown
     resolved: Resolution | None = None
 
     def run(self) -> None:
         project, terms = self.project, self.project.terms
-        self.problems += project.problems
         if terms is not None:
             self.markdown = generated_pages(terms, "attr_list" in project.extensions()[0])
             srcs = [*project.sources(), *self.markdown]
@@ -53,7 +53,7 @@ class Prebuild:
             self._report(problems)
         if project.numbers is not None:
             project.numbers.check_placements()
-            self.problems += project.problems[len(self.problems) :]
+        self.problems[:0] = project.problems  # what the key numbers reported, from loading them on
 
     def _convert_all(self) -> None:
         project, terms = self.project, self.project.terms
@@ -62,7 +62,6 @@ class Prebuild:
         pages = [(src, text, False) for src, text in project.sources().items()]
         pages += [(src, text, True) for src, text in self.markdown.items()]
         names, configs = project.extensions()
-        before = len(project.problems)
         for src, text, generated in pages:
             meta, body = split_front_matter(text)
             page = CurrentPage(src, project.url_of(src), meta, partial(str, text), generated)
@@ -84,11 +83,10 @@ class Prebuild:
                     related=meta.get("xref", True) is not False,
                 )
                 self._report(terms.record(report))
-        self.problems += project.problems[before:]
-        del project.problems[before:]
 
     def _report(self, problems: list[Problem]) -> None:
-        self.problems += [text for _, text, warn in problems if warn]
+        for _, text, warn in problems:
+            (self.problems if warn else self.notes).append(text)
 
     def write(self, work_dir: Path, site_out: Path) -> None:
         """The generated pages into the docs directory; the data files and state.json under work_dir."""
