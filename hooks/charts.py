@@ -26,7 +26,6 @@ Settings (optional) in mkdocs.yml:
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,8 +41,9 @@ from keynumbers import generations, llms, timeline
 from keynumbers.chart import Chart
 from keynumbers.cite import marker_section, page_anchors
 from keynumbers.data import DataError, KeyNumbers, load
-from keynumbers.pages import MarkerError, expand, insert_charts
+from keynumbers.pages import expand, insert_charts
 from keynumbers.plot import render
+from sitecheck import markers
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -154,42 +154,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _handlers(src: str) -> dict:
     """Marker -> function of the text after its colon, returning Markdown (see the module docstring)."""
-    site = build.site
-
-    def claims(arg: str) -> str:
-        if not arg:
-            return kclaims.verdict_table(build.claims, site, src)
-        page = arg if arg.endswith(".md") else f"{arg}.md"
-        if page not in site.anchors:
-            raise MarkerError(f"[[claims: {arg}]]: no page docs/{page}; fix: name this page, [[claims: {src[:-3]}]]")
-        build.placed.add(f"claims:{page}")
-        return kclaims.page_boxes(build.claims, page, site)
-
-    def claim(arg: str) -> str:
-        found = next((c for c in build.claims if c.id == arg), None)
-        if found is None or not found.box_title:
-            close = difflib.get_close_matches(arg, [c.id for c in build.claims if c.box_title], n=1)
-            raise MarkerError(
-                f"[[claim: {arg}]]: no claim with a box has this id in {build.claims_path}"
-                + (f"; fix: did you mean {close[0]!r}?" if close else "")
-            )
-        build.placed.add(f"claim:{arg}")
-        return kclaims.box(found, site, src, link_section=found.page != src)
-
-    def table(arg: str) -> str:
-        name = arg or "generations"
-        if name not in build.data.tables or not build.data.tables[name].is_matrix:
-            raise MarkerError(f"[[generations: {name}]]: no matrix table {name!r} under tables: in {build.data.path}")
-        return generations.render(build.data.tables[name], build.data, src)
-
-    return {
-        "claims": claims,
-        "claim": claim,
-        "generations": table,
-        "corrections": lambda _: kclaims.corrections_list(build.claims, site, src),
-        "claims-register": lambda _: kclaims.register(build.claims, site, src),
-        "timeline": lambda _: timeline.render(build.events, build.data, src, site.titles, site.anchors),
-    }
+    return markers.handlers(build, src)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:

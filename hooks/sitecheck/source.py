@@ -25,19 +25,18 @@ LOOKS_LIKE_KEY = re.compile(r"^-{3}[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 Labelled = list[tuple[str, str]]  # (footnote label, problem)
 
 
-def split_front_matter(source: str) -> tuple[str, dict[str, Any]]:
-    """The page's Markdown without its front matter, and the front matter (empty unless a YAML mapping),
-    as MkDocs splits them."""
+def split_front_matter(source: str) -> tuple[str, dict[str, Any], int]:
+    """The page's Markdown without its front matter, the front matter (empty unless a YAML mapping),
+    as MkDocs splits them, and how many lines come before the Markdown."""
     block = YAML_RE.match(source)
-    if block is None:
-        return source, {}
     try:
-        data = yaml.safe_load(block.group(1))
+        data = yaml.safe_load(block.group(1)) if block else None
     except yaml.YAMLError:
-        return source, {}
-    if not isinstance(data, dict):
-        return source, {}
-    return source[block.end() :].lstrip("\n"), data
+        data = None
+    if block is None or not isinstance(data, dict):
+        return source, {}, 0
+    body = source[block.end() :].lstrip("\n")
+    return body, data, source.count("\n", 0, len(source) - len(body))
 
 
 def front_matter_problem(source: str) -> str | None:
