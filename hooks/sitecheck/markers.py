@@ -97,8 +97,11 @@ def handlers(state: MarkerData, src: str) -> dict[str, Handler]:
 
 def load(docs_dir: Path, settings: Mapping[str, Any]) -> tuple[KeyNumberData | None, list[str]]:
     """The key-number data, claims and events of a docs directory (`extra: keynumbers:` settings), and
-    the problems found reading them; None if the key-number data itself cannot be read."""
+    the problems found reading them; None if the key-number data cannot be read, or if the site has none
+    (no file where the default setting looks)."""
     paths = {**DEFAULTS, **settings}
+    if "source" not in settings and not (docs_dir / paths["source"]).is_file():
+        return None, []
     try:
         data = load_data(docs_dir / paths["source"], display_path=f"docs/{paths['source']}")
     except DataError as exc:
