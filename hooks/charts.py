@@ -39,7 +39,6 @@ from mkdocs.structure.nav import Section
 from keynumbers import claims as kclaims
 from keynumbers import generations, llms, timeline
 from keynumbers.chart import Chart
-from keynumbers.cite import marker_section, page_anchors
 from keynumbers.data import DataError, KeyNumbers, load
 from keynumbers.pages import expand, insert_charts
 from keynumbers.plot import render
@@ -123,14 +122,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Every page's title and anchors are known now: check the sections that claims and events name."""
     slugify = (config.mdx_configs.get("toc") or {}).get("slugify", default_slugify)
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}  # read from disk once each
-    anchors = {src: page_anchors(text, slugify) for src, text in sources.items()}
     titles = {page.file.src_uri: page.title for page in nav.pages}
-    table = next((t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), "")
-    build.site, build.nav = kclaims.Site(build.data, titles, anchors, table), nav
-    for problem in kclaims.check_sections(build.claims, anchors, build.claims_path):
+    for problem in markers.set_pages(build, sources, titles, slugify):
         log.warning(problem)
-    for problem in timeline.check_sections(build.events, anchors, build.timeline_path):
-        log.warning(problem)
+    build.nav = nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -49,8 +49,8 @@ def convert(
     linking = [TermLinking(link_terms, lambda: generated)] if link_terms else []
     md = markdown.Markdown(extensions=[*extensions, *linking], extension_configs=configs)
     md.preprocessors.register(_RawIds(md, found.ids), "sitecheck_raw_ids", 21)  # as MkDocs: before html_block
-    md.treeprocessors.register(_TreeIds(md, found.ids), "sitecheck_ids", 5)  # as MkDocs: with toc
-    md.treeprocessors.register(_Links(md, found.links), "sitecheck_links", 0)  # as MkDocs' link rewriting
+    md.treeprocessors.register(_TreeIds(md, found), "sitecheck_ids", 5)  # as MkDocs: with toc
+    md.treeprocessors.register(_Links(md, found), "sitecheck_links", 0)  # as MkDocs' link rewriting
     md.convert(text)
     found.headings = list(_flatten(getattr(md, "toc_tokens", [])))
     return found
@@ -84,30 +84,26 @@ class _IdParser(HTMLParser):
 class _TreeIds(Treeprocessor):
     """Ids of the element tree, headings' included."""
 
-    def __init__(self, md: markdown.Markdown, ids: set[str]):
+    def __init__(self, md: markdown.Markdown, found: Converted):
         super().__init__(md)
-        self.ids = ids
+        self.found = found
 
     def run(self, root: Element) -> None:
         for element in root.iter():
             if anchor := element.get("id"):
-                self.ids.add(anchor)
+                self.found.ids.add(anchor)
             if element.tag == "a" and (anchor := element.get("name")):
-                self.ids.add(anchor)
+                self.found.ids.add(anchor)
 
 
-class _Links(Treeprocessor):
+class _Links(_TreeIds):
     """Targets of links and images."""
-
-    def __init__(self, md: markdown.Markdown, links: list[str]):
-        super().__init__(md)
-        self.links = links
 
     def run(self, root: Element) -> None:
         for element in root.iter():
             key = "href" if element.tag == "a" else "src" if element.tag == "img" else None
             if key and (url := element.get(key)) is not None:
-                self.links.append(url)
+                self.found.links.append(url)
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, int, str]]:

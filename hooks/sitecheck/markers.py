@@ -37,6 +37,7 @@ class MarkerData(Protocol):
     events: list[timeline.Event]
     site: kclaims.Site  # page titles and anchors
     placed: set[str]  # "claims:PAGE" and "claim:ID" markers expanded so far
+    timeline_path: str
 
 
 @dataclass
@@ -118,7 +119,7 @@ def load(docs_dir: Path, settings: Mapping[str, Any]) -> tuple[KeyNumberData | N
     return state, problems
 
 
-def set_pages(state: KeyNumberData, sources: Mapping[str, str], titles: dict[str, str], slugify: Slugify) -> list[str]:
+def set_pages(state: MarkerData, sources: Mapping[str, str], titles: dict[str, str], slugify: Slugify) -> list[str]:
     """Tell the data the pages' titles and anchors; the problems of the sections that claims and events name."""
     anchors = {src: page_anchors(text, slugify) for src, text in sources.items()}
     table = next((t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), "")
