@@ -131,13 +131,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Expand the marker lines; unknown names are warnings (errors under --strict)."""
     src = page.file.src_uri
-    # Line numbers come from the source file, read again only for a page that has such a box.
-    found = kclaims.handwritten_corrections(markdown) and kclaims.handwritten_corrections(page.file.content_string)
-    for line in found:
-        log.warning(
-            f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
-            f'{build.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'
-        )
+    for problem in markers.handwritten_boxes(build, src, markdown, page.file.content_string):
+        log.warning(problem)
     if "[[" not in markdown:
         return None
     result = expand(markdown, build.data, src, build.chart, _handlers(src))
@@ -154,19 +149,8 @@ def _handlers(src: str) -> dict:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> None:
     """Every page is converted: each correction must sit on its page, each other box somewhere."""
-    for c in build.claims:
-        if c.page not in build.site.anchors:
-            continue  # already reported in on_nav
-        if c.is_correction and f"claims:{c.page}" not in build.placed:
-            log.warning(
-                f"{build.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "
-                f'[[claims: {c.page[:-3]}]] line; fix: put it right after the "In short" box'
-            )
-        elif not c.is_correction and c.box_title and f"claim:{c.id}" not in build.placed:
-            log.warning(
-                f"{build.claims_path}:{c.line}: claim {c.id!r} has a box that no page shows; fix: put "
-                f"[[claim: {c.id}]] in the section {c.section}"
-            )
+    for problem in markers.unplaced(build):
+        log.warning(problem)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

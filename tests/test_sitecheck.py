@@ -231,3 +231,34 @@ def test_each_planted_mistake_is_found_once(tmp_path, page, problem):
 
 def test_a_link_to_a_glossary_entry_is_checked_against_the_generated_glossary(tmp_path):
     assert problems_of(tmp_path, {"bad.md": "# Bad\n\n[GQA](glossary.md#grouped-query-attention)\n"}) == []
+
+
+def test_a_glossary_that_cannot_be_read_is_one_problem_and_its_pages_still_exist(tmp_path):
+    assert problems_of(tmp_path, {"bad.md": "# Bad\n\nSee the [glossary](glossary.md#anything).\n"}) != []
+    project = tmp_path / "project"
+    (project / "docs/data/glossary.yml").write_text("terms:\n  - Lonely term\n", encoding="utf-8")
+    found = check(project / "mkdocs.yml")
+    assert found[0].startswith("glossary source has errors:\ndocs/data/glossary.yml:2: every entry under 'terms:'")
+    assert len(found) == 1  # no link to the glossary, no nav entry of its pages, is reported as broken
+
+
+def test_claims_boxes_written_by_hand_or_shown_nowhere():
+    state, _ = markers.load(ROOT / "docs", {})
+    assert state is not None
+    sources = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))}
+    assert markers.set_pages(state, sources, {}, _slugify) == []
+    assert len(markers.unplaced(state)) == len([c for c in state.claims if c.is_correction or c.box_title])
+    for src, text in sources.items():
+        assert markers.expand_page(state, src, text)[1] == []
+    assert markers.unplaced(state) == []  # every box is on a page of the real site
+    page = '# A\n\n!!! note "Correction: no"\n    Text.\n'
+    assert markers.handwritten_boxes(state, "a.md", page, page) == [
+        'docs/a.md:3: a "Correction" box is written by hand; fix: add the claim to docs/data/claims.yml with its '
+        'verdict and box, and put [[claims: a]] after "In short"'
+    ]
+
+
+def _slugify(text: str, separator: str) -> str:
+    from markdown.extensions.toc import slugify
+
+    return slugify(text, separator)

@@ -106,7 +106,7 @@ def load(docs_dir: Path, settings: Mapping[str, Any]) -> tuple[KeyNumberData | N
     try:
         data = load_data(docs_dir / paths["source"], display_path=f"docs/{paths['source']}")
     except DataError as exc:
-        return None, ["key-number data has errors:", *exc.problems]
+        return None, ["key-numbers data has errors:", *exc.problems]
     except FileNotFoundError:
         return None, [f"docs/{paths['source']}: the key-numbers data file is missing"]
     state, problems = KeyNumberData(data), list[str]()
@@ -126,6 +126,36 @@ def set_pages(state: MarkerData, sources: Mapping[str, str], titles: dict[str, s
     state.site = kclaims.Site(state.data, titles, anchors, table)
     problems = kclaims.check_sections(state.claims, anchors, state.claims_path)
     return problems + timeline.check_sections(state.events, anchors, state.timeline_path)
+
+
+def handwritten_boxes(state: MarkerData, src: str, markdown: str, source: str) -> list[str]:
+    """A "Correction" box written by hand on a page (they come from the claims file); markdown is what the
+    engine converts, source the file (for line numbers), read only when markdown has such a box."""
+    found = kclaims.handwritten_corrections(markdown) and kclaims.handwritten_corrections(source)
+    return [
+        f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
+        f'{state.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'
+        for line in found
+    ]
+
+
+def unplaced(state: MarkerData) -> list[str]:
+    """Once every page is expanded: each correction must sit on its page, each other box somewhere."""
+    problems = []
+    for c in state.claims:
+        if c.page not in state.site.anchors:
+            continue  # its section names no page: set_pages said so
+        if c.is_correction and f"claims:{c.page}" not in state.placed:
+            problems.append(
+                f"{state.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "
+                f'[[claims: {c.page[:-3]}]] line; fix: put it right after the "In short" box'
+            )
+        elif not c.is_correction and c.box_title and f"claim:{c.id}" not in state.placed:
+            problems.append(
+                f"{state.claims_path}:{c.line}: claim {c.id!r} has a box that no page shows; fix: put "
+                f"[[claim: {c.id}]] in the section {c.section}"
+            )
+    return problems
 
 
 def expand_page(state: KeyNumberData, src: str, markdown: str) -> tuple[str, list[tuple[int, str]]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from termkit.model import GlossaryError, line_of
-from termkit.site import PageReport, TermSite
+from termkit.site import PageReport, Settings, TermSite
 
 from . import markers, messages
 from .convert import Converted, convert
@@ -76,6 +76,8 @@ def check(config_file: Path) -> list[str]:
     links = Links(site, set(site.files()), validation, bool(project.config.get("use_directory_urls", True)))
     for src in site.pages():
         _check_page(run, site, links, keynumbers, src)
+    if keynumbers is not None:
+        run.problems += markers.unplaced(keynumbers)
     run.problems += links.anchors(lambda src: run.converted[src].ids if src in run.converted else None)
     if run.terms is not None:
         _, resolved = run.terms.resolve()
@@ -92,6 +94,11 @@ def _load_terms(run: Run) -> None:
         run.terms = TermSite.load(project.docs_dir, project.extra("glossary"), project.extra("xref"), language, where)
     except GlossaryError as exc:
         run.problems.append(str(exc))
+        try:  # the pages exist all the same (links to them are not broken); their anchors are unknown
+            settings = Settings.read(project.extra("glossary"), project.extra("xref"))
+        except (GlossaryError, TypeError):
+            settings = Settings()
+        run.generated = {settings.page, settings.index_page}
         return
     generated = run.terms.generated_pages(attr_list="attr_list" in project.extensions[0])
     run.sources.update(generated)
@@ -109,6 +116,7 @@ def _check_page(
     site.unused_footnotes |= {(src, label) for label in unused}
     body, meta, offset = split_front_matter(source)
     if keynumbers is not None:
+        run.problems += markers.handwritten_boxes(keynumbers, src, body, source)
         body, marker_problems = markers.expand_page(keynumbers, src, body)
         run.problems += [f"docs/{src}:{offset + line}: {problem}" for line, problem in marker_problems]
     authored, url = src not in run.generated, run.project.url_of(src)
