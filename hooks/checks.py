@@ -1,22 +1,16 @@
-"""MkDocs adapter for the friendly errors: events only; the checks and their wording live in
-hooks/sitecheck (which `python -m sitecheck` runs without MkDocs, e.g. before a Zensical build).
+"""MkDocs adapter for the friendly errors (hooks/sitecheck, which `python -m sitecheck` runs without
+MkDocs): events only.
 
-Checked here, on each page's source: footnotes used but never defined or defined but never used,
-and front matter MkDocs would ignore (sitecheck.source).
-
-Rewritten here: MkDocs' own warnings for a misspelled page link, a missing anchor, a page left
-out of `nav:` and a `nav:` entry that names no page (sitecheck.messages words them). A logging
-filter on the MkDocs loggers that report them rewrites each record in place, so it still counts
-for `--strict`. It is installed in on_config and removed when the build ends.
-
-Unknown glossary terms and index markers are reported by hooks/terms.py, `[[…]]` markers by
-hooks/charts.py.
+Each page's source is checked for footnotes and front matter (sitecheck.source). MkDocs' own warnings
+for a misspelled page link, a missing anchor, a page left out of `nav:` and a `nav:` entry that names
+no page are rewritten in sitecheck's words (sitecheck.mkdocs_log) by a logging filter on the MkDocs
+loggers, in place, so they still count for `--strict`; the filter lives from on_config to the build's end.
+Unknown terms and index markers are reported by hooks/terms.py, `[[…]]` markers by hooks/charts.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,28 +22,28 @@ from sitecheck.source import page_problems
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
-    from mkdocs.structure.toc import AnchorLink
 
 log = get_plugin_logger("checks")
 
 site: messages.SiteView  # this build's view of the site, made in on_config
-files: Files | None = None  # set once MkDocs has listed the files
+listed: Files | None = None  # this build's files, once MkDocs has listed them
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global site, files
+    global site, listed
     config_file = Path(config.config_file_path) if config.config_file_path else None
     text = config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else ""
     name = config_file.name if config_file else "mkdocs.yml"
-    site, files = messages.SiteView(_source, _files, _pages, _anchors, _generated, name, text), None
+    site, listed = messages.SiteView(_source, _files, _pages, _anchors, _generated, name, text), None
     _install_filter()
 
 
 @event_priority(-100)  # last, so files that other hooks add are known too
 def on_files(files: Files, config: MkDocsConfig) -> None:
-    globals()["files"] = files
+    global listed
+    listed = files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -98,8 +92,8 @@ def _remove_filter() -> None:
             logger.removeFilter(old)
 
 
-def _file(src: str):
-    return files.get_file_from_path(src) if files is not None else None
+def _file(src: str) -> File | None:
+    return listed.get_file_from_path(src) if listed is not None else None
 
 
 def _source(src: str) -> str:
@@ -108,11 +102,11 @@ def _source(src: str) -> str:
 
 
 def _files() -> list[str]:
-    return [f.src_uri for f in files] if files is not None else []
+    return [f.src_uri for f in listed or []]
 
 
 def _pages() -> list[str]:
-    return [f.src_uri for f in files.documentation_pages()] if files is not None else []
+    return [f.src_uri for f in listed.documentation_pages()] if listed is not None else []
 
 
 def _anchors(src: str) -> list[str]:
@@ -120,13 +114,7 @@ def _anchors(src: str) -> list[str]:
     page = getattr(_file(src), "page", None)
     if page is None:
         return []
-    return messages.ordered_anchors(_heading_ids(page.toc or []), page.present_anchor_ids or ())
-
-
-def _heading_ids(toc: Iterable[AnchorLink]) -> Iterator[str]:
-    for item in toc:
-        yield item.id
-        yield from _heading_ids(item.children)
+    return messages.ordered_anchors(messages.heading_ids(page.toc or []), page.present_anchor_ids or ())
 
 
 def _generated(src: str) -> bool:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,16 @@ def test_missing_anchor_lists_the_anchors_and_an_unused_footnote_is_said_once():
 
 def test_ordered_anchors_puts_headings_first_and_leaves_out_footnotes():
     assert messages.ordered_anchors(["t", "b"], {"b", "z", "a", "fn:1", "fnref:1", "t"}) == ["t", "b", "a", "z"]
+
+
+def test_heading_ids_walk_a_table_of_contents_in_reading_order():
+    @dataclass
+    class Entry:
+        id: str
+        children: list[Entry] = field(default_factory=list)
+
+    toc = [Entry("title", [Entry("a", [Entry("a1")]), Entry("b")])]
+    assert list(messages.heading_ids(toc)) == ["title", "a", "a1", "b"]
 
 
 def test_nav_messages_name_the_config_line():

@@ -11,8 +11,9 @@ import difflib
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from termkit.model import line_of
 
@@ -36,6 +37,22 @@ class SiteView:
     config_text: str = ""
     unused_footnotes: set[tuple[str, str]] = field(default_factory=set)  # (page, label) already reported
     links_seen: Counter[tuple[str, str]] = field(default_factory=Counter)  # (page, link) -> messages so far
+
+
+class TocEntry(Protocol):
+    """A heading in an engine's table of contents (MkDocs' AnchorLink is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def children(self) -> Sequence[TocEntry]: ...
+
+
+def heading_ids(toc: Iterable[TocEntry]) -> Iterator[str]:
+    """The ids of every heading in a table of contents, in reading order."""
+    for item in toc:
+        yield item.id
+        yield from heading_ids(item.children)
 
 
 def ordered_anchors(headings: Iterable[str], present: Iterable[str]) -> list[str]:
