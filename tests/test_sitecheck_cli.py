@@ -112,3 +112,16 @@ def test_sitecheck_says_what_a_mkdocs_build_says(tmp_path):
 
 def _line(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_cli_on_a_config_it_cannot_use_says_why(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: [unclosed\n", encoding="utf-8")
+    result = run_cli(str(config))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "mkdocs.yml is not valid YAML" in result.stderr
+    project = make_site(tmp_path / "ext", GOOD, markdown_extensions=["no_such_extension_anywhere"])
+    result = run_cli(str(project / "mkdocs.yml"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "no_such_extension_anywhere" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -10,11 +10,16 @@ from .run import check
 
 
 def main(argv: list[str]) -> int:
+    """Check the project of argv[0] (default: ./mkdocs.yml); 2 if it cannot be read at all."""
     config = Path(argv[0] if argv else "mkdocs.yml")
     if not config.is_file():
         print(f"{config}: no such file; give the path of the project's mkdocs.yml", file=sys.stderr)
         return 2
-    problems = check(config)
+    try:
+        problems = check(config)
+    except (ValueError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
+        print(f"{config}: {exc}", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem)
     return 1 if problems else 0

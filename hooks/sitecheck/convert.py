@@ -107,6 +107,7 @@ class _Links(_TreeIds):
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, int, str]]:
+    """(id, level, text) of every heading in the toc extension's nested tokens, in reading order."""
     for token in tokens:
         yield str(token["id"]), int(token["level"]), str(token["name"])
         yield from _flatten(token.get("children") or [])

@@ -112,7 +112,10 @@ class Project:
 def load_project(config_file: Path) -> Project:
     """Read mkdocs.yml and list the files of its docs directory."""
     text = config_file.read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_ConfigLoader) or {}
+    try:
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{config_file.name} is not valid YAML: {exc}") from None
     if not isinstance(config, dict):
         raise ValueError(f"{config_file.name}: expected 'key: value' settings, found {type(config).__name__}")
     docs_dir = (config_file.parent / str(config.get("docs_dir") or "docs")).resolve()

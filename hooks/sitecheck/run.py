@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify as default_slugify
+
 from termkit.model import GlossaryError, line_of
 from termkit.site import PageReport, Settings, TermSite
 
@@ -72,7 +74,7 @@ def check(config_file: Path) -> list[str]:
     if keynumbers is not None:
         slugify = (project.extensions[1].get("toc") or {}).get("slugify")
         titles = {src: src for src in run.sources}  # only the text of links the markers write: unchecked
-        run.problems += markers.set_pages(keynumbers, run.sources, titles, slugify or _default_slugify())
+        run.problems += markers.set_pages(keynumbers, run.sources, titles, slugify or default_slugify)
     links = Links(site, set(site.files()), validation, bool(project.config.get("use_directory_urls", True)))
     for src in site.pages():
         _check_page(run, site, links, keynumbers, src)
@@ -135,9 +137,3 @@ def _check_page(
         report = PageReport(src, url, title, 0, headings=headings, anchors=frozenset(page.ids), authored=authored)
         report.related = related
         run.problems += [problem.text for problem in terms.record(report) if problem.warn]
-
-
-def _default_slugify() -> markers.Slugify:
-    from markdown.extensions.toc import slugify
-
-    return slugify
