@@ -1,0 +1,29 @@
+"""`python -m sitecheck [path/to/mkdocs.yml]` (with hooks/ on sys.path): print every problem of the
+project, one per line, and exit 1 if there is any, 0 if there is none."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .run import check
+
+
+def main(argv: list[str]) -> int:
+    """Check the project of argv[0] (default: ./mkdocs.yml); 2 if it cannot be read at all."""
+    config = Path(argv[0] if argv else "mkdocs.yml")
+    if not config.is_file():
+        print(f"{config}: no such file; give the path of the project's mkdocs.yml", file=sys.stderr)
+        return 2
+    try:
+        problems = check(config)
+    except (ValueError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
+        print(f"{config}: {exc}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,127 @@
+"""`python -m sitecheck`: the engine-free checks from the command line, and the same messages as a
+MkDocs build with the project's hooks gives for the same mistakes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sitecheck.run import check
+from support import ROOT
+from support.sites import make_site, run_build
+
+HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
+GOOD = {
+    "index.md": "# Home\n\nA [good link](other.md#present).\n",
+    "other.md": "# Other page\n\n## Present\n\nText.\n\n## Second part {#second}\n\nMore text.\n",
+}
+# One page with one mistake of each kind a page can hold, each on its own line.
+BAD = """\
+---
+description: A page with mistakes.
+---
+# Bad page
+
+See [the other page](othr.md) and [a section](other.md#presnt) and [here](#nowhere).
+
+A [term](term:Nonexistent) and a [glossary entry](glossary.md#no-such-term) and [a folder](other/).
+
+A claim.[^missing]
+
+<!-- index: ; -->
+
+<!-- index: Something -> nowhere.md -->
+
+[[chart: no-such-chart]]
+
+[[numbers: no-such-table]]
+
+[^unused]: A source no sentence cites.
+"""
+
+
+def project_with_mistakes(tmp_path: Path, nav: list[str] | None = None) -> Path:
+    """A small project with the page above, a nav entry naming no page and a page left out of nav."""
+    pages = {**GOOD, "bad.md": BAD, "draft.md": "# Draft: later\n\nText.\n"}
+    nav = nav or ["index.md", "other.md", "bad.md", "gone.md", "glossary.md", "book-index.md"]
+    project = make_site(tmp_path, pages, hooks=HOOKS, nav=nav)
+    shutil.copy(ROOT / "docs/data/models.yml", project / "docs/data/models.yml")
+    return project
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run(
+        [sys.executable, "-m", "sitecheck", *args], check=False, capture_output=True, text=True, cwd=cwd, env=env
+    )
+
+
+def test_cli_reports_every_planted_mistake_and_fails(tmp_path):
+    project = project_with_mistakes(tmp_path)
+    result = run_cli(str(project / "mkdocs.yml"))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    places = [line.split(": ", 1)[0] for line in lines]
+    assert places == [
+        "docs/draft.md",
+        f"mkdocs.yml:{_line(project / 'mkdocs.yml', '- gone.md')}",
+        "docs/bad.md:10",  # footnote used, not defined
+        "docs/bad.md:20",  # footnote defined, not used
+        "docs/bad.md:16",  # unknown chart
+        "docs/bad.md:18",  # unknown table
+        "docs/bad.md:6",  # missing file
+        "docs/bad.md:8",  # unrecognized link (a folder)
+        "docs/bad.md:8",  # unknown term
+        "docs/bad.md:12",  # empty index marker
+        "docs/bad.md:6",  # missing anchor in another page
+        "docs/bad.md:6",  # missing anchor on this page
+        "docs/bad.md:8",  # missing glossary entry
+        "docs/bad.md:14",  # index marker pointing nowhere
+    ], result.stdout
+    assert sum("; fix: " in line for line in lines) == 9  # the others say what to write, or what is known
+
+
+def test_cli_passes_the_real_project():
+    result = run_cli("mkdocs.yml")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_cli_without_a_config_file_says_so(tmp_path):
+    result = run_cli(str(tmp_path / "mkdocs.yml"))
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+
+
+def test_sitecheck_says_what_a_mkdocs_build_says(tmp_path):
+    """The same mistakes, the same messages: MkDocs' (through the hooks) without their logger's name."""
+    project = project_with_mistakes(tmp_path)
+    built = run_build(project)
+    assert not built.ok
+    from_mkdocs = [
+        re.sub(r"^(?:checks|glossary|xref|charts): ", "", line.removeprefix("WARNING: "))
+        for line in built.log.splitlines()
+        if line.startswith("WARNING: ")
+    ]
+    assert sorted(check(project / "mkdocs.yml")) == sorted(from_mkdocs)
+    assert len(from_mkdocs) == 14
+
+
+def _line(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_cli_on_a_config_it_cannot_use_says_why(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: [unclosed\n", encoding="utf-8")
+    result = run_cli(str(config))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "mkdocs.yml is not valid YAML" in result.stderr
+    project = make_site(tmp_path / "ext", GOOD, markdown_extensions=["no_such_extension_anywhere"])
+    result = run_cli(str(project / "mkdocs.yml"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "no_such_extension_anywhere" in result.stderr
+    assert "Traceback" not in result.stderr
