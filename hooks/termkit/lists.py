@@ -84,14 +84,7 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
         return f'<a href="{escape(url(place.url))}"{main}>{escape(text)}</a>'
 
     def places(entry: Entry) -> str:
-        out = []
-        for page, top, sections in entry.by_page():
-            candidates = ([top] if top else []) + sections
-            chosen = next((p for p in candidates if p.main), candidates[0])
-            text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.label)}"
-            more = more_text(len(candidates) - 1, strings)
-            out.append(f"{text} {escape(more)}" if more else text)
-        return "; ".join(out)
+        return _places(entry, strings, link)
 
     def ref(name: str) -> str:
         return f'<a href="#{ids.get(entry_key(name), "entry-" + slugify(name))}">{escape(name)}</a>'
@@ -121,6 +114,18 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
         out.extend(item(entry) for entry in entries)
         out.append("</ul>\n")
     return "".join(out)
+
+
+def _places(entry: Entry, strings: dict[str, str], link: Callable[[Place, str], str]) -> str:
+    """An index entry's places: each page once, linking its main or first place and counting the others."""
+    out = []
+    for page, top, sections in entry.by_page():
+        candidates = ([top] if top else []) + sections
+        chosen = next((p for p in candidates if p.main), candidates[0])
+        text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.label)}"
+        more = more_text(len(candidates) - 1, strings)
+        out.append(f"{text} {escape(more)}" if more else text)
+    return "; ".join(out)
 
 
 def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0, all_url: str = "") -> str:
