@@ -1,9 +1,25 @@
 """Engine-independent core of the site's glossary and cross-reference index.
 
-Nothing in this package imports MkDocs: the adapters in hooks/*.py translate MkDocs events
-into calls of these functions, so the core can move to another site generator.
+Nothing in this package imports MkDocs: the adapters (hooks/terms.py for MkDocs, the
+pagework package for any Python-Markdown engine) translate an engine's events into calls
+of these functions, so the core moves with the site to another generator.
 
-Start at site.py: one TermSite per build links each page (matcher.py, linker.py), keeps a
-report of it, and resolves the site-wide lists from all reports (resolution.py: the glossary's
-"Used on" lines, the index from xref.py and lists.py, related pages, xref.json).
+Follow one term, "grouped-query attention" (id `gqa`), through a build:
+
+1. model.py      load_glossary reads docs/data/glossary.yml (with line numbers for messages)
+                 into a Glossary of Terms: name, aliases, short definition, id `gqa`.
+2. matcher.py    Matcher compiles every name and alias into one search; in a text it finds
+                 "GQA" or "grouped-query attention" at word boundaries, the longest name first.
+3. linker.py     link_tree walks a page's Python-Markdown element tree (skipping code,
+                 headings, links, abbr) and wraps the first use per page or section in
+                 <a href="…/glossary/#gqa" class="glossary-term">; it returns a LinkResult:
+                 each Occurrence (term, section) and each index marker comment.
+4. site.py       TermSite.link_page runs the linker while the engine converts the page;
+                 TermSite.record keeps the page's PageReport (occurrences, headings, anchors).
+5. render.py     glossary_markdown writes the glossary page (an entry per term, `#gqa`);
+                 index_markdown the index page, whose entries come once every page is in.
+6. resolution.py TermSite.resolve turns all reports into a Resolution: the entry's "Used on"
+                 line (lists.py: pages in nav order, capped, linking the most relevant
+                 section), the index (xref.py Index: terms and markers grouped by letter,
+                 collate.py's ICU order), related pages, and xref.json (xref.py's schema).
 """
