@@ -4,19 +4,20 @@ Nothing in this package imports MkDocs: the adapters (hooks/terms.py for MkDocs,
 pagework package for any Python-Markdown engine) translate an engine's events into calls
 of these functions, so the core moves with the site to another generator.
 
-Follow one term, "grouped-query attention" (id `gqa`), through a build:
+Follow one term, "Grouped-query attention" (abbreviation GQA), through a build:
 
 1. model.py      load_glossary reads docs/data/glossary.yml (with line numbers for messages)
-                 into a Glossary of Terms: name, aliases, short definition, id `gqa`.
+                 into a Glossary of Terms: name, abbreviations, aliases, short definition, and the
+                 id `grouped-query-attention` (its anchor on the glossary page).
 2. matcher.py    Matcher compiles every name and alias into one search; in a text it finds
                  "GQA" or "grouped-query attention" at word boundaries, the longest name first.
 3. linker.py     link_tree walks a page's Python-Markdown element tree (skipping code,
                  headings, links, abbr) and wraps the first use per page or section in
-                 <a href="…/glossary/#gqa" class="glossary-term">; it returns a LinkResult:
+                 <a class="glossary-term" href="../glossary/#grouped-query-attention">; it returns a LinkResult:
                  each Occurrence (term, section) and each index marker comment.
 4. site.py       TermSite.link_page runs the linker while the engine converts the page;
                  TermSite.record keeps the page's PageReport (occurrences, headings, anchors).
-5. render.py     glossary_markdown writes the glossary page (an entry per term, `#gqa`);
+5. render.py     glossary_markdown writes the glossary page (one entry per term, under its id);
                  index_markdown the index page, whose entries come once every page is in.
 6. resolution.py TermSite.resolve turns all reports into a Resolution: the entry's "Used on"
                  line (lists.py: pages in nav order, capped, linking the most relevant
