@@ -30,8 +30,9 @@ from keynumbers import generations, timeline
 from keynumbers.chart import Chart
 from keynumbers.cite import marker_section, page_anchors
 from keynumbers.data import DataError, KeyNumbers, load
+from keynumbers.figures import CHARTS
 from keynumbers.pages import MarkerError, expand, insert_charts
-from keynumbers.plot import render
+from keynumbers.plot import render  # imports matplotlib only when it draws
 
 from .page import CurrentPage
 
@@ -51,6 +52,7 @@ class NumberSite:
     cache: Path  # drawn charts, by digest of what they show (see keynumbers.plot.render)
     report: Callable[[str], None]  # a problem for the author: "docs/<file>:<line>: what; fix: how"
     error: type[Exception] = NumbersError  # raised when a chart cannot be drawn (an engine's own error)
+    draw: bool = True  # False: a chart is its title, table and notes without an SVG (checks need no matplotlib)
     claims: list[kclaims.Claim] = field(default_factory=list)
     claims_path: str = ""
     events: list[timeline.Event] = field(default_factory=list)
@@ -72,6 +74,8 @@ class NumberSite:
         cache: Path,
         report: Callable[[str], None],
         error: type[Exception] = NumbersError,
+        *,
+        draw: bool = True,
     ) -> NumberSite:
         """From the docs directory and `extra: keynumbers:` (paths relative to docs); NumbersError if unusable."""
         paths = {**DEFAULTS, **settings}
@@ -81,7 +85,7 @@ class NumberSite:
             raise NumbersError(f"key-numbers data has errors:\n{exc}") from None
         except FileNotFoundError:
             raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing") from None
-        site = cls(data, cache, report, error)
+        site = cls(data, cache, report, error, draw)
         site.claims_path, site.timeline_path = f"docs/{paths['claims']}", f"docs/{paths['timeline']}"
         site.claims = site._load(kclaims.load, docs / paths["claims"], site.claims_path)
         site.events = site._load(timeline.load, docs / paths["timeline"], site.timeline_path)
@@ -112,6 +116,9 @@ class NumberSite:
             self.report(problem)
 
     def chart(self, name: str) -> Chart:
+        """The named chart, drawn (or read from the cache) on first use; undrawn if `draw` is False."""
+        if name not in self.charts and not self.draw:
+            self.charts[name] = CHARTS[name][0](self.data)
         if name not in self.charts:
             try:
                 self.charts[name] = render(name, self.data, self.cache)
