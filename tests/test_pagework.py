@@ -114,8 +114,11 @@ def test_config_inherits_as_zensical_merges_it(tmp_path):
     (tmp_path / "z.yml").write_text(
         "INHERIT: base.yml\ntheme: {variant: classic}\nmarkdown_extensions: [pagework.zensical]\n", encoding="utf-8"
     )
-    config, text = read_config(tmp_path / "z.yml")
-    assert text.startswith("INHERIT: base.yml\n")  # the file's own text: line numbers in messages
+    config, files = read_config(tmp_path / "z.yml")
+    assert [(path.name, text.split("\n")[0]) for path, text in files] == [
+        ("z.yml", "INHERIT: base.yml"),
+        ("base.yml", "site_name: S"),
+    ]
     assert config["theme"] == {"name": "material", "language": "en", "variant": "classic"}
     assert config["markdown_extensions"] == ["toc", "pagework.zensical"]
     assert config["x"] == "fallback"

@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from pagework.numbers import NumbersError, NumberSite
+from keynumbers.site import NumbersError, NumberSite
 from pagework.page import CurrentPage
 from sitecheck import messages
 from sitecheck.convert import Collect, Found

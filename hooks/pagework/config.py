@@ -43,8 +43,9 @@ class Entry:
     section: str = ""
 
 
-def read_config(path: Path) -> tuple[dict[str, Any], str]:
-    """The config with its INHERIT parent merged in, and the file's own text (for line numbers)."""
+def read_config(path: Path) -> tuple[dict[str, Any], list[tuple[Path, str]]]:
+    """The config with its INHERIT parents merged in, and each file's path and text, the given one first
+    (for line numbers in messages)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -57,8 +58,9 @@ def read_config(path: Path) -> tuple[dict[str, Any], str]:
         raise ProjectError(f"{path.name}: expected 'key: value' settings, found {type(config).__name__}")
     parent = config.pop("INHERIT", None)
     if parent:
-        return _merge(read_config(path.parent / str(parent))[0], config), text
-    return dict(config), text
+        base, files = read_config(path.parent / str(parent))
+        return _merge(base, config), [(path, text), *files]
+    return dict(config), [(path, text)]
 
 
 def split_front_matter(source: str) -> tuple[str, dict[str, Any], int]:

@@ -5,12 +5,13 @@ Reads what the per-page work, the site-wide pages and the checks need (pagework.
 file): the docs directory and its files as MkDocs lists them, `extra:`, the navigation (titles,
 order, sections), the Markdown extensions as MkDocs passes them, and which of the site's hooks are
 listed (hooks/terms.py: the glossary and index, termkit.site.TermSite; hooks/charts.py: key numbers
-and charts, pagework.numbers.NumberSite), whose data it loads.
+and charts, keynumbers.site.NumberSite), whose data it loads.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,17 +19,18 @@ from typing import Any
 
 from markdown.extensions.toc import slugify as default_slugify
 
+from keynumbers.site import NumberSite
 from termkit.model import line_of
 from termkit.site import Settings, TermSite
 
 from .config import Entry, ProjectError, list_files, nav_entries, read_config, split_front_matter
-from .numbers import NumberSite
 
 __all__ = ["Entry", "Project", "ProjectError", "read_config", "source_links", "split_front_matter"]
 
 GENERATED_NOTE = "# Written by `python -m pagework` from docs/data (and deleted after the build): edit those files.\n"
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds to `markdown_extensions:`
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+NAV_KEY = re.compile(r"^nav\s*:", re.MULTILINE)
 CHART_CACHE = ".chart-cache"  # beside the config file, as hooks/charts.py keeps it: not under .cache/
 
 
@@ -36,7 +38,7 @@ CHART_CACHE = ".chart-cache"  # beside the config file, as hooks/charts.py keeps
 class Project:
     config_file: Path
     config: dict[str, Any]
-    config_text: str  # the config file's own text (an INHERIT parent's not), for line numbers
+    config_files: list[tuple[Path, str]]  # (path, text) of config_file and of each INHERIT parent
     docs: Path
     files: list[str] = field(default_factory=list)  # every file in docs/, in MkDocs' order, excluded ones too
     excluded: set[str] = field(default_factory=set)
@@ -49,9 +51,9 @@ class Project:
     @classmethod
     def read(cls, config_file: Path) -> Project:
         """The config and the docs directory's files, without the site's data; ProjectError if unreadable."""
-        config, text = read_config(config_file)
+        config, files = read_config(config_file)
         docs = (config_file.parent / str(config.get("docs_dir") or "docs")).resolve()
-        project = cls(config_file, config, text, docs, nav=list(nav_entries(config.get("nav") or [])))
+        project = cls(config_file, config, files, docs, nav=list(nav_entries(config.get("nav") or [])))
         project.files, project.excluded, project.not_in_nav = list_files(
             docs, config.get("exclude_docs"), config.get("not_in_nav")
         )
@@ -67,6 +69,11 @@ class Project:
         if project.uses("charts.py"):
             project.load_numbers(draw)
         return project
+
+    def nav_file(self) -> tuple[str, str]:
+        """The name and text of the config file that writes `nav:` (a message about it names its lines)."""
+        found = next((f for f in self.config_files if NAV_KEY.search(f[1])), self.config_files[0])
+        return found[0].name, found[1]
 
     def uses(self, hook: str) -> bool:
         """Whether the config's `hooks:` lists a hook of this file name."""

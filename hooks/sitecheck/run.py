@@ -2,7 +2,7 @@
 `python -m pagework` runs on its own conversion before Zensical builds.
 
 The pages are converted by pagework.prebuild, with PageWork, exactly as the build converts them
-(terms linked, `[[…]]` markers expanded by pagework.numbers); sitecheck adds its collectors of links
+(terms linked, `[[…]]` markers expanded by keynumbers.site); sitecheck adds its collectors of links
 and ids (sitecheck.convert). The order follows a MkDocs build: the data files, the navigation, then
 page by page (front matter and footnotes, `[[…]]` markers, links to files, terms), then links to
 anchors (they need every page), then what the glossary, the index and the claims find once every
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pagework.numbers import NumbersError
+from keynumbers.site import NumbersError
 from pagework.prebuild import Converted, Prebuild
 from pagework.project import Project
 from termkit.model import GlossaryError
@@ -45,14 +45,15 @@ class Run:
         """The site as sitecheck.messages sees it."""
         files = [*self.project.files, *sorted(self.generated - set(self.project.files))]
         pages = [src for src in files if src in self.sources]
+        config_name, config_text = self.project.nav_file()
         return messages.SiteView(
             source=lambda src: self.sources.get(src, ""),
             files=lambda: files,
             pages=lambda: pages,
             anchors=self.anchors,
             generated=lambda src: src in self.generated,
-            config_name=self.project.config_file.name,
-            config_text=self.project.config_text,
+            config_name=config_name,
+            config_text=config_text,
         )
 
     def anchors(self, src: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""One build's key numbers, charts, claims and timeline (hooks/keynumbers), for any engine.
+"""NumberSite: one build's key numbers, charts, claims and timeline, for any engine (as termkit.site's
+TermSite is for the glossary): what hooks/charts.py, pagework (Zensical) and sitecheck share.
 
 A page places a table, a chart or a box with a line of its own:
 
@@ -14,7 +15,9 @@ A page places a table, a chart or a box with a line of its own:
 
 A NumberSite is made once per build: `know_pages` once titles and sources are known, `expand` and
 `insert_charts` per page (pagework.extension calls them), `check_placements` once every page is
-converted. Problems go to `report` (an engine's warning: an error under --strict).
+converted. Problems go to `report` (an engine's warning: an error under --strict). With `draw`
+False a chart is its table and text without an SVG: sitecheck checks the markers so, without
+matplotlib.
 """
 
 from __future__ import annotations
@@ -23,23 +26,30 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from keynumbers import claims as kclaims
-from keynumbers import generations, timeline
-from keynumbers.chart import Chart
-from keynumbers.cite import marker_section, page_anchors
-from keynumbers.data import DataError, KeyNumbers, load
-from keynumbers.figures import CHARTS
-from keynumbers.pages import MarkerError, expand, insert_charts
-from keynumbers.plot import render  # imports matplotlib only when it draws
-
-from .page import CurrentPage
+from . import claims as kclaims
+from . import generations, timeline
+from .chart import Chart
+from .cite import marker_section, page_anchors
+from .data import DataError, KeyNumbers, load
+from .figures import CHARTS
+from .pages import MarkerError, expand, insert_charts
+from .plot import render  # imports matplotlib only when it draws
 
 DEFAULTS = {"source": "data/models.yml", "claims": "data/claims.yml", "timeline": "data/timeline.yml"}
 T = TypeVar("T")
 Loader = Callable[[str, str, KeyNumbers], tuple[list[T], list[str]]]
 Slugify = Callable[[str, str], str]
+
+
+class Page(Protocol):
+    """The page being expanded (pagework.page.CurrentPage is one)."""
+
+    @property
+    def src(self) -> str: ...  # path in the docs directory
+    @property
+    def source(self) -> str: ...  # the source file's text, read only for a message's line number
 
 
 class NumbersError(Exception):
@@ -126,7 +136,7 @@ class NumberSite:
                 raise self.error(f"chart {name!r} could not be drawn from {self.data.path}: {exc}") from exc
         return self.charts[name]
 
-    def expand(self, markdown: str, page: CurrentPage) -> str:
+    def expand(self, markdown: str, page: Page) -> str:
         """The page's Markdown with its marker lines expanded; unknown names are reported."""
         src = page.src
         # Line numbers come from the source file, read only for a page that has such a box.
