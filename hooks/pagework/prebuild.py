@@ -1,7 +1,9 @@
 """Before an engine that runs no hooks (Zensical) builds: convert every page once, resolve the site.
 
 Each page is converted with the config's Markdown extensions and PageWork, as the engine will
-convert it, to learn what the site-wide lists need (termkit's PageReport); then the glossary and
+convert it, to learn what the site-wide lists need (termkit's PageReport); sitecheck's checks run
+on the same conversion (sitecheck.run drives the steps), so `python -m sitecheck` checks exactly
+what is built. Then the glossary and
 index pages are written into the docs directory (the engine renders them like any page), and the
 rest into a work directory: xref.json, llms.txt, llms-full.txt, claims.json for the built site,
 and state.json, which pagework.zensical reads while the engine converts each page (the glossary's
