@@ -85,14 +85,15 @@ clean:
 	rm -rf site site-zensical .pagework .pytest_cache
 
 # Zensical (README, "Two engines"): the same docs/ into site-zensical/, in its own virtual environment.
-# It runs no hooks: `python -m pagework` writes the glossary and index pages into docs/ (taken out
-# again after the build, also when it fails) and the data files, which go in once Zensical is done.
+# It runs no hooks: `python -m pagework` first runs sitecheck's friendly checks on its one conversion
+# of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
+# and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
+# which go in once Zensical is done.
 ZVENV := .venv-zensical
 ZBIN  := $(ZVENV)/bin
 ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
-	@# sitecheck: the friendly checks before the build, once `python -m sitecheck` is on main (wired at merge)
 	$(ZRUN) -m pagework
 	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
 	cp .pagework/site/* site-zensical/

@@ -1,5 +1,5 @@
 """MkDocs adapter for key numbers, charts, claims and the timeline: events only; the logic lives in
-pagework.numbers (which lists the `[[...]]` marker lines a page can use) and hooks/keynumbers.
+keynumbers.site (which lists the `[[...]]` marker lines a page can use) and hooks/keynumbers.
 
 The marker lines are expanded and the charts put in while Python-Markdown converts each page
 (pagework.extension), so any engine built on it does the same work. After the build, /llms.txt,
@@ -24,9 +24,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Section
 
+from keynumbers.site import NumbersError, NumberSite
 from pagework.extension import PageWork
 from pagework.generator import NavPage, SiteInfo, write_site_files
-from pagework.numbers import NumbersError, NumberSite
 from pagework.page import mkdocs_page
 
 if TYPE_CHECKING:

@@ -114,7 +114,11 @@ def test_config_inherits_as_zensical_merges_it(tmp_path):
     (tmp_path / "z.yml").write_text(
         "INHERIT: base.yml\ntheme: {variant: classic}\nmarkdown_extensions: [pagework.zensical]\n", encoding="utf-8"
     )
-    config = read_config(tmp_path / "z.yml")
+    config, files = read_config(tmp_path / "z.yml")
+    assert [(path.name, text.split("\n")[0]) for path, text in files] == [
+        ("z.yml", "INHERIT: base.yml"),
+        ("base.yml", "site_name: S"),
+    ]
     assert config["theme"] == {"name": "material", "language": "en", "variant": "classic"}
     assert config["markdown_extensions"] == ["toc", "pagework.zensical"]
     assert config["x"] == "fallback"
@@ -122,10 +126,12 @@ def test_config_inherits_as_zensical_merges_it(tmp_path):
 
 def test_front_matter_is_split_as_mkdocs_splits_it():
     assert split_front_matter("---\ntitle: T\nxref: false\n---\n\n# Body\n") == (
-        {"title": "T", "xref": False},
         "# Body\n",
+        {"title": "T", "xref": False},
+        5,
     )
-    assert split_front_matter("# No front matter\n") == ({}, "# No front matter\n")
+    assert split_front_matter("# No front matter\n") == ("# No front matter\n", {}, 0)
+    assert split_front_matter("---\na: b: c\n---\n# Body\n") == ("---\na: b: c\n---\n# Body\n", {}, 0)
 
 
 def test_urls_and_extensions_of_a_project(tmp_path):
@@ -141,6 +147,31 @@ def test_urls_and_extensions_of_a_project(tmp_path):
         ("part/one.md", "One", "Part"),
     ]
     assert [project.url_of(s) for s in ("index.md", "part/one.md", "part/index.md")] == ["", "part/one/", "part/"]
-    assert project.extensions() == (["toc"], {"toc": {"permalink": True}})
+    assert project.extensions() == (["toc", "tables", "fenced_code"], {"toc": {"permalink": True}})
     assert project.terms is None
     assert project.numbers is None  # no hooks listed: no glossary, no key numbers
+
+
+def test_project_reads_tags_exclusions_and_urls(tmp_path):
+    (tmp_path / "docs/data").mkdir(parents=True)
+    for name in ("index.md", "a.md", "data/x.md", ".hidden.md", "draft.md"):
+        (tmp_path / "docs" / name).write_text("# X\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: !ENV [NO_SUCH_VARIABLE_HERE, Fallback]\n"
+        "exclude_docs: |\n  data/\nnot_in_nav: draft.md\n"
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n"
+        "  - pymdownx.superfences:\n      custom_fences:\n"
+        "        - name: x\n          format: !!python/name:no.such.thing\n"
+        "nav: [index.md, {Section: [a.md, 'https://example.org', /abs.md]}]\n",
+        encoding="utf-8",
+    )
+    project = Project.read(tmp_path / "mkdocs.yml")
+    assert project.config["site_name"] == "Fallback"
+    assert project.pages == ["index.md", "a.md", "draft.md"]
+    assert project.not_in_nav == {"draft.md"}
+    names, configs = project.extensions()
+    assert names[:4] == ["toc", "tables", "fenced_code", "pymdownx.superfences"]
+    assert configs["toc"]["slugify"].__name__ == "slugify_unicode"
+    assert configs["pymdownx.superfences"]["custom_fences"][0]["format"] == "no.such.thing"  # kept, not fatal
+    assert [(e.src, e.title, e.section) for e in project.nav] == [("index.md", None, ""), ("a.md", None, "Section")]
+    assert [project.url_of(p) for p in ("index.md", "a.md", "sub/index.md")] == ["", "a/", "sub/"]

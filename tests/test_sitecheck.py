@@ -5,17 +5,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import pytest
 
-from sitecheck import markers, messages
-from sitecheck.convert import convert
+from keynumbers.site import NumbersError, NumberSite
+from pagework.page import CurrentPage
+from sitecheck import messages
+from sitecheck.convert import Collect, Found
 from sitecheck.links import Links, nav_problems
 from sitecheck.mkdocs_log import rewrite
-from sitecheck.project import load_project, nav_paths
 from sitecheck.run import check
 from sitecheck.source import footnote_problems, front_matter_problem, page_problems, split_front_matter
 from support import ROOT
@@ -41,6 +46,7 @@ def view(sources: dict[str, str], anchors: dict[str, list[str]] | None = None, c
 def problems_of(tmp_path: Path, pages: dict[str, str], **config) -> list[str]:
     """sitecheck's problems of a small project with the hooks' own data files (strings, a glossary)."""
     config.setdefault("nav", [*NAV[:2], *(p for p in pages if p not in PAGES), *NAV[2:]])
+    config.setdefault("hooks", [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")])
     project = make_site(tmp_path, {**PAGES, **pages}, **config)
     shutil.copy(ROOT / "docs/data/models.yml", project / "docs/data/models.yml")
     return check(project / "mkdocs.yml")
@@ -131,39 +137,13 @@ def test_mkdocs_warnings_are_rewritten_and_others_left_alone():
 # --- the project, conversion and the link rules ---------------------------------------------------
 
 
-def test_project_reads_tags_exclusions_and_urls(tmp_path):
-    (tmp_path / "docs/data").mkdir(parents=True)
-    for name in ("index.md", "a.md", "data/x.md", ".hidden.md", "draft.md"):
-        (tmp_path / "docs" / name).write_text("# X\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: !ENV [NO_SUCH_VARIABLE_HERE, Fallback]\n"
-        "exclude_docs: |\n  data/\nnot_in_nav: draft.md\n"
-        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify_unicode\n"
-        "  - pymdownx.superfences:\n      custom_fences:\n"
-        "        - name: x\n          format: !!python/name:no.such.thing\n"
-        "nav: [index.md, {Section: [a.md, 'https://example.org', /abs.md]}]\n",
-        encoding="utf-8",
-    )
-    project = load_project(tmp_path / "mkdocs.yml")
-    assert project.config["site_name"] == "Fallback"
-    assert project.pages == ["index.md", "a.md", "draft.md"]
-    assert project.not_in_nav == {"draft.md"}
-    names, configs = project.extensions
-    assert names[:4] == ["toc", "tables", "fenced_code", "pymdownx.superfences"]
-    assert configs["toc"]["slugify"].__name__ == "slugify_unicode"
-    assert configs["pymdownx.superfences"]["custom_fences"][0]["format"] == "no.such.thing"  # kept, not fatal
-    assert list(nav_paths(project.config["nav"])) == ["index.md", "a.md"]
-    assert [project.url_of(p) for p in ("index.md", "a.md", "sub/index.md")] == ["", "a/", "sub/"]
-
-
 def test_conversion_finds_every_kind_of_id_and_the_links():
-    page = convert(
-        '# Title\n\n## Part {#own}\n\nText.[^1] [a](b.md#c) ![i](p.png)\n\n<span id="raw"></span>\n\n[^1]: Note.\n',
-        ["toc", "attr_list", "footnotes", "md_in_html"],
-        {},
+    page = Found()
+    md = markdown.Markdown(extensions=["toc", "attr_list", "footnotes", "md_in_html", Collect(page)])
+    md.convert(
+        '# Title\n\n## Part {#own}\n\nText.[^1] [a](b.md#c) ![i](p.png)\n\n<span id="raw"></span>\n\n[^1]: Note.\n'
     )
     assert {"title", "own", "raw", "fn:1", "fnref:1"} <= page.ids
-    assert [h[0] for h in page.headings] == ["title", "own"]
     assert "b.md#c" in page.links
     assert "p.png" in page.links
 
@@ -194,22 +174,48 @@ def test_nav_problems_respect_not_in_nav():
     assert len(found) == 2
 
 
-def test_key_numbers_are_checked_only_where_the_site_has_them(tmp_path):
-    assert markers.load(tmp_path, {}) == (None, [])
-    assert markers.load(tmp_path, {"source": "data/numbers.yml"}) == (
-        None,
-        ["docs/data/numbers.yml: the key-numbers data file is missing"],
-    )
+def numbers_of(docs: Path, **settings: str) -> tuple[NumberSite, list[str]]:
+    """The key numbers as sitecheck loads them: charts not drawn; problems listed."""
+    problems: list[str] = []
+    return NumberSite.load(docs, settings, docs / "no-cache", problems.append, draw=False), problems
+
+
+def expand(numbers: NumberSite, src: str, text: str) -> str:
+    return numbers.expand(text, CurrentPage(src, src[:-3] + "/", {}, lambda: text))
+
+
+def test_a_missing_key_numbers_file_is_one_problem(tmp_path):
+    with pytest.raises(NumbersError, match=r"docs/data/numbers\.yml: the key-numbers data file is missing"):
+        numbers_of(tmp_path, source="data/numbers.yml")
 
 
 def test_unknown_markers_are_reported_with_their_line():
-    state, problems = markers.load(ROOT / "docs", {})
-    assert state is not None
+    numbers, problems = numbers_of(ROOT / "docs")
     assert problems == []
-    _, found = markers.expand_page(state, "a.md", "# A\n\n[[chart: nope]]\n\n[[numbers: none]]\n\n[[claim: x]]\n")
-    assert [line for line, _ in found] == [3, 5, 7]
-    assert found[0][1].startswith("unknown chart 'nope'; known: ")
-    assert found[2][1] == "[[claim: x]]: no claim with a box has this id in docs/data/claims.yml"
+    expand(numbers, "a.md", "# A\n\n[[chart: nope]]\n\n[[numbers: none]]\n\n[[claim: x]]\n")
+    found = problems
+    assert [p.split(": ", 1)[0] for p in found] == ["docs/a.md:3", "docs/a.md:5", "docs/a.md:7"]
+    assert found[0].startswith("docs/a.md:3: unknown chart 'nope'; known: ")
+    assert found[2] == "docs/a.md:7: [[claim: x]]: no claim with a box has this id in docs/data/claims.yml"
+
+
+def test_sitecheck_draws_no_chart_and_imports_no_matplotlib(tmp_path):
+    """The checks need a chart's table and text, not its SVG: no matplotlib (seconds to import), no cache."""
+    script = (
+        "import sys; from pathlib import Path; from sitecheck.run import check\n"
+        "assert check(Path('mkdocs.yml')) == []\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
+    numbers, _ = numbers_of(ROOT / "docs")
+    expand(numbers, "a.md", "# A\n\n[[chart: tokens-vs-params]]\n")
+    chart = numbers.charts["tokens-vs-params"]
+    assert chart.title
+    assert not chart.svg
 
 
 # --- whole projects -------------------------------------------------------------------------------
@@ -254,16 +260,20 @@ def test_a_glossary_that_cannot_be_read_is_one_problem_and_its_pages_still_exist
 
 
 def test_claims_boxes_written_by_hand_or_shown_nowhere():
-    state, _ = markers.load(ROOT / "docs", {})
-    assert state is not None
+    numbers, problems = numbers_of(ROOT / "docs")
     sources = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))}
-    assert markers.set_pages(state, sources, {}, _slugify) == []
-    assert len(markers.unplaced(state)) == len([c for c in state.claims if c.is_correction or c.box_title])
+    numbers.know_pages(sources, {}, _slugify)
+    assert problems == []
+    numbers.check_placements()
+    assert len(problems) == len([c for c in numbers.claims if c.is_correction or c.box_title])
+    problems.clear()
     for src, text in sources.items():
-        assert markers.expand_page(state, src, text)[1] == []
-    assert markers.unplaced(state) == []  # every box is on a page of the real site
-    page = '# A\n\n!!! note "Correction: no"\n    Text.\n'
-    assert markers.handwritten_boxes(state, "a.md", page, page) == [
+        expand(numbers, src, text)
+    assert problems == []
+    numbers.check_placements()
+    assert problems == []  # every box is on a page of the real site
+    expand(numbers, "a.md", '# A\n\n!!! note "Correction: no"\n    Text.\n')
+    assert problems == [
         'docs/a.md:3: a "Correction" box is written by hand; fix: add the claim to docs/data/claims.yml with its '
         'verdict and box, and put [[claims: a]] after "In short"'
     ]

@@ -53,10 +53,10 @@ def project_with_mistakes(tmp_path: Path, nav: list[str] | None = None) -> Path:
     return project
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path = ROOT, module: str = "sitecheck") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     return subprocess.run(
-        [sys.executable, "-m", "sitecheck", *args], check=False, capture_output=True, text=True, cwd=cwd, env=env
+        [sys.executable, "-m", module, *args], check=False, capture_output=True, text=True, cwd=cwd, env=env
     )
 
 
@@ -108,6 +108,29 @@ def test_sitecheck_says_what_a_mkdocs_build_says(tmp_path):
     ]
     assert sorted(check(project / "mkdocs.yml")) == sorted(from_mkdocs)
     assert len(from_mkdocs) == 14
+
+
+def test_the_zensical_pre_build_step_says_the_same_and_stops(tmp_path):
+    """`python -m pagework` (before Zensical) runs the same checks on its one conversion of the pages, and
+    writes nothing when they find a problem."""
+    project = project_with_mistakes(tmp_path)
+    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
+    result = run_cli("--config", str(project / "mkdocs.yml"), module="pagework")
+    assert result.returncode == 1
+    warnings = [line.removeprefix("WARNING: ") for line in result.stderr.splitlines() if line.startswith("WARNING: ")]
+    assert warnings == run_cli(str(project / "mkdocs.yml")).stdout.splitlines()
+    assert len(warnings) == 14
+    assert result.stderr.splitlines()[-1] == "Aborted with 14 warning(s) (the pre-build step is always strict)"
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == before
+
+
+def test_a_config_that_inherits_mkdocs_yml_gets_the_same_messages(tmp_path):
+    """As zensical.yml does: the nav: messages name the lines of the file that writes nav:."""
+    project = project_with_mistakes(tmp_path)
+    (project / "zensical.yml").write_text(
+        "INHERIT: mkdocs.yml\nmarkdown_extensions:\n  - pagework.zensical\n", encoding="utf-8"
+    )
+    assert check(project / "zensical.yml") == check(project / "mkdocs.yml")
 
 
 def _line(path: Path, text: str) -> int:

@@ -9,6 +9,8 @@ plot.py    draws a chart with matplotlib's SVG backend, with a cache keyed by wh
 svg.py     makes the SVG fit to inline: page font and colour, unique ids, title and description
 pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them (other markers
            through handlers the adapter passes in)
+site.py    NumberSite: one build's key numbers, charts, claims and timeline, the [[...]] markers' handlers
+           and their checks, for any engine (hooks/charts.py, pagework, sitecheck)
 claims.py  the news summary's claims and verdicts (docs/data/claims.yml): verdict table, boxes, lists
 timeline.py  the dated events (docs/data/timeline.yml) as an ordered list with <time> elements
 generations.py  the comparison across generations, one row per model, each value linked to its source

@@ -2,11 +2,11 @@
 
 page.py       the page being converted, as an engine tells it (CurrentPage; MkDocs' and Zensical's providers)
 extension.py  PageWork: one Python-Markdown extension doing all per-page work: [[...]] marker lines
-              expanded (numbers.py), terms linked (termkit), chart SVGs put in
-numbers.py    NumberSite: one build's key numbers, charts, claims and timeline (hooks/keynumbers)
+              expanded (keynumbers.site's NumberSite), terms linked (termkit's TermSite), chart SVGs put in
 generator.py  the site-wide files: xref.json, llms.txt, llms-full.txt, claims.json
-project.py    a site read from its mkdocs.yml-style config, for engines that run no hooks
-prebuild.py   converts every page once and writes the generated pages and data files (Zensical)
+config.py     a mkdocs.yml-style config file and docs directory read as MkDocs reads them (the one reader)
+project.py    a site read from its config, for a run without MkDocs' hooks (Zensical, sitecheck)
+prebuild.py   converts every page once, as the engine will, and writes the generated pages and data files
 zensical.py   the Zensical adapter: a Markdown extension named in zensical.yml
-__main__.py   `python -m pagework`: the pre-build step
+__main__.py   `python -m pagework`: the pre-build step (sitecheck's checks on its one conversion, then write)
 """

@@ -1,10 +1,11 @@
 """`python -m pagework`: the pre-build step for an engine that runs no hooks (Zensical).
 
-    python -m pagework [--config zensical.yml]   convert every page, write the glossary and index pages
-                                                 into docs/, the data files into .pagework/site/
+    python -m pagework [--config zensical.yml]   check the site, convert every page, write the glossary
+                                                 and index pages into docs/, the data files into .pagework/site/
     python -m pagework --clean                   take the generated pages out of docs/ again
 
-Problems are printed as the MkDocs build reports them, and any warning fails the step (as
+Every page is converted once, and sitecheck's checks run on that conversion (`python -m sitecheck`
+runs the same): each problem is printed as the MkDocs build words it, and any fails the step (as
 `--strict` does), since warnings of an extension do not fail a Zensical build.
 """
 
@@ -14,9 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from termkit.model import GlossaryError
+from sitecheck.run import checks
 
-from .numbers import NumbersError
 from .prebuild import Prebuild
 from .project import Project, ProjectError
 from .zensical import WORK_DIR
@@ -28,20 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true", help="remove the generated pages from the docs directory")
     args = parser.parse_args(argv)
     try:
-        step = Prebuild(Project.load(args.config))
-    except (GlossaryError, NumbersError, ProjectError) as exc:
+        if args.clean:
+            Prebuild(Project.read(args.config)).clean()
+            return 0
+        problems, step = checks(args.config, draw=True)
+    except (ProjectError, ImportError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
-    if args.clean:
-        step.clean()
-        return 0
-    step.run()
     for note in step.notes:
         print(f"INFO: {note}", file=sys.stderr)
-    for problem in step.problems:
+    for problem in problems:
         print(f"WARNING: {problem}", file=sys.stderr)
-    if step.problems:
-        print(f"Aborted with {len(step.problems)} warning(s) (the pre-build step is always strict)", file=sys.stderr)
+    if problems:
+        print(f"Aborted with {len(problems)} warning(s) (the pre-build step is always strict)", file=sys.stderr)
         return 1
     work = args.config.resolve().parent / WORK_DIR
     step.write(work, work / "site")

@@ -2,7 +2,7 @@
 
 While Python-Markdown converts a page, and only then:
 1. a preprocessor, before every other one, expands the page's `[[...]]` marker lines into Markdown
-   (key-number tables, chart placeholders, claims, the timeline: pagework.numbers);
+   (key-number tables, chart placeholders, claims, the timeline: keynumbers.site);
 2. termkit's tree processors link the glossary terms in the finished tree (termkit.markdown_ext);
 3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder,
    then runs the engine's own last step, if any (`finish`).
@@ -27,9 +27,8 @@ from .page import CurrentPage, PageProvider
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
+    from keynumbers.site import NumberSite
     from termkit.site import TermSite
-
-    from .numbers import NumberSite
 
 MARKERS_PRIORITY = 35  # before superfences (31.05), whitespace normalising (30) and raw HTML blocks (20)
 HTML_PRIORITY = 10  # after raw HTML is restored (30), footnotes (25) and "&" substitution (20)

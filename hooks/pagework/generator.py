@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING
 from keynumbers import llms
 
 if TYPE_CHECKING:
+    from keynumbers.site import NumberSite
     from termkit.resolution import Resolution
     from termkit.site import TermSite
-
-    from .numbers import NumberSite
 
 SEARCH_BOOST = 0.5  # of the glossary's entries in site search, against the pages' sections
 

@@ -1,7 +1,9 @@
 """Before an engine that runs no hooks (Zensical) builds: convert every page once, resolve the site.
 
 Each page is converted with the config's Markdown extensions and PageWork, as the engine will
-convert it, to learn what the site-wide lists need (termkit's PageReport); then the glossary and
+convert it, to learn what the site-wide lists need (termkit's PageReport); sitecheck's checks run
+on the same conversion (sitecheck.run drives the steps), so `python -m sitecheck` checks exactly
+what is built. Then the glossary and
 index pages are written into the docs directory (the engine renders them like any page), and the
 rest into a work directory: xref.json, llms.txt, llms-full.txt, claims.json for the built site,
 and state.json, which pagework.zensical reads while the engine converts each page (the glossary's
@@ -12,13 +14,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
+from markdown import Extension, Markdown
 
 from termkit.resolution import Resolution
 from termkit.site import PageReport, Problem
@@ -30,61 +32,87 @@ from .project import GENERATED_NOTE, Project, source_links, split_front_matter
 
 ID = re.compile(r'\sid="([^"]+)"')
 STATE = "state.json"
+Heading = tuple[str, int, str]  # (id, level, text) of a heading, in reading order
+
+
+@dataclass
+class Converted:
+    """One page as converted, with what the checks and the site-wide lists need of it."""
+
+    page: CurrentPage
+    html: str
+    headings: list[Heading]
+    problems: list[Problem]  # what termkit found recording the page (the caller reports them)
 
 
 @dataclass
 class Prebuild:
+    """One conversion of every page, in steps: `prepare`, `convert` each of `pages`, `finish`, then
+    `write`. sitecheck.run.Run drives them, with its checks and collectors between (one conversion
+    serves both: `python -m pagework` is `python -m sitecheck` plus `write`)."""
+
     project: Project
     problems: list[str] = field(default_factory=list)  # warnings: each fails the step
     notes: list[str] = field(default_factory=list)  # for information (e.g. terms used on no page)
     markdown: dict[str, str] = field(default_factory=dict)  # generated page src -> its Markdown
     resolved: Resolution | None = None
 
-    def run(self) -> None:
+    def prepare(self) -> None:
+        """The generated pages' Markdown; term links written as paths of source files (see source_links)."""
         project, terms = self.project, self.project.terms
         if terms is not None:
             self.markdown = generated_pages(terms, "attr_list" in project.extensions()[0])
             srcs = [*project.sources(), *self.markdown]
             terms.link = source_links({project.url_of(src): src for src in srcs})
             terms.glossary_url = project.url_of(terms.settings.page)
-        self._convert_all()
+
+    def pages(self) -> list[tuple[str, str, bool]]:
+        """(src, source text, generated) of every page, authored ones first, in MkDocs' order."""
+        pages = [(src, text, False) for src, text in self.project.sources().items()]
+        return pages + [(src, text, True) for src, text in self.markdown.items()]
+
+    def convert(self, src: str, text: str, generated: bool, extra: Sequence[Extension] = ()) -> Converted:
+        """Convert one page as the engine will (the config's extensions, PageWork, and extra), and record it."""
+        project, terms = self.project, self.project.terms
+        body, meta, _ = split_front_matter(text)
+        page = CurrentPage(src, project.url_of(src), meta, partial(str, text), generated)
+        work = PageWork(partial(_same, page))
+        work.terms, work.numbers = terms, project.numbers
+        names, configs = project.extensions()
+        md = Markdown(extensions=[*names, work, *extra], extension_configs=configs)
+        html = md.convert(body)
+        converted = Converted(page, html, list(_flatten(getattr(md, "toc_tokens", []))), [])
+        if terms is not None:
+            converted.problems = terms.record(self._page_report(converted))
+        return converted
+
+    def _page_report(self, converted: Converted) -> PageReport:
+        """What termkit records of a page; its title as MkDocs gives it: nav's, front matter's, or the h1's."""
+        page, headings, nav = converted.page, converted.headings, self.project.nav_pages()
+        rank = next((i for i, entry in enumerate(nav) if entry.src == page.src), len(nav))
+        title = next((e.title for e in nav if e.src == page.src and e.title), None) or page.meta.get("title")
+        h1 = headings[0][2] if headings and headings[0][1] == 1 else ""
+        return PageReport(
+            page.src,
+            page.url,
+            str(title or h1),
+            rank,
+            headings={anchor: None if level <= 1 else text for anchor, level, text in headings},
+            anchors=frozenset(ID.findall(converted.html)),
+            authored=not page.generated,
+            related=page.meta.get("xref", True) is not False,
+        )
+
+    def finish(self) -> None:
+        """Once every page is converted: the site-wide lists resolved, the claims' placements checked."""
+        terms, numbers = self.project.terms, self.project.numbers
         if terms is not None:
             self.resolved, problems = terms.resolve()
-            self._report(problems)
-        if project.numbers is not None:
-            project.numbers.check_placements()
-        self.problems[:0] = project.problems  # what the key numbers reported, from loading them on
+            self.report(problems)
+        if numbers is not None:
+            numbers.check_placements()
 
-    def _convert_all(self) -> None:
-        project, terms = self.project, self.project.terms
-        rank = {entry.src: i for i, entry in enumerate(project.nav)}
-        titles = {entry.src: entry.title for entry in project.nav}
-        pages = [(src, text, False) for src, text in project.sources().items()]
-        pages += [(src, text, True) for src, text in self.markdown.items()]
-        names, configs = project.extensions()
-        for src, text, generated in pages:
-            meta, body = split_front_matter(text)
-            page = CurrentPage(src, project.url_of(src), meta, partial(str, text), generated)
-            work = PageWork(partial(_same, page))
-            work.terms, work.numbers = terms, project.numbers
-            md = Markdown(extensions=[*names, work], extension_configs=configs)
-            html = md.convert(body)
-            if terms is not None:
-                headings = dict(_headings(getattr(md, "toc_tokens", [])))
-                title = titles.get(src) or str(meta.get("title") or "") or _first_title(md)
-                report = PageReport(
-                    src,
-                    page.url,
-                    title,
-                    rank.get(src, len(rank)),
-                    headings=headings,
-                    anchors=frozenset(ID.findall(html)),
-                    authored=not generated,
-                    related=meta.get("xref", True) is not False,
-                )
-                self._report(terms.record(report))
-
-    def _report(self, problems: list[Problem]) -> None:
+    def report(self, problems: list[Problem]) -> None:
         for _, text, warn in problems:
             (self.problems if warn else self.notes).append(text)
 
@@ -105,14 +133,11 @@ class Prebuild:
     def nav_pages(self) -> list[NavPage]:
         project, pages = self.project, []
         texts = {**project.sources(), **self.markdown}
-        for entry in project.nav:
-            meta, body = split_front_matter(texts.get(entry.src, ""))
+        for entry in project.nav_pages():
+            body, meta, _ = split_front_matter(texts.get(entry.src, ""))
             title = entry.title or str(meta.get("title") or "")
-            pages.append(
-                NavPage(
-                    title, entry.src, project.url_of(entry.src), str(meta.get("description") or ""), body, entry.section
-                )
-            )
+            url, description = project.url_of(entry.src), str(meta.get("description") or "")
+            pages.append(NavPage(title, entry.src, url, description, body, entry.section))
         return pages
 
     def clean(self) -> None:
@@ -156,12 +181,8 @@ def _same(page: CurrentPage, md: Markdown) -> CurrentPage:
     return page
 
 
-def _headings(tokens: list[dict[str, Any]]) -> Iterator[tuple[str, str | None]]:
+def _flatten(tokens: list[dict[str, Any]]) -> Iterator[Heading]:
+    """(id, level, text) of every heading in the toc extension's nested tokens, in reading order."""
     for token in tokens:
-        yield token["id"], None if token["level"] <= 1 else token["name"]
-        yield from _headings(token["children"])
-
-
-def _first_title(md: Markdown) -> str:
-    tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])
-    return str(tokens[0]["name"]) if tokens and tokens[0]["level"] == 1 else ""
+        yield str(token["id"]), int(token["level"]), str(token["name"])
+        yield from _flatten(token.get("children") or [])

@@ -1,9 +1,11 @@
-"""A site read from its mkdocs.yml-style config file, for an engine that runs no MkDocs hooks (Zensical).
+"""A site read from its mkdocs.yml-style config file, for a run without MkDocs' hooks: `python -m pagework`
+(before Zensical), pagework.zensical (during it) and `python -m sitecheck`.
 
-Reads what the per-page work and the site-wide pages need: the docs directory, `extra:`, the
-navigation (titles, order, sections), the Markdown extensions, and which of the site's hooks are
-listed (hooks/terms.py: the glossary and index; hooks/charts.py: key numbers and charts). An
-`INHERIT:` file is merged under it as Zensical merges it (mappings merged, lists appended).
+Reads what the per-page work, the site-wide pages and the checks need (pagework.config reads the
+file): the docs directory and its files as MkDocs lists them, `extra:`, the navigation (titles,
+order, sections), the Markdown extensions as MkDocs passes them, and which of the site's hooks are
+listed (hooks/terms.py: the glossary and index, termkit.site.TermSite; hooks/charts.py: key numbers
+and charts, keynumbers.site.NumberSite), whose data it loads.
 """
 
 from __future__ import annotations
@@ -15,121 +17,135 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify as default_slugify
 
+from keynumbers.site import NumberSite
 from termkit.model import line_of
-from termkit.site import TermSite
+from termkit.site import Settings, TermSite
 
-from .numbers import NumberSite
+from .config import Entry, ProjectError, list_files, nav_entries, read_config, split_front_matter
 
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+__all__ = ["Entry", "Project", "ProjectError", "read_config", "source_links", "split_front_matter"]
+
 GENERATED_NOTE = "# Written by `python -m pagework` from docs/data (and deleted after the build): edit those files.\n"
-
-
-class ProjectError(Exception):
-    """The config or the site's data cannot be used; the message says what to fix."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A page in the navigation."""
-
-    src: str
-    title: str | None
-    section: str = ""
+BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")  # what MkDocs always adds to `markdown_extensions:`
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+NAV_KEY = re.compile(r"^nav\s*:", re.MULTILINE)
+CHART_CACHE = ".chart-cache"  # beside the config file, as hooks/charts.py keeps it: not under .cache/
 
 
 @dataclass
 class Project:
-    root: Path
+    config_file: Path
     config: dict[str, Any]
+    config_files: list[tuple[Path, str]]  # (path, text) of config_file and of each INHERIT parent
     docs: Path
-    nav: list[Entry]  # in navigation order
+    files: list[str] = field(default_factory=list)  # every file in docs/, in MkDocs' order, excluded ones too
+    excluded: set[str] = field(default_factory=set)
+    not_in_nav: set[str] = field(default_factory=set)  # pages that `not_in_nav:` keeps out of the navigation
+    nav: list[Entry] = field(default_factory=list)  # every path `nav:` names, in navigation order
     terms: TermSite | None = None
     numbers: NumberSite | None = None
-    problems: list[str] = field(default_factory=list)  # reported while loading
+    problems: list[str] = field(default_factory=list)  # reported while loading the key numbers
 
     @classmethod
-    def load(cls, config_file: Path) -> Project:
-        config = read_config(config_file)
-        root = config_file.resolve().parent
-        docs = root / config.get("docs_dir", "docs")
-        project = cls(root, config, docs, list(_nav(config.get("nav") or [])))
-        hooks = {Path(h).name for h in config.get("hooks") or []}
-        extra = config.get("extra") or {}
-        if "terms.py" in hooks:
-            language = (config.get("theme") or {}).get("language") or "en"
-            glossary, xref = extra.get("glossary") or {}, extra.get("xref") or {}
-            project.terms = TermSite.load(docs, glossary, xref, language, project.where)
-        if "charts.py" in hooks:
-            report = project.problems.append
-            project.numbers = NumberSite.load(docs, extra.get("keynumbers") or {}, root / ".chart-cache", report)
-            sources = {src: split_front_matter(text)[1] for src, text in project.sources().items()}
-            titles = {e.src: e.title or "" for e in project.nav}
-            project.numbers.know_pages(sources, titles, slugify)
+    def read(cls, config_file: Path) -> Project:
+        """The config and the docs directory's files, without the site's data; ProjectError if unreadable."""
+        config, files = read_config(config_file)
+        docs = (config_file.parent / str(config.get("docs_dir") or "docs")).resolve()
+        project = cls(config_file, config, files, docs, nav=list(nav_entries(config.get("nav") or [])))
+        project.files, project.excluded, project.not_in_nav = list_files(
+            docs, config.get("exclude_docs"), config.get("not_in_nav")
+        )
         return project
+
+    @classmethod
+    def load(cls, config_file: Path, draw: bool = True) -> Project:
+        """read, and the data of the hooks the config lists; GlossaryError or NumbersError if unusable.
+        draw: whether charts are drawn (False: their tables and text only, and matplotlib is not imported)."""
+        project = cls.read(config_file)
+        if project.uses("terms.py"):
+            project.load_terms()
+        if project.uses("charts.py"):
+            project.load_numbers(draw)
+        return project
+
+    def nav_file(self) -> tuple[str, str]:
+        """The name and text of the config file that writes `nav:` (a message about it names its lines)."""
+        found = next((f for f in self.config_files if NAV_KEY.search(f[1])), self.config_files[0])
+        return found[0].name, found[1]
+
+    def uses(self, hook: str) -> bool:
+        """Whether the config's `hooks:` lists a hook of this file name."""
+        return hook in {Path(str(h)).name for h in self.config.get("hooks") or []}
+
+    def load_terms(self) -> None:
+        language = (self.config.get("theme") or {}).get("language") or "en"
+        self.terms = TermSite.load(self.docs, self.extra("glossary"), self.extra("xref"), language, self.where)
+
+    def load_numbers(self, draw: bool = True) -> None:
+        cache = self.config_file.resolve().parent / CHART_CACHE
+        numbers = NumberSite.load(self.docs, self.extra("keynumbers"), cache, self.problems.append, draw=draw)
+        slugify = self.extensions()[1].get("toc", {}).get("slugify", default_slugify)
+        sources = {src: split_front_matter(text)[0] for src, text in self.sources().items()}
+        numbers.know_pages(sources, {e.src: e.title or "" for e in self.nav}, slugify)
+        self.numbers = numbers
 
     def where(self, src: str, needle: str) -> str:
         """docs/<file>:<line> of needle's first occurrence in the page's source (read only for a message)."""
         path = self.docs / src
         return f"docs/{src}:{line_of(path.read_text(encoding='utf-8'), needle) if path.is_file() else 0}"
 
+    @property
+    def pages(self) -> list[str]:
+        """The Markdown pages in docs/ that the site publishes (a generated page left in docs/ too)."""
+        return [f for f in self.files if f.endswith(MARKDOWN_SUFFIXES) and f not in self.excluded]
+
     def sources(self) -> dict[str, str]:
-        """Every authored page's source text by path (the docs directory's Markdown files, data/ excluded)."""
+        """Every authored page's source text by path, in MkDocs' order."""
         generated = set(self.generated_srcs())
-        found = sorted(p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md"))
-        return {
-            src: (self.docs / src).read_text(encoding="utf-8")
-            for src in found
-            if not src.startswith("data/") and src not in generated
-        }
+        return {src: (self.docs / src).read_text(encoding="utf-8") for src in self.pages if src not in generated}
 
     def generated_srcs(self) -> list[str]:
-        if self.terms is None:
+        """The pages the glossary adds (none without hooks/terms.py)."""
+        if not self.uses("terms.py"):
             return []
-        return [self.terms.settings.page, self.terms.settings.index_page]
+        settings = self.terms.settings if self.terms else Settings.read(self.extra("glossary"), self.extra("xref"))
+        return [settings.page, settings.index_page]
+
+    def nav_pages(self) -> list[Entry]:
+        """The pages in the navigation, in its order (no other files)."""
+        return [entry for entry in self.nav if entry.src.endswith(MARKDOWN_SUFFIXES)]
 
     def extensions(self) -> tuple[list[Any], dict[str, dict[str, Any]]]:
-        """The config's Markdown extensions (names and their settings), without the adapter of this package."""
-        names: list[Any] = []
+        """Python-Markdown's extensions and their settings, as MkDocs passes them (its own first), without
+        the Zensical adapter of this package."""
+        names: list[Any] = list(BUILTIN_EXTENSIONS)
         configs: dict[str, dict[str, Any]] = {}
         for item in self.config.get("markdown_extensions") or []:
             name, settings = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-            if not str(name).startswith("pagework"):
+            if str(name).startswith("pagework"):
+                continue
+            if name not in names:
                 names.append(name)
-                configs[name] = settings or {}
+            if settings:
+                configs[name] = dict(settings)
         return names, configs
 
+    def extra(self, key: str) -> dict[str, Any]:
+        """A mapping under `extra:` (empty if there is none)."""
+        value = (self.config.get("extra") or {}).get(key)
+        return dict(value) if isinstance(value, dict) else {}
+
     def url_of(self, src: str) -> str:
-        """The page's site-relative URL, with directory URLs (MkDocs' and Zensical's default)."""
-        stem = src[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        if self.config.get("use_directory_urls", True) is False:
-            return stem + ".html"
-        return stem + "/"
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    """A mkdocs.yml-style file with its INHERIT parent merged in; tags such as !ENV read as their default."""
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProjectError(f"{path}: cannot be read: {exc}") from None
-    parent = config.pop("INHERIT", None)
-    if parent:
-        return _merge(read_config(path.parent / parent), config)
-    return dict(config)
-
-
-def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    """(front matter, the Markdown after it), as MkDocs splits a page."""
-    found = FRONT_MATTER.match(text)
-    if not found:
-        return {}, text
-    meta = yaml.safe_load(found.group(1))
-    return (meta if isinstance(meta, dict) else {}), text[found.end() :].lstrip("\n")
+        """A page's site-relative URL, as MkDocs and Zensical make it ("" for the home page)."""
+        stem, _ = posixpath.splitext(src)
+        parent, name = posixpath.split(stem)
+        if not self.config.get("use_directory_urls", True):
+            return f"{stem}.html"
+        if name in ("index", "README"):
+            return f"{parent}/" if parent else ""
+        return f"{stem}/"
 
 
 def source_links(urls: Mapping[str, str]) -> Callable[[str, str], str]:
@@ -147,44 +163,3 @@ def source_links(urls: Mapping[str, str]) -> Callable[[str, str], str]:
         return posixpath.relpath(urls[path], posixpath.dirname(urls[base]) or ".") + fragment
 
     return link
-
-
-def _nav(items: list[Any], section: str = "") -> Any:
-    for item in items:
-        if isinstance(item, str):
-            yield Entry(item, None, section)
-        elif isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, list):
-                    yield from _nav(value, section if section else str(title))
-                elif isinstance(value, str) and value.endswith(".md"):
-                    yield Entry(value, str(title), section)
-
-
-def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = [*out[key], *value]
-        else:
-            out[key] = value
-    return out
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads any tag (`!ENV [NAME, default]`, `!!python/name:...`) as its plain value."""
-
-
-def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.SequenceNode):
-        values = loader.construct_sequence(node)
-        return values[-1] if suffix == "ENV" or suffix.endswith("ENV") else values
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_Loader.add_multi_constructor("!", _plain)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)

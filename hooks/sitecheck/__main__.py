@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pagework.project import ProjectError
+
 from .run import check
 
 
@@ -17,7 +19,7 @@ def main(argv: list[str]) -> int:
         return 2
     try:
         problems = check(config)
-    except (ValueError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
+    except (ProjectError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
         print(f"{config}: {exc}", file=sys.stderr)
         return 2
     for problem in problems:

@@ -8,14 +8,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import yaml
 
 from keynumbers.fences import fenced
+from pagework.config import YAML_RE, split_front_matter
 
-# A front matter block as MkDocs (mkdocs.utils.meta) and Zensical find it.
-YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+__all__ = ["footnote_problems", "front_matter_problem", "page_problems", "split_front_matter", "unused_footnote"]
+
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
@@ -23,20 +23,6 @@ FRONT_MATTER_START = re.compile(r"^-{3}[ \t]*\n")
 LOOKS_LIKE_KEY = re.compile(r"^-{3}[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 
 Labelled = list[tuple[str, str]]  # (footnote label, problem)
-
-
-def split_front_matter(source: str) -> tuple[str, dict[str, Any], int]:
-    """The page's Markdown without its front matter, the front matter (empty unless a YAML mapping),
-    as MkDocs splits them, and how many lines come before the Markdown."""
-    block = YAML_RE.match(source)
-    try:
-        data = yaml.safe_load(block.group(1)) if block else None
-    except yaml.YAMLError:
-        data = None
-    if block is None or not isinstance(data, dict):
-        return source, {}, 0
-    body = source[block.end() :].lstrip("\n")
-    return body, data, source.count("\n", 0, len(source) - len(body))
 
 
 def front_matter_problem(source: str) -> str | None:

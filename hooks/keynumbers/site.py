@@ -1,4 +1,5 @@
-"""One build's key numbers, charts, claims and timeline (hooks/keynumbers), for any engine.
+"""NumberSite: one build's key numbers, charts, claims and timeline, for any engine (as termkit.site's
+TermSite is for the glossary): what hooks/charts.py, pagework (Zensical) and sitecheck share.
 
 A page places a table, a chart or a box with a line of its own:
 
@@ -14,7 +15,9 @@ A page places a table, a chart or a box with a line of its own:
 
 A NumberSite is made once per build: `know_pages` once titles and sources are known, `expand` and
 `insert_charts` per page (pagework.extension calls them), `check_placements` once every page is
-converted. Problems go to `report` (an engine's warning: an error under --strict).
+converted. Problems go to `report` (an engine's warning: an error under --strict). With `draw`
+False a chart is its table and text without an SVG: sitecheck checks the markers so, without
+matplotlib.
 """
 
 from __future__ import annotations
@@ -23,22 +26,30 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from keynumbers import claims as kclaims
-from keynumbers import generations, timeline
-from keynumbers.chart import Chart
-from keynumbers.cite import marker_section, page_anchors
-from keynumbers.data import DataError, KeyNumbers, load
-from keynumbers.pages import MarkerError, expand, insert_charts
-from keynumbers.plot import render
-
-from .page import CurrentPage
+from . import claims as kclaims
+from . import generations, timeline
+from .chart import Chart
+from .cite import marker_section, page_anchors
+from .data import DataError, KeyNumbers, load
+from .figures import CHARTS
+from .pages import MarkerError, expand, insert_charts
+from .plot import render  # imports matplotlib only when it draws
 
 DEFAULTS = {"source": "data/models.yml", "claims": "data/claims.yml", "timeline": "data/timeline.yml"}
 T = TypeVar("T")
 Loader = Callable[[str, str, KeyNumbers], tuple[list[T], list[str]]]
 Slugify = Callable[[str, str], str]
+
+
+class Page(Protocol):
+    """The page being expanded (pagework.page.CurrentPage is one)."""
+
+    @property
+    def src(self) -> str: ...  # path in the docs directory
+    @property
+    def source(self) -> str: ...  # the source file's text, read only for a message's line number
 
 
 class NumbersError(Exception):
@@ -51,6 +62,7 @@ class NumberSite:
     cache: Path  # drawn charts, by digest of what they show (see keynumbers.plot.render)
     report: Callable[[str], None]  # a problem for the author: "docs/<file>:<line>: what; fix: how"
     error: type[Exception] = NumbersError  # raised when a chart cannot be drawn (an engine's own error)
+    draw: bool = True  # False: a chart is its title, table and notes without an SVG (checks need no matplotlib)
     claims: list[kclaims.Claim] = field(default_factory=list)
     claims_path: str = ""
     events: list[timeline.Event] = field(default_factory=list)
@@ -72,6 +84,8 @@ class NumberSite:
         cache: Path,
         report: Callable[[str], None],
         error: type[Exception] = NumbersError,
+        *,
+        draw: bool = True,
     ) -> NumberSite:
         """From the docs directory and `extra: keynumbers:` (paths relative to docs); NumbersError if unusable."""
         paths = {**DEFAULTS, **settings}
@@ -81,7 +95,7 @@ class NumberSite:
             raise NumbersError(f"key-numbers data has errors:\n{exc}") from None
         except FileNotFoundError:
             raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing") from None
-        site = cls(data, cache, report, error)
+        site = cls(data, cache, report, error, draw)
         site.claims_path, site.timeline_path = f"docs/{paths['claims']}", f"docs/{paths['timeline']}"
         site.claims = site._load(kclaims.load, docs / paths["claims"], site.claims_path)
         site.events = site._load(timeline.load, docs / paths["timeline"], site.timeline_path)
@@ -112,6 +126,9 @@ class NumberSite:
             self.report(problem)
 
     def chart(self, name: str) -> Chart:
+        """The named chart, drawn (or read from the cache) on first use; undrawn if `draw` is False."""
+        if name not in self.charts and not self.draw:
+            self.charts[name] = CHARTS[name][0](self.data)
         if name not in self.charts:
             try:
                 self.charts[name] = render(name, self.data, self.cache)
@@ -119,7 +136,7 @@ class NumberSite:
                 raise self.error(f"chart {name!r} could not be drawn from {self.data.path}: {exc}") from exc
         return self.charts[name]
 
-    def expand(self, markdown: str, page: CurrentPage) -> str:
+    def expand(self, markdown: str, page: Page) -> str:
         """The page's Markdown with its marker lines expanded; unknown names are reported."""
         src = page.src
         # Line numbers come from the source file, read only for a page that has such a box.
