@@ -41,9 +41,10 @@ from keynumbers import claims as kclaims
 from keynumbers import generations, llms, timeline
 from keynumbers.chart import Chart
 from keynumbers.cite import marker_section, page_anchors
-from keynumbers.data import DataError, KeyNumbers, load
+from keynumbers.data import KeyNumbers, load
 from keynumbers.pages import MarkerError, expand, insert_charts
 from keynumbers.plot import render
+from sourcefile import SourceError, source_line
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -94,7 +95,7 @@ def on_config(config: MkDocsConfig) -> None:
     source = Path(config.docs_dir) / settings["source"]
     try:
         data = load(source, display_path=f"docs/{settings['source']}")
-    except DataError as exc:
+    except SourceError as exc:
         raise PluginError(f"key-numbers data has errors:\n{exc}") from None
     except FileNotFoundError:
         raise PluginError(f"docs/{settings['source']}: the key-numbers data file is missing") from None
@@ -147,7 +148,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return None
     result = expand(markdown, build.data, src, build.chart, _handlers(src))
     for line, message in result.problems:
-        log.warning(f"docs/{src}:{_source_line(page.file.content_string, markdown, line)}: {message}")
+        log.warning(f"docs/{src}:{source_line(page.file.content_string, markdown, line)}: {message}")
     build.pages[src] = result.charts
     return result.markdown
 
@@ -271,13 +272,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not build.pages.get(page.file.src_uri):
         return None
     return insert_charts(html, build.charts)
-
-
-def _source_line(source: str, markdown: str, line: int) -> int:
-    """Line `line` of the Markdown that MkDocs hands to hooks, as a line of the source file (after front matter)."""
-    start = source.find(markdown[:200]) if markdown else -1
-    if start >= 0:
-        return source.count("\n", 0, start) + line
-    wanted = markdown.split("\n")[line - 1].strip()  # another hook changed the text: find the line itself
-    lines = [text.strip() for text in source.split("\n")]
-    return lines.index(wanted) + 1 if wanted in lines else line

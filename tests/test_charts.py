@@ -500,7 +500,7 @@ def test_good_sample_loads():
         ),
         (
             ("    type: dense\n", "    type: dense\n    type: moe\n"),
-            "docs/data/models.yml:8: duplicate key 'type' (first on line 7)",
+            "docs/data/models.yml:8: malformed YAML: duplicate key 'type' (first on line 7)",
         ),
         (("value: 8e9, unit", "value: [8e9, unit"), "docs/data/models.yml:8: malformed YAML"),
         (("value: 1.46e6", "value: lots"), "docs/data/models.yml:11: m1.gpu_hours: value 'lots' is not a number"),

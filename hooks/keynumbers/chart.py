@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .data import Figure, KeyNumbers, Subject
+from .model import Figure, KeyNumbers, Subject
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

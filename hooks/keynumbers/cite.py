@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from .data import Citation, DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
+from sourcefile import LineDict, LineList, SourceError, Yaml, parse_yaml
+
 from .fences import fenced
+from .model import Citation, KeyNumbers, Ref
 from .tables import link_from, source_cell
 
 MONTHS = (
@@ -123,7 +125,7 @@ def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list
     """The list under `key:` of a data file (claims, timeline), or the problems that stop reading it."""
     try:
         raw = parse_yaml(text, path)
-    except DataError as exc:
+    except SourceError as exc:
         return LineList(), exc.problems
     items = raw.get(key) if isinstance(raw, LineDict) else None
     if not isinstance(items, LineList) or not items:

@@ -27,8 +27,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sourcefile import LineDict, Yaml
+
 from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
-from .data import KeyNumbers, LineDict, Ref, Yaml
+from .model import KeyNumbers, Ref
 from .tables import link_from
 
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")

@@ -26,7 +26,7 @@ from .chart import (
     projections,
     si,
 )
-from .data import Figure, KeyNumbers
+from .model import Figure, KeyNumbers
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

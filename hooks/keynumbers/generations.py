@@ -8,7 +8,7 @@ No MkDocs import.
 
 from __future__ import annotations
 
-from .data import Figure, KeyNumbers, Table
+from .model import Figure, KeyNumbers, Table
 from .tables import link_from
 
 MISSING = "–"

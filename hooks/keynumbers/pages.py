@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .chart import Chart
-from .data import KeyNumbers
 from .fences import fenced
 from .figures import CHARTS
+from .model import KeyNumbers
 from .tables import render_rows, render_table
 
 DIRECTIVE = re.compile(r"^\[\[\s*([a-z][a-z-]*)\s*(?::\s*([^\]]*?))?\s*\]\]\s*$")

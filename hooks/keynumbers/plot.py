@@ -11,8 +11,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .chart import RC, Chart
-from .data import KeyNumbers
 from .figures import CHARTS
+from .model import KeyNumbers
 from .svg import finish_svg
 
 # Everything a drawing depends on besides its data: these files and the matplotlib release.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .data import Citation, Figure, KeyNumbers, Table, fill
+from .model import Citation, Figure, KeyNumbers, Table, fill
 
 COMPUTED = "ratio computed here"
 

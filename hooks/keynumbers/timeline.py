@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sourcefile import LineDict, Yaml
+
 from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
-from .data import KeyNumbers, LineDict, Ref, Yaml
+from .model import KeyNumbers, Ref
 
 KINDS = {"primary": "", "report": "press report"}
 KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
