@@ -44,7 +44,7 @@ from keynumbers.cite import marker_section, page_anchors
 from keynumbers.data import KeyNumbers, load
 from keynumbers.pages import MarkerError, expand, insert_charts
 from keynumbers.plot import render
-from sourcefile import SourceError, source_line
+from sourcefile import STRINGS, SourceError, load_strings, source_line
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -94,7 +94,8 @@ def on_config(config: MkDocsConfig) -> None:
     settings = {**DEFAULTS, **(config.extra.get("keynumbers") or {})}
     source = Path(config.docs_dir) / settings["source"]
     try:
-        data = load(source, display_path=f"docs/{settings['source']}")
+        words = load_strings(Path(config.docs_dir) / STRINGS, f"docs/{STRINGS}", config.theme.get("language") or "en")
+        data = load(source, display_path=f"docs/{settings['source']}", words=words)
     except SourceError as exc:
         raise PluginError(f"key-numbers data has errors:\n{exc}") from None
     except FileNotFoundError:

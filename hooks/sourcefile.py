@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Self, TypeAlias
 
 import yaml
 
+STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language; relative to the docs folder
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 BOOLS = yaml.constructor.SafeConstructor.bool_values  # "yes" -> True, "off" -> False, ...
 

@@ -173,6 +173,7 @@ def test_a_changed_chart_replaces_its_stale_cache_file(tmp_path):
     changed = DATA.read_text(encoding="utf-8").replace("Llama 3.1 405B", "Llama 3.1 405B (changed)", 1)
     assert changed != DATA.read_text(encoding="utf-8")
     (tmp_path / "models.yml").write_text(changed, encoding="utf-8")
+    (tmp_path / "strings.yml").write_bytes(DATA.with_name("strings.yml").read_bytes())  # the words beside the data
     plot.render("gpu-hours", kndata.load(tmp_path / "models.yml"), cache=tmp_path)
     (after,) = tmp_path.glob("gpu-hours-*.svg")
     assert after != before, "the drawing of the new data has a new name"

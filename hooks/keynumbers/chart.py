@@ -1,6 +1,6 @@
 """What every chart is made of, and the matplotlib helpers the chart definitions share.
 
-A chart is built in two steps (see figures.py): a `build_*` function picks the marks (each a
+A chart is built in two steps (see figures/): a `build_*` function picks the marks (each a
 figure from the data file) and writes the title, the screen-reader description and the data
 table; a `draw_*` function turns the marks into a matplotlib figure, with the helpers below.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from .model import Figure, KeyNumbers, Subject
 
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.axis import Axis
     from matplotlib.ticker import FuncFormatter
+
+    AfterLayout: TypeAlias = list[Callable[[], None]]  # steps that need the final layout, like labels along a line
+    Draw: TypeAlias = Callable[["Chart", Axes], AfterLayout | None]
+    Rows: TypeAlias = list[tuple[list[str], list[Figure]]]  # the data table: cells, and the figures they cite
 
 INK = "#010101"  # stands for the page's text colour; replaced by currentColor
 # Mid-tone colours: at least 3:1 contrast against both the light (#fff) and the dark (slate) page.
@@ -28,6 +32,7 @@ FAMILY_STYLE = {
     "Llama 3.1": ("#3b7dd8", "o"),
     "Llama 4": ("#a65fc4", "h"),
 }
+RATIO_NOTE = "Tokens per parameter are computed here: training tokens ÷ parameters (total parameters for MoE models)."
 PROJECTION_STYLE = ("#d4570f", "*")
 DEFAULT_STYLE = ("#7f7f7f", "o")
 RC = {

@@ -153,10 +153,14 @@ def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
     return None
 
 
-def section_link(target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str) -> str:
-    """A Markdown link to a section, reading 'Page › Section' (just 'Section' on its own page)."""
+def section_link(
+    target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str, data: KeyNumbers
+) -> str:
+    """A Markdown link to a section, reading 'Page › Section' (strings.yml: section_link; just 'Section' on its
+    own page)."""
     page, _, anchor = target.partition("#")
     heading = anchors.get(page, {}).get(anchor, anchor)
     if page == page_path:
         return f"[{heading}](#{anchor})"
-    return f"[{titles.get(page, page)} › {heading}]({link_from(page_path, target)})"
+    text = data.say("section_link", page=titles.get(page, page), section=heading)
+    return f"[{text}]({link_from(page_path, target)})"

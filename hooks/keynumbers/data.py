@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sourcefile import LineDict, Num, SourceError, Yaml, parse_yaml
+from sourcefile import STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
 
 from .model import Figure, KeyNumbers, Ref, Source, Subject
 from .tabledata import tables
@@ -61,13 +61,24 @@ DERIVED = ("tokens_per_param",)  # computed from other fields, never written in 
 DataError = SourceError  # the former name of the one error class for source files, kept for callers
 
 
-def load(path: str | Path, display_path: str | None = None) -> KeyNumbers:
-    """Read and validate the data file; display_path names it in messages (docs/data/models.yml)."""
-    return parse(Path(path).read_text(encoding="utf-8"), display_path or str(path))
+def load(path: str | Path, display_path: str | None = None, words: dict[str, str] | None = None) -> KeyNumbers:
+    """Read and validate the data file; display_path names it in messages (docs/data/models.yml).
+
+    words: what the site's tables and charts say, from strings.yml in the site's language; by
+    default the English block of the strings.yml beside the data file.
+    """
+    path = Path(path)
+    if words is None:
+        name = Path(STRINGS).name
+        words = load_strings(path.with_name(name), str(Path(display_path or path).with_name(name)), "en")
+    return parse(path.read_text(encoding="utf-8"), display_path or str(path), words)
 
 
-def parse(text: str, path: str) -> KeyNumbers:
-    """The data file's text as KeyNumbers; SourceError listing every problem, each with file:line."""
+def parse(text: str, path: str, words: dict[str, str] | None = None) -> KeyNumbers:
+    """The data file's text as KeyNumbers; SourceError listing every problem, each with file:line.
+
+    words: the site's words (strings.yml); only what is shown needs them, not the checks.
+    """
     raw = parse_yaml(text, path)
     if raw is None:
         raise SourceError([f"{path}:1: the file is empty"])
@@ -77,7 +88,7 @@ def parse(text: str, path: str) -> KeyNumbers:
     unknown = set(raw) - {"sources", "models", "projections", "laws", "facts", "tables"}
     for key in sorted(unknown):
         problems.append(f"{path}:{raw.key_lines[key]}: unknown section {key!r}")
-    data = KeyNumbers(path, _sources(raw.get("sources"), path, problems), {}, {})
+    data = KeyNumbers(path, _sources(raw.get("sources"), path, problems), {}, {}, dict(words or {}))
     _subjects(raw, data, problems)
     data.tables = tables(raw.get("tables"), raw, data, problems)
     if problems:
@@ -209,7 +220,7 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
             problems.append(f"{where}: text must be non-empty words (quote it if YAML reads it otherwise)")
             text = str(text)
         refs = _refs(raw, where, data, problems, required=True)
-        return Figure(sid, key, None, "text", text=text.strip(), refs=refs, note=note, line=line)
+        return Figure(sid, key, None, "text", text=text.strip(), refs=refs, note=note, line=line, words=data.words)
     if "value" not in raw:
         problems.append(f"{where}: no value (write `value: null` if the sources do not give it)")
         return None
@@ -230,7 +241,7 @@ def _number(
     value, unit = raw["value"], raw.get("unit")
     if value is None:
         refs = _refs(raw, where, data, problems, required=False)
-        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=raw.line)
+        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=raw.line, words=data.words)
     if not isinstance(value, Num):
         problems.append(f"{where}: value {value!r} is not a number (use text: for words)")
         return None
@@ -242,7 +253,16 @@ def _number(
         return None
     refs = _refs(raw, where, data, problems, required=True)
     return Figure(
-        sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note, line=raw.line
+        sid,
+        key,
+        float(value),
+        unit,
+        literal=value.literal,
+        qualifier=qualifier,
+        refs=refs,
+        note=note,
+        line=raw.line,
+        words=data.words,
     )
 
 

@@ -6,14 +6,21 @@ data.py reads and validates the file into these classes.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .units import format_ratio, format_value, qualify
 
 REFERENCE = re.compile(r"\{([^{}]*)\}")  # {subject.field} in a template
-NOT_STATED = "not stated"
+
+
+def say(words: Mapping[str, str], key: str, **fields: object) -> str:
+    """The site's words for key (strings.yml, in the site language) with {fields} filled in."""
+    if key not in words:
+        raise KeyError(f"strings.yml has no {key!r} for the site language; fix: add it (see the 'en:' block)")
+    return words[key].format(**fields) if fields else words[key]
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,8 @@ class Figure:
     derived: bool = False
     lower_bound: bool = False  # derived: the true value is at least this
     approximate: bool = False  # derived: the result is rounded or its inputs were approximate
+    # the site's words (strings.yml), for "not stated"; `field` here is the attribute above, hence dataclasses.field
+    words: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @property
     def stated(self) -> bool:
@@ -63,7 +72,7 @@ class Figure:
         if self.unit == "text":
             return self.text
         if self.value is None:
-            return NOT_STATED
+            return say(self.words, "not_stated")
         if self.derived:
             return format_ratio(self.value, self.lower_bound, self.approximate)
         return qualify(format_value(self.value, self.unit, self.literal), self.qualifier)
@@ -94,7 +103,7 @@ class Table:
     name: str
     rows: list[Row]
     line: int
-    header: str = "What"
+    header: str | None = None  # None: the default of strings.yml (table_what, or table_setting for a matrix)
     columns: tuple[str, ...] = ()  # subject ids: a matrix table, one column per subject
 
     @property
@@ -108,6 +117,11 @@ class KeyNumbers:
     sources: dict[str, Source]
     subjects: dict[str, Subject]
     tables: dict[str, Table]
+    words: dict[str, str] = field(default_factory=dict)  # the site's words (strings.yml), in its language
+
+    def say(self, key: str, **fields: object) -> str:
+        """The site's words for key, with {fields} filled in (see say())."""
+        return say(self.words, key, **fields)
 
     def figure(self, subject: str, name: str) -> Figure:
         """A figure by subject id and field, including derived fields (KeyError if unknown)."""
@@ -115,7 +129,7 @@ class KeyNumbers:
         if name in owner.figures:
             return owner.figures[name]
         if name == "tokens_per_param":
-            return tokens_per_param(owner)
+            return tokens_per_param(owner, self.words)
         if name == "active_params" and owner.type == "dense" and "params" in owner.figures:
             return owner.figures["params"]  # a dense model uses every parameter for every token
         raise KeyError(f"{subject}.{name}")
@@ -128,11 +142,11 @@ class KeyNumbers:
         return [s for s in self.subjects.values() if s.kind == "model" and (family is None or s.family == family)]
 
 
-def tokens_per_param(subject: Subject) -> Figure:
+def tokens_per_param(subject: Subject, words: Mapping[str, str]) -> Figure:
     """Training tokens per (total) parameter; marked ≥ when tokens are a lower bound, ≈ when rounded."""
     tokens, params = subject.figures.get("tokens"), subject.figures.get("params")
     if not tokens or not params or tokens.value is None or params.value is None:
-        return Figure(subject.id, "tokens_per_param", None, "ratio", derived=True)
+        return Figure(subject.id, "tokens_per_param", None, "ratio", derived=True, words=words)
     value = tokens.value / params.value
     lower = tokens.qualifier in ("more than", "at least") or params.qualifier in ("nearly", "up to")
     approx = "about" in (tokens.qualifier, params.qualifier) or abs(value - round(value)) > 1e-9 * value
@@ -146,6 +160,7 @@ def tokens_per_param(subject: Subject) -> Figure:
         lower_bound=lower,
         approximate=approx,
         note="computed here: training tokens ÷ parameters",
+        words=words,
     )
 
 

@@ -52,7 +52,7 @@ def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[s
     for sid in columns:
         if sid not in data.subjects:
             problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: column {sid!r} is not a known id")
-    table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
+    table = Table(name, [], line, str(entry["header"] or "") if "header" in entry else None, columns)
     for item, item_line in zip(rows, rows.item_lines, strict=True):
         row = _row(name, item, item_line, columns, data, problems)
         if row is not None:

@@ -1,0 +1,116 @@
+"""Chart 2, tokens-per-parameter: training tokens per parameter as bars on a log scale."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from ..chart import (
+    INK,
+    RATIO_NOTE,
+    Chart,
+    Mark,
+    family_style,
+    formatter,
+    log_limits,
+    projection_style,
+    projections,
+)
+from ..model import KeyNumbers
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from ..chart import Rows
+
+
+def build_tokens_per_param(data: KeyNumbers) -> Chart:
+    marks: list[Mark] = []
+    rows: Rows = []
+    missing: list[str] = []
+    subjects = data.models() + [p for p in projections(data) if p.id == "llama3-optimum"]
+    for subject in subjects:
+        ratio = data.figure(subject.id, "tokens_per_param")
+        if not ratio.stated:
+            missing.append(f"{subject.name} (training tokens not stated)")
+            continue
+        style = projection_style(subject) if subject.kind == "projection" else family_style(subject)
+        marks.append(Mark(subject.id, subject.name, ratio, None, style, ratio.lower_bound))
+        params, tokens = subject.figures["params"], subject.figures["tokens"]
+        rows.append(([subject.name, params.display(), tokens.display(), ratio.display()], [params, tokens, ratio]))
+    rule = data.figure("chinchilla-law", "tokens_per_param")
+    highest = max(marks, key=lambda m: m.x.number)
+    text = (
+        f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
+        f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
+        + "; ".join(f"{m.label} {m.x.display()}" for m in marks)
+        + ". "
+        + (
+            "Mixture-of-experts models are counted per total parameter. "
+            if any(data.subjects[m.key].type == "moe" for m in marks)
+            else ""
+        )
+        + "Ratios are computed here from the cited parameter and token counts."
+    )
+    if missing:
+        text += " Not shown: " + ", ".join(missing) + "."
+    return Chart(
+        "tokens-per-parameter",
+        "Training tokens per parameter",
+        text,
+        marks,
+        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"],
+        rows,
+        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []),
+        extra={"rule": rule},
+    )
+
+
+def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
+    marks = list(reversed(chart.marks))  # first mark on top
+    positions = range(len(marks))
+    base = min(1.0, 10 ** math.floor(math.log10(min(m.x.number for m in marks))))  # bars grow from here (log axis)
+    for pos, mark in zip(positions, marks, strict=True):
+        colour, _ = mark.style
+        hatch = "////" if mark.key == "llama3-optimum" else None
+        bars = ax.barh(
+            [pos],
+            [mark.x.number - base],
+            left=base,
+            height=0.62,
+            color=colour,
+            hatch=hatch,
+            edgecolor=colour if hatch else "none",
+            fill=not hatch,
+            linewidth=1,
+        )
+        bars.patches[0].set_gid(f"mark-{mark.key}")
+        ax.annotate(
+            mark.x.display(),
+            (mark.x.number, pos),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_xscale("log")
+    ax.set_xlim(base, log_limits([m.x.number for m in chart.marks], high=5)[1])
+    ax.set_yticks(list(positions), [m.label for m in marks])
+    ax.tick_params(axis="y", length=0)
+    rule = chart.extra["rule"]
+    ax.axvline(rule.number, linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
+    ax.annotate(
+        f"Chinchilla {rule.display()}",
+        (rule.number, len(marks) - 0.5),
+        xytext=(3, 0),
+        textcoords="offset points",
+        fontsize=8,
+        va="center",
+        alpha=0.8,
+    )
+    ax.set_ylim(-0.6, len(marks) + 0.1)
+    ax.set_xlabel("Training tokens per parameter (log scale)")
+    ax.xaxis.set_major_formatter(formatter(lambda v: f"{v:,.0f}"))
+    ax.grid(True, axis="x", which="major")
+    ax.spines["left"].set_visible(False)
