@@ -135,6 +135,16 @@ def test_a_charts_data_block_takes_its_summary_from_the_strings():
     assert f'<span class="no-glossary">⟨chart_data {chart.title}⟩</span>' in pages.chart_markdown(chart, data, "x.md")
 
 
+def test_a_charts_title_description_table_and_axis_come_from_the_strings():
+    data = load(ROOT / "docs/data/models.yml", "docs/data/models.yml", MARKED)
+    chart = plot.render("gpu-hours", data, cache=None)
+    assert chart.title == "⟨gpu_chart_title⟩"
+    assert chart.description.startswith("⟨gpu_chart_text ")
+    assert chart.header == ["⟨chart_model⟩", "⟨gpu_chart_hours⟩", "⟨gpu_chart_hardware⟩"]
+    assert "⟨gpu_chart_x⟩</text>" in chart.svg  # the x axis's label, drawn
+    assert '<title id="kn-gpu-hours-title">⟨gpu_chart_title⟩</title>' in chart.svg
+
+
 def test_a_word_missing_from_the_strings_names_its_key():
     data = parse(MODELS, "models.yml", {key: text for key, text in ENGLISH.items() if key != "table_value"})
     with pytest.raises(KeyError, match=r"strings\.yml has no 'table_value' for the site language"):

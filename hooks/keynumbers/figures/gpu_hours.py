@@ -9,7 +9,9 @@ from ..chart import (
     Mark,
     family_style,
     formatter,
+    not_shown,
     si,
+    values,
 )
 from ..model import KeyNumbers
 
@@ -29,27 +31,21 @@ def build_gpu_hours(data: KeyNumbers) -> Chart:
             missing.append(model.name)
             continue
         hardware = model.figures.get("hardware")
-        label = f"{model.name} ({hardware.display()})" if hardware and hardware.stated else model.name
-        marks.append(Mark(model.id, label, hours, None, family_style(model)))
-        rows.append(
-            (
-                [model.name, hours.display(), hardware.display() if hardware else "not stated"],
-                [hours] + ([hardware] if hardware else []),
-            )
-        )
+        shown = hardware.display() if hardware else data.say("not_stated")
+        label = data.say("gpu_chart_label", name=model.name, hardware=shown) if hardware and hardware.stated else ""
+        marks.append(Mark(model.id, label or model.name, hours, None, family_style(model)))
+        rows.append(([model.name, hours.display(), shown], [hours] + ([hardware] if hardware else [])))
     largest = max(marks, key=lambda m: m.x.number)
-    text = (
-        "Horizontal bar chart of GPU-hours used for pre-training, on a linear scale. "
-        f"{largest.label} is the largest at {largest.x.display()}. Values: "
-        + "; ".join(f"{m.label} {m.x.display()}" for m in marks)
-        + "."
-    )
-    notes: list[str] = []
-    if missing:
-        text += " Not shown, because the sources give no GPU-hours: " + ", ".join(missing) + "."
-        notes.append("Not shown, because our sources give no GPU-hours: " + ", ".join(missing) + ".")
+    text = data.say("gpu_chart_text", largest=largest.label, value=largest.x.display(), marks=values(marks, data))
     return Chart(
-        "gpu-hours", "GPU-hours for pre-training", text, marks, ["Model", "GPU-hours", "Hardware"], rows, notes=notes
+        "gpu-hours",
+        data.say("gpu_chart_title"),
+        " ".join([text, *not_shown(data, missing, "gpu_chart_not_shown")]),
+        marks,
+        [data.say(key) for key in ("chart_model", "gpu_chart_hours", "gpu_chart_hardware")],
+        rows,
+        notes=not_shown(data, missing, "gpu_chart_not_shown_note"),
+        words={"x": data.say("gpu_chart_x")},
     )
 
 
@@ -73,7 +69,7 @@ def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     ax.set_ylim(-0.6, len(marks) - 0.4)
     top = max(m.x.number for m in marks)
     ax.set_xlim(0, top * 1.18)
-    ax.set_xlabel("GPU-hours")
+    ax.set_xlabel(chart.words["x"])
     ax.xaxis.set_major_formatter(formatter(si))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)

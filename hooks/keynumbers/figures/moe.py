@@ -32,39 +32,31 @@ def build_moe(data: KeyNumbers) -> Chart:
         active = model.figures.get("active_params") if model.type == "moe" else total
         if not (total.stated and active and active.stated):
             continue
-        marks.append(Mark(model.id, model.name, total, active, family_style(model)))
+        shown = {"active": active.display(), "total": total.display()}
+        text = data.say("moe_chart_mark_label", label=model.name, **shown) if active is not total else ""
+        marks.append(Mark(model.id, model.name, total, active, family_style(model), text=text))
         experts = model.figures.get("experts")
-        rows.append(
-            (
-                [
-                    model.name,
-                    "MoE" if model.type == "moe" else "dense",
-                    active.display(),
-                    total.display(),
-                    experts.display() if experts else "1 (dense)",
-                ],
-                [active, total] + ([experts] if experts else []),
-            )
-        )
-
-    def design(mark: Mark) -> str:
-        experts = data.subjects[mark.key].figures.get("experts")
-        return f"{experts.display()} experts" if experts else "dense"
-
-    text = (
-        "Log–log scatter plot of active parameters per token against total parameters. Dense Llama 3.1 models "
-        "lie on the diagonal, where every parameter is active; the Llama 4 mixture-of-experts models lie below it. "
-        + "; ".join(f"{m.label}: {m.y_figure.display()} active of {m.x.display()} total, {design(m)}" for m in marks)
-        + "."
-    )
+        design = data.say("moe_chart_moe" if model.type == "moe" else "moe_chart_dense")
+        count = experts.display() if experts else data.say("moe_chart_one_expert")
+        cited = [active, total] + ([experts] if experts else [])
+        rows.append(([model.name, design, shown["active"], shown["total"], count], cited))
     return Chart(
         "moe-active-vs-total",
-        "Llama 4 mixture of experts: active against total parameters",
-        text,
+        data.say("moe_chart_title"),
+        data.say("moe_chart_text", marks=data.say("chart_list").join(_described(m, data) for m in marks)),
         marks,
-        ["Model", "Design", "Active parameters", "Total parameters", "Experts"],
+        [data.say(key) for key in HEADER],
         rows,
+        words={key: data.say(key) for key in ("moe_chart_x", "moe_chart_y", "moe_chart_diagonal")},
     )
+
+
+def _described(mark: Mark, data: KeyNumbers) -> str:
+    """A mark for screen readers: its name, active and total parameters, and its design."""
+    experts = data.subjects[mark.key].figures.get("experts")
+    design = data.say("moe_chart_n_experts", experts=experts.display()) if experts else data.say("moe_chart_dense")
+    shown = {"active": mark.y_figure.display(), "total": mark.x.display()}
+    return data.say("moe_chart_mark", label=mark.label, **shown, design=design)
 
 
 def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
@@ -86,14 +78,12 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
         )
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_3.get(mark.key, (7, 0, "left"))
-        label = mark.label
-        if mark.x is not mark.y:
-            label += f"\n{mark.y_figure.display()} active of {mark.x.display()}"
-        label_mark(ax, mark, label, (dx, dy), ha)
-    log_log_axes(ax, "Total parameters (log scale)", "Active parameters per token (log scale)")
-    return [lambda: line_label(ax, (1e10, 1e10), (1e12, 1e12), "dense: all active", 0.52)]
+        label_mark(ax, mark, mark.text or mark.label, (dx, dy), ha)
+    log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"])
+    return [lambda: line_label(ax, (1e10, 1e10), (1e12, 1e12), chart.words["moe_chart_diagonal"], 0.52)]
 
 
+HEADER = ("chart_model", "moe_chart_design", "moe_chart_active", "moe_chart_total", "moe_chart_experts")
 LABELS_3 = {
     "llama31-8b": (8, -2, "left"),
     "llama31-70b": (8, -2, "left"),

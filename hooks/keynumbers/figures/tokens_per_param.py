@@ -7,62 +7,51 @@ from typing import TYPE_CHECKING
 
 from ..chart import (
     INK,
-    RATIO_NOTE,
     Chart,
     Mark,
     family_style,
     formatter,
     log_limits,
+    not_shown,
     projection_style,
     projections,
+    ratio_rows,
+    values,
 )
 from ..model import KeyNumbers
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ..chart import Rows
-
 
 def build_tokens_per_param(data: KeyNumbers) -> Chart:
     marks: list[Mark] = []
-    rows: Rows = []
     missing: list[str] = []
     subjects = data.models() + [p for p in projections(data) if p.id == "llama3-optimum"]
     for subject in subjects:
         ratio = data.figure(subject.id, "tokens_per_param")
         if not ratio.stated:
-            missing.append(f"{subject.name} (training tokens not stated)")
+            missing.append(data.say("chart_not_stated_tokens", name=subject.name))
             continue
         style = projection_style(subject) if subject.kind == "projection" else family_style(subject)
         marks.append(Mark(subject.id, subject.name, ratio, None, style, ratio.lower_bound))
-        params, tokens = subject.figures["params"], subject.figures["tokens"]
-        rows.append(([subject.name, params.display(), tokens.display(), ratio.display()], [params, tokens, ratio]))
     rule = data.figure("chinchilla-law", "tokens_per_param")
     highest = max(marks, key=lambda m: m.x.number)
-    text = (
-        f"Horizontal bar chart on a log scale of training tokens per parameter, with a dashed line at "
-        f"Chinchilla's {rule.display()}. {highest.label} is highest at {highest.x.display()}. Values: "
-        + "; ".join(f"{m.label} {m.x.display()}" for m in marks)
-        + ". "
-        + (
-            "Mixture-of-experts models are counted per total parameter. "
-            if any(data.subjects[m.key].type == "moe" for m in marks)
-            else ""
-        )
-        + "Ratios are computed here from the cited parameter and token counts."
-    )
-    if missing:
-        text += " Not shown: " + ", ".join(missing) + "."
+    top = {"highest": highest.label, "value": highest.x.display()}
+    text = [data.say("ratio_chart_text", rule=rule.display(), **top, marks=values(marks, data))]
+    if any(data.subjects[m.key].type == "moe" for m in marks):
+        text.append(data.say("ratio_chart_moe"))
+    text.append(data.say("ratio_chart_computed"))
     return Chart(
         "tokens-per-parameter",
-        "Training tokens per parameter",
-        text,
+        data.say("ratio_chart_title"),
+        " ".join(text + not_shown(data, missing)),
         marks,
-        ["Model or point", "Parameters", "Training tokens", "Tokens per parameter"],
-        rows,
-        notes=[RATIO_NOTE] + ([f"Not shown: {', '.join(missing)}."] if missing else []),
+        [data.say(k) for k in ("chart_model_or_point", "chart_params", "chart_tokens", "chart_ratio")],
+        ratio_rows(marks, data),
+        notes=[data.say("chart_ratio_note"), *not_shown(data, missing)],
         extra={"rule": rule},
+        words={"rule": data.say("ratio_chart_rule_label", rule=rule.display()), "x": data.say("ratio_chart_x")},
     )
 
 
@@ -101,7 +90,7 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
     rule = chart.extra["rule"]
     ax.axvline(rule.number, linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
     ax.annotate(
-        f"Chinchilla {rule.display()}",
+        chart.words["rule"],
         (rule.number, len(marks) - 0.5),
         xytext=(3, 0),
         textcoords="offset points",
@@ -110,7 +99,7 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
         alpha=0.8,
     )
     ax.set_ylim(-0.6, len(marks) + 0.1)
-    ax.set_xlabel("Training tokens per parameter (log scale)")
+    ax.set_xlabel(chart.words["x"])
     ax.xaxis.set_major_formatter(formatter(lambda v: f"{v:,.0f}"))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)
