@@ -12,7 +12,7 @@ written, "15.6e12"), bool, str and None. Dates stay text ("2024-07-23"), and 70e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Self, TypeAlias
 
@@ -192,6 +192,13 @@ def load_strings(path: Path, display_path: str, language: str) -> dict[str, str]
             ]
         )
     return strings
+
+
+def say(words: Mapping[str, str], key: str, **fields: object) -> str:
+    """The site's words for key (strings.yml, in the site language), with {fields} filled in."""
+    if key not in words:
+        raise KeyError(f"strings.yml has no {key!r} for the site language; fix: add it (see the 'en:' block)")
+    return words[key].format(**fields) if fields else words[key]
 
 
 def line_of(source: str, needle: str) -> int:

@@ -22,6 +22,7 @@ from lxml import etree
 from keynumbers import data as kndata
 from keynumbers import plot
 from keynumbers.units import format_value, qualify
+from sourcefile import STRINGS, load_strings
 from support import ROOT
 from support.sites import make_site, run_build
 
@@ -567,5 +568,6 @@ def test_unknown_chart_or_table_fails_the_strict_build_with_file_and_line(tmp_pa
     ],
 )
 def test_values_are_written_with_the_precision_of_the_data_file(literal, unit, qualifier, shown):
-    assert qualify(format_value(float(literal), unit, literal), qualifier) == shown
+    words = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")
+    assert qualify(format_value(float(literal), unit, literal, words), qualifier, words) == shown
     assert parse_shown(shown) == (pytest.approx(float(literal)), qualifier)

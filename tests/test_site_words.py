@@ -10,6 +10,7 @@ import pytest
 
 from keynumbers import claims as kclaims
 from keynumbers import generations, pages, plot, timeline
+from keynumbers.cite import show_date
 from keynumbers.data import load, parse
 from keynumbers.tables import render_table
 from sourcefile import STRINGS, load_strings
@@ -73,7 +74,7 @@ def marked(words: dict[str, str]) -> dict[str, str]:
     return out
 
 
-MARKED = marked(ENGLISH)
+MARKED = marked(ENGLISH) | {"months": ", ".join(f"⟨month {n}⟩" for n in range(1, 13))}
 
 
 def site(words: dict[str, str]) -> kclaims.Site:
@@ -125,7 +126,7 @@ def test_claims_and_timeline_take_their_words_from_the_strings():
     events, problems = timeline.load(TIMELINE, "timeline.yml", where.data)
     assert problems == []
     shown = timeline.render(events, where.data, "other.md", where.titles, where.anchors)
-    assert "**Delay** *(⟨timeline_report⟩)*." in shown
+    assert '<time datetime="2025-05-15">⟨date_day ⟨month 5⟩ 15 2025⟩</time>: **Delay** *(⟨timeline_report⟩)*.' in shown
     assert "⟨timeline_more [⟨section_link Theme Size⟩](theme.md#size)⟩" in shown
 
 
@@ -143,6 +144,21 @@ def test_a_charts_title_description_table_and_axis_come_from_the_strings():
     assert chart.header == ["⟨chart_model⟩", "⟨gpu_chart_hours⟩", "⟨gpu_chart_hardware⟩"]
     assert "⟨gpu_chart_x⟩</text>" in chart.svg  # the x axis's label, drawn
     assert '<title id="kn-gpu-hours-title">⟨gpu_chart_title⟩</title>' in chart.svg
+
+
+def test_units_qualifiers_and_dates_are_written_as_the_strings_say():
+    stated = MODELS.replace(
+        "compute: {value: null}", "compute: {value: 3.8e25, unit: flops, qualifier: about, source: paper}"
+    )
+    data = parse(stated, "models.yml", MARKED)
+    assert data.figure("old", "compute").display() == "⟨qualifier_about ⟨unit_flops 3.8 × 10²⁵⟩⟩"
+    assert parse(stated, "models.yml", ENGLISH).figure("old", "compute").display() == "~3.8 × 10²⁵ FLOPs"
+    german = {**ENGLISH, "months": "Jan., Feb., März, Apr., Mai, Juni, Juli, Aug., Sep., Okt., Nov., Dez."}
+    german |= {"date_day": "{day}. {month} {year}", "date_month": "{month} {year}"}
+    assert show_date("2023-07-18", german) == "18. Juli 2023"
+    assert show_date("2025-03", german) == "März 2025"
+    with pytest.raises(ValueError, match="months must name the 12 months"):
+        show_date("2025-03", {**german, "months": "Jan, Feb"})
 
 
 def test_a_word_missing_from_the_strings_names_its_key():

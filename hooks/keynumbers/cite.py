@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
-from sourcefile import LineDict, LineList, SourceError, Yaml, parse_yaml
+from sourcefile import LineDict, LineList, SourceError, Yaml, parse_yaml, say
 
 from .fences import fenced
 from .model import Citation, KeyNumbers, Ref
@@ -85,11 +85,16 @@ def iso_date(text: str) -> str | None:
     return f"{match.group(3)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
-def show_date(iso: str) -> str:
-    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025'."""
+def show_date(iso: str, words: Mapping[str, str]) -> str:
+    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025' (month names and order from strings.yml)."""
     year, month, *day = iso.split("-")
-    name = MONTHS[int(month) - 1]
-    return f"{name} {int(day[0])}, {year}" if day else f"{name} {year}"
+    names = say(words, "months").split(", ")
+    if len(names) != len(MONTHS):
+        raise ValueError(f"strings.yml: months must name the 12 months, separated by ', ', not {len(names)}")
+    name = names[int(month) - 1]
+    if day:
+        return say(words, "date_day", month=name, day=int(day[0]), year=year)
+    return say(words, "date_month", month=name, year=year)
 
 
 def page_anchors(markdown: str, slugify: Callable[[str, str], str]) -> dict[str, str]:

@@ -11,16 +11,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from sourcefile import say
+
 from .units import format_ratio, format_value, qualify
 
 REFERENCE = re.compile(r"\{([^{}]*)\}")  # {subject.field} in a template
-
-
-def say(words: Mapping[str, str], key: str, **fields: object) -> str:
-    """The site's words for key (strings.yml, in the site language) with {fields} filled in."""
-    if key not in words:
-        raise KeyError(f"strings.yml has no {key!r} for the site language; fix: add it (see the 'en:' block)")
-    return words[key].format(**fields) if fields else words[key]
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class Figure:
             return say(self.words, "not_stated")
         if self.derived:
             return format_ratio(self.value, self.lower_bound, self.approximate)
-        return qualify(format_value(self.value, self.unit, self.literal), self.qualifier)
+        return qualify(format_value(self.value, self.unit, self.literal, self.words), self.qualifier, self.words)
 
 
 @dataclass
@@ -120,7 +115,7 @@ class KeyNumbers:
     words: dict[str, str] = field(default_factory=dict)  # the site's words (strings.yml), in its language
 
     def say(self, key: str, **fields: object) -> str:
-        """The site's words for key, with {fields} filled in (see say())."""
+        """The site's words for key, with {fields} filled in (sourcefile.say)."""
         return say(self.words, key, **fields)
 
     def figure(self, subject: str, name: str) -> Figure:

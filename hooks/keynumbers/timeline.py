@@ -40,10 +40,6 @@ class Event:
     section: str = ""
     section_line: int = 0
 
-    @property
-    def when(self) -> str:
-        return show_date(self.date)
-
 
 def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]]:
     """The usable events in date order, and every problem found (each starting with path:line)."""
@@ -125,7 +121,7 @@ def render(
         more = section_link(event.section, anchors, titles, page_path, data) if event.section else ""
         more = f" {data.say('timeline_more', link=more)}" if more else ""
         sources = data.say("sources", sources=cite_markdown(event.refs, data, page_path))
-        when = f'<time datetime="{event.date}">{event.when}</time>'
+        when = f'<time datetime="{event.date}">{show_date(event.date, data.words)}</time>'
         lines.append(f"1. {when}: **{event.title}**{label}. {event.text} {sources}{more}")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
