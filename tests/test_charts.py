@@ -27,6 +27,7 @@ from support import ROOT
 from support.sites import make_site, run_build
 
 DATA = ROOT / "docs/data/models.yml"
+WORDS = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")  # the site's English words
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
 CHART_PAGES = {  # chart -> page it is placed on
     "tokens-vs-params": "scaling-laws",
@@ -470,7 +471,7 @@ tables:
 
 
 def test_good_sample_loads():
-    numbers = kndata.parse(GOOD, "docs/data/models.yml")
+    numbers = kndata.parse(GOOD, "docs/data/models.yml", WORDS)
     assert numbers.resolve("m1.tokens").display() == "15T+"
     assert numbers.resolve("m1.tokens_per_param").display() == "≥1,875"
 
@@ -568,6 +569,5 @@ def test_unknown_chart_or_table_fails_the_strict_build_with_file_and_line(tmp_pa
     ],
 )
 def test_values_are_written_with_the_precision_of_the_data_file(literal, unit, qualifier, shown):
-    words = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")
-    assert qualify(format_value(float(literal), unit, literal, words), qualifier, words) == shown
+    assert qualify(format_value(float(literal), unit, literal, WORDS), qualifier, WORDS) == shown
     assert parse_shown(shown) == (pytest.approx(float(literal)), qualifier)
