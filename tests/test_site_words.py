@@ -82,24 +82,41 @@ def site(words: dict[str, str]) -> kclaims.Site:
     return kclaims.Site(data, {"theme.md": "Theme"}, {"theme.md": {"size": "Size"}}, "theme.md#size")
 
 
-def test_with_the_english_words_a_table_reads_as_the_site_shows_it():
-    data = parse(MODELS, "models.yml", ENGLISH)
+@pytest.mark.parametrize(
+    ("words", "shown"),
+    [
+        (
+            ENGLISH,
+            [
+                "| What | Value | Source |",
+                "| Setting | Old 70B | Source |",
+                "| Compute | not stated |",
+                "ratio computed here",
+            ],
+        ),
+        (
+            MARKED,
+            [
+                "| ⟨table_what⟩ | ⟨table_value⟩ | ⟨table_source⟩ |",
+                "| ⟨table_setting⟩ | Old 70B | ⟨table_source⟩ |",
+                "| Compute | ⟨not_stated⟩ |",
+                "⟨ratio_computed⟩",
+            ],
+        ),
+    ],
+)
+def test_tables_take_their_headers_and_notes_from_the_strings(words, shown):
+    data = parse(MODELS, "models.yml", words)
     table = render_table(data.tables["sizes"], data, "index.md")
-    assert table.splitlines()[0] == "| What | Value | Source |"
+    assert table.splitlines()[0] == shown[0]
     matrix = render_table(data.tables["generations"], data, "index.md")
-    assert matrix.splitlines()[0] == "| Setting | Old 70B | Source |"
-    assert "| Compute | not stated |" in matrix
-    assert "ratio computed here" in matrix
+    assert matrix.splitlines()[0] == shown[1]
+    assert shown[2] in matrix
+    assert shown[3] in matrix
 
 
-def test_tables_take_their_headers_and_notes_from_the_strings():
+def test_the_generations_table_takes_its_words_from_the_strings():
     data = parse(MODELS, "models.yml", MARKED)
-    table = render_table(data.tables["sizes"], data, "index.md")
-    assert table.splitlines()[0] == "| ⟨table_what⟩ | ⟨table_value⟩ | ⟨table_source⟩ |"
-    matrix = render_table(data.tables["generations"], data, "index.md")
-    assert matrix.splitlines()[0] == "| ⟨table_setting⟩ | Old 70B | ⟨table_source⟩ |"
-    assert "| Compute | ⟨not_stated⟩ |" in matrix
-    assert "⟨ratio_computed⟩" in matrix
     turned = generations.render(data.tables["generations"], data, "index.md")
     assert turned.splitlines()[0] == (
         "| ⟨generations_model⟩ | Total parameters | Compute | ⟨generations_computed Tokens per parameter⟩ |"

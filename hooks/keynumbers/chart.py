@@ -188,6 +188,19 @@ def label_mark(ax: Axes, mark: Mark, text: str, offset: tuple[float, float], ha:
     ax.annotate(text, point, xytext=offset, textcoords="offset points", ha=ha, va="center", fontsize=8)
 
 
+def bar_value(ax: Axes, mark: Mark, position: float) -> None:
+    """Write a bar's value just past its end."""
+    ax.annotate(
+        mark.x.display(),
+        (mark.x.number, position),
+        xytext=(4, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        fontsize=8,
+    )
+
+
 def log_log_axes(ax: Axes, xlabel: str, ylabel: str) -> None:
     """Both axes labelled, in SI units (15T, 405B), with the major grid."""
     ax.set_xlabel(xlabel)

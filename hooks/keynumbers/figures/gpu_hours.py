@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..chart import (
     Chart,
     Mark,
+    bar_value,
     family_style,
     formatter,
     not_shown,
@@ -55,15 +56,7 @@ def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     for pos, mark in zip(positions, marks, strict=True):
         bars = ax.barh([pos], [mark.x.number], height=0.62, color=mark.style[0])
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(
-            mark.x.display(),
-            (mark.x.number, pos),
-            xytext=(4, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=8,
-        )
+        bar_value(ax, mark, pos)
     ax.set_yticks(list(positions), [m.label for m in marks])
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.6, len(marks) - 0.4)

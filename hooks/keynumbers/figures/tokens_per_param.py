@@ -9,6 +9,7 @@ from ..chart import (
     INK,
     Chart,
     Mark,
+    bar_value,
     family_style,
     formatter,
     log_limits,
@@ -74,15 +75,7 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
             linewidth=1,
         )
         bars.patches[0].set_gid(f"mark-{mark.key}")
-        ax.annotate(
-            mark.x.display(),
-            (mark.x.number, pos),
-            xytext=(4, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=8,
-        )
+        bar_value(ax, mark, pos)
     ax.set_xscale("log")
     ax.set_xlim(base, log_limits([m.x.number for m in chart.marks], high=5)[1])
     ax.set_yticks(list(positions), [m.label for m in marks])
