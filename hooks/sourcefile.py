@@ -204,7 +204,12 @@ def say(words: Mapping[str, str], key: str, **fields: object) -> str:
 def line_of(source: str, needle: str) -> int:
     """The 1-based line where needle first appears in source (0 if it does not)."""
     index = source.find(needle)
-    return source.count("\n", 0, index) + 1 if index >= 0 else 0
+    return line_at(source, index) if index >= 0 else 0
+
+
+def line_at(source: str, offset: int) -> int:
+    """The 1-based line of the character at offset in source."""
+    return source.count("\n", 0, offset) + 1
 
 
 def source_line(source: str, markdown: str, line: int) -> int:

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from keynumbers import data as kndata
-from sourcefile import LineDict, LineList, Num, SourceError, line_of, load_strings, parse_yaml, source_line
+from sourcefile import LineDict, LineList, Num, SourceError, line_at, line_of, load_strings, parse_yaml, source_line
 from support import ROOT
 from termkit import model
 
@@ -107,6 +107,7 @@ def test_line_of_finds_the_first_occurrence():
     assert line_of(source, "two") == 2
     assert line_of(source, "three") == 3
     assert line_of(source, "four") == 0
+    assert [line_at(source, offset) for offset in (0, 3, 4, 8, 13)] == [1, 1, 2, 3, 3]
 
 
 def test_source_line_counts_the_front_matter_that_the_markdown_lacks():

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sourcefile import LineDict, Yaml
+from sourcefile import LineDict, Yaml, line_at
 
 from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
 from .model import KeyNumbers, Ref
@@ -144,7 +144,7 @@ def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path
 
 def handwritten_corrections(markdown: str) -> list[int]:
     """Lines of a page that open a "Correction:" box by hand (they must come from the claims file)."""
-    return [markdown.count("\n", 0, m.start()) + 1 for m in HANDWRITTEN.finditer(markdown)]
+    return [line_at(markdown, m.start()) for m in HANDWRITTEN.finditer(markdown)]
 
 
 # --- Rendering (Markdown; links relative to page_path, a docs-relative path) ----------------------
