@@ -192,3 +192,8 @@ def test_load_reads_the_strings_beside_the_data_file_by_default(tmp_path: Path):
     )
     data = load(tmp_path / "models.yml")
     assert render_table(data.tables["sizes"], data, "index.md").startswith("| Was | Value | Source |")
+
+
+def test_a_missing_data_file_is_reported_before_missing_strings(tmp_path: Path):
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "models.yml")

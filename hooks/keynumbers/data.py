@@ -68,10 +68,11 @@ def load(path: str | Path, display_path: str | None = None, words: dict[str, str
     default the English block of the strings.yml beside the data file.
     """
     path = Path(path)
+    text = path.read_text(encoding="utf-8")  # first: a missing data file is FileNotFoundError, whatever else is
     if words is None:
         name = Path(STRINGS).name
         words = load_strings(path.with_name(name), str(Path(display_path or path).with_name(name)), "en")
-    return parse(path.read_text(encoding="utf-8"), display_path or str(path), words)
+    return parse(text, display_path or str(path), words)
 
 
 def parse(text: str, path: str, words: dict[str, str] | None = None) -> KeyNumbers:
