@@ -48,7 +48,8 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     cache = Path(config.config_file_path or config.docs_dir).parent / ".chart-cache"
     settings = config.extra.get("keynumbers") or {}
     try:
-        numbers = NumberSite.load(Path(config.docs_dir), settings, cache, log.warning, PluginError)
+        language = config.theme.get("language") or "en"
+        numbers = NumberSite.load(Path(config.docs_dir), settings, cache, log.warning, PluginError, language=language)
     except NumbersError as exc:
         raise PluginError(str(exc)) from None
     navigation = None

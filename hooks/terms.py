@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from pagework.extension import PageWork
 from pagework.generator import generated_pages, write_xref
 from pagework.page import mkdocs_page
-from termkit.model import GlossaryError, line_of
+from sourcefile import SourceError, line_of
 from termkit.site import PageReport, Problem, TermSite
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     glossary, xref = config.extra.get("glossary") or {}, config.extra.get("xref") or {}
     try:
         site = TermSite.load(Path(config.docs_dir), glossary, xref, config.theme.get("language") or "en", _where)
-    except GlossaryError as exc:
+    except SourceError as exc:
         raise PluginError(str(exc)) from None
     build, config["termsite"] = Build(site), site  # hooks/search.py reads it once the build has ended
     # Link while Python-Markdown converts each page (its tree, before serialising): no second parse.

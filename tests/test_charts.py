@@ -22,10 +22,12 @@ from lxml import etree
 from keynumbers import data as kndata
 from keynumbers import plot
 from keynumbers.units import format_value, qualify
+from sourcefile import STRINGS, SourceError, load_strings
 from support import ROOT
 from support.sites import make_site, run_build
 
 DATA = ROOT / "docs/data/models.yml"
+WORDS = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")  # the site's English words
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
 CHART_PAGES = {  # chart -> page it is placed on
     "tokens-vs-params": "scaling-laws",
@@ -173,6 +175,7 @@ def test_a_changed_chart_replaces_its_stale_cache_file(tmp_path):
     changed = DATA.read_text(encoding="utf-8").replace("Llama 3.1 405B", "Llama 3.1 405B (changed)", 1)
     assert changed != DATA.read_text(encoding="utf-8")
     (tmp_path / "models.yml").write_text(changed, encoding="utf-8")
+    (tmp_path / "strings.yml").write_bytes(DATA.with_name("strings.yml").read_bytes())  # the words beside the data
     plot.render("gpu-hours", kndata.load(tmp_path / "models.yml"), cache=tmp_path)
     (after,) = tmp_path.glob("gpu-hours-*.svg")
     assert after != before, "the drawing of the new data has a new name"
@@ -468,7 +471,7 @@ tables:
 
 
 def test_good_sample_loads():
-    numbers = kndata.parse(GOOD, "docs/data/models.yml")
+    numbers = kndata.parse(GOOD, "docs/data/models.yml", WORDS)
     assert numbers.resolve("m1.tokens").display() == "15T+"
     assert numbers.resolve("m1.tokens_per_param").display() == "≥1,875"
 
@@ -500,7 +503,7 @@ def test_good_sample_loads():
         ),
         (
             ("    type: dense\n", "    type: dense\n    type: moe\n"),
-            "docs/data/models.yml:8: duplicate key 'type' (first on line 7)",
+            "docs/data/models.yml:8: malformed YAML: duplicate key 'type' (first on line 7)",
         ),
         (("value: 8e9, unit", "value: [8e9, unit"), "docs/data/models.yml:8: malformed YAML"),
         (("value: 1.46e6", "value: lots"), "docs/data/models.yml:11: m1.gpu_hours: value 'lots' is not a number"),
@@ -509,7 +512,7 @@ def test_good_sample_loads():
 def test_broken_data_is_reported_with_file_and_line(change, message):
     old, new = change
     assert old in GOOD
-    with pytest.raises(kndata.DataError) as err:
+    with pytest.raises(SourceError) as err:
         kndata.parse(GOOD.replace(old, new, 1), "docs/data/models.yml")
     assert message in str(err.value)
 
@@ -566,5 +569,5 @@ def test_unknown_chart_or_table_fails_the_strict_build_with_file_and_line(tmp_pa
     ],
 )
 def test_values_are_written_with_the_precision_of_the_data_file(literal, unit, qualifier, shown):
-    assert qualify(format_value(float(literal), unit, literal), qualifier) == shown
+    assert qualify(format_value(float(literal), unit, literal, WORDS), qualifier, WORDS) == shown
     assert parse_shown(shown) == (pytest.approx(float(literal)), qualifier)

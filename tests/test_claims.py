@@ -17,9 +17,11 @@ from keynumbers import timeline as ktimeline
 from keynumbers.cite import iso_date, page_anchors, show_date
 from keynumbers.data import parse
 from keynumbers.llms import clean
+from sourcefile import STRINGS, load_strings
 from support import ROOT
 from support.sites import make_site, run_build
 
+WORDS = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")
 HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", "footnotes"]
 MODELS = """\
@@ -398,7 +400,7 @@ def test_timeline_core_takes_dates_from_models_and_sorts():
 def test_dates(text, iso, shown):
     assert iso_date(text) == iso
     if iso:
-        assert show_date(iso) == shown
+        assert show_date(iso, WORDS) == shown
 
 
 def test_anchors_follow_the_toc_extension():

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termkit.model import GlossaryError, parse_glossary, slugify
+from sourcefile import SourceError
+from termkit.model import parse_glossary, slugify
 
 GOOD = """\
 terms:
@@ -28,7 +29,7 @@ terms:
 
 
 def problems(text: str) -> str:
-    with pytest.raises(GlossaryError) as info:
+    with pytest.raises(SourceError) as info:
         parse_glossary(text, "docs/data/glossary.yml")
     return str(info.value)
 
@@ -210,7 +211,7 @@ def test_apostrophe_in_single_quotes_names_its_line():
 def test_missing_file_is_a_glossary_error(tmp_path):
     from termkit.model import load_glossary
 
-    with pytest.raises(GlossaryError) as info:
+    with pytest.raises(SourceError) as info:
         load_glossary(tmp_path / "nope.yml", "docs/data/glossary.yml")
     assert str(info.value).startswith("docs/data/glossary.yml: the glossary file does not exist; fix: create it")
 

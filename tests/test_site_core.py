@@ -273,9 +273,9 @@ def test_a_bad_front_matter_mode_and_an_unknown_reference_are_problems():
 
 
 def test_settings_reject_an_unknown_mode():
-    from termkit.model import GlossaryError
+    from sourcefile import SourceError
 
-    with pytest.raises(GlossaryError, match=r"extra\.glossary: autolink must be one of page, section, off"):
+    with pytest.raises(SourceError, match=r"extra\.glossary: autolink must be one of page, section, off"):
         Settings.read({"autolink": "always"}, {})
     assert Settings.read({"page": "terms.md", "other": 1}, {"page": "ix.md"}) == Settings(
         page="terms.md", index_page="ix.md"

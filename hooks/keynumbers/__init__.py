@@ -1,10 +1,13 @@
-"""Key numbers and charts from one data file, independent of MkDocs.
+"""Key numbers and charts from one data file, independent of MkDocs. Every word they put on the site
+comes from docs/data/strings.yml (KeyNumbers.say); the YAML loader and SourceError from sourcefile.py.
 
+model.py   what the data file holds: sources, subjects and their figures, tables; a figure's text
 data.py    load and validate docs/data/models.yml; errors name the file and line
+tabledata.py  the `tables:` section of the data file, checked against its subjects and fields
 units.py   the units the renderer knows and how each value is written ("15T+", "3.8 × 10²⁵ FLOPs")
 tables.py  key-number tables as Markdown, with a Source column
 chart.py   what a chart is made of (marks, title, description, data table) and shared drawing helpers
-figures.py the site's four charts: which figures each shows and how it is drawn (site content)
+figures/   the site's four charts, one module each: which figures it shows and how it is drawn (site content)
 plot.py    draws a chart with matplotlib's SVG backend, with a cache keyed by what it depends on
 svg.py     makes the SVG fit to inline: page font and colour, unique ids, title and description
 pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them (other markers

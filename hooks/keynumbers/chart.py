@@ -1,6 +1,6 @@
 """What every chart is made of, and the matplotlib helpers the chart definitions share.
 
-A chart is built in two steps (see figures.py): a `build_*` function picks the marks (each a
+A chart is built in two steps (see figures/): a `build_*` function picks the marks (each a
 figure from the data file) and writes the title, the screen-reader description and the data
 table; a `draw_*` function turns the marks into a matplotlib figure, with the helpers below.
 """
@@ -10,14 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
-from .data import Figure, KeyNumbers, Subject
+from .model import Figure, KeyNumbers, Subject
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.axis import Axis
     from matplotlib.ticker import FuncFormatter
+
+    AfterLayout: TypeAlias = list[Callable[[], None]]  # steps that need the final layout, like labels along a line
+    Draw: TypeAlias = Callable[["Chart", Axes], AfterLayout | None]
+    Rows: TypeAlias = list[tuple[list[str], list[Figure]]]  # the data table: cells, and the figures they cite
 
 INK = "#010101"  # stands for the page's text colour; replaced by currentColor
 # Mid-tone colours: at least 3:1 contrast against both the light (#fff) and the dark (slate) page.
@@ -62,6 +66,7 @@ class Mark:
     y: Figure | None = None
     style: tuple[str, str] = DEFAULT_STYLE
     lower_bound: bool = False
+    text: str = ""  # the words drawn next to the mark, if not just its label
 
     @property
     def y_figure(self) -> Figure:
@@ -81,6 +86,7 @@ class Chart:
     rows: list[tuple[list[str], list[Figure]]]
     notes: list[str] = field(default_factory=list)
     extra: dict[str, Figure] = field(default_factory=dict)  # reference lines etc., for drawing
+    words: dict[str, str] = field(default_factory=dict)  # what the drawing writes (axes, legend), from strings.yml
     svg: str = ""
 
     @property
@@ -104,24 +110,46 @@ def is_lower_bound(figure: Figure) -> bool:
     return figure.qualifier in ("more than", "at least")
 
 
-def family_legend(ax: Axes, marks: list[Mark], loc: str) -> None:
+def family_legend(ax: Axes, marks: list[Mark], loc: str, words: dict[str, str]) -> None:
+    """The model families shown, then the other kinds of mark and line; words: the chart's (legend_*)."""
     from matplotlib.lines import Line2D
 
     seen: dict[str, Line2D] = {}
     for family, (colour, shape) in FAMILY_STYLE.items():
         if any(m.style == (colour, shape) for m in marks):
             seen[family] = Line2D([], [], linestyle="none", marker=shape, color=colour, markersize=6)
-    seen["Llama 3 scaling-law optimum"] = Line2D(
+    seen[words["legend_optimum"]] = Line2D(
         [], [], linestyle="none", marker="*", color=PROJECTION_STYLE[0], markersize=10
     )
-    seen["Chinchilla rule of thumb"] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
-    seen["Chinchilla projection (Table 3)"] = Line2D(
+    seen[words["legend_rule"]] = Line2D([], [], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1)
+    seen[words["legend_projection"]] = Line2D(
         [], [], linestyle="none", marker="o", color="#7f7f7f", markerfacecolor="none", markersize=6
     )
-    seen["at least this many tokens"] = Line2D(
+    seen[words["legend_lower_bound"]] = Line2D(
         [], [], linestyle="none", marker="^", color=INK, markersize=6, markerfacecolor="none"
     )
     ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=3, fontsize=8, handletextpad=0.3, columnspacing=1.2)
+
+
+def ratio_rows(marks: list[Mark], data: KeyNumbers) -> Rows:
+    """The data table of the two token charts: name, parameters, training tokens, tokens per parameter."""
+    rows: Rows = []
+    for mark in marks:
+        subject = data.subjects[mark.key]
+        params, tokens = subject.figures["params"], subject.figures["tokens"]
+        ratio = data.figure(mark.key, "tokens_per_param")
+        rows.append(([subject.name, params.display(), tokens.display(), ratio.display()], [params, tokens, ratio]))
+    return rows
+
+
+def values(marks: list[Mark], data: KeyNumbers) -> str:
+    """ "Llama 3.1 405B 31M; Llama 3.1 70B 7.0M": each mark's label and value (x), for a bar chart's description."""
+    return data.say("chart_list").join(data.say("chart_value", label=m.label, value=m.x.display()) for m in marks)
+
+
+def not_shown(data: KeyNumbers, names: list[str], key: str = "chart_not_shown") -> list[str]:
+    """The sentence that lists what a chart leaves out, or nothing."""
+    return [data.say(key, names=data.say("chart_names").join(names))] if names else []
 
 
 def log_limits(values: list[float], low: float = 1.3, high: float = 1.3) -> tuple[float, float]:
@@ -158,6 +186,19 @@ def label_mark(ax: Axes, mark: Mark, text: str, offset: tuple[float, float], ha:
     """Write a mark's label next to it, offset in points."""
     point = (mark.x.number, mark.y_figure.number)
     ax.annotate(text, point, xytext=offset, textcoords="offset points", ha=ha, va="center", fontsize=8)
+
+
+def bar_value(ax: Axes, mark: Mark, position: float) -> None:
+    """Write a bar's value just past its end."""
+    ax.annotate(
+        mark.x.display(),
+        (mark.x.number, position),
+        xytext=(4, 0),
+        textcoords="offset points",
+        ha="left",
+        va="center",
+        fontsize=8,
+    )
 
 
 def log_log_axes(ax: Axes, xlabel: str, ylabel: str) -> None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
-from .data import Citation, DataError, KeyNumbers, LineDict, LineList, Ref, Yaml, parse_yaml
+from sourcefile import LineDict, LineList, SourceError, Yaml, parse_yaml, say
+
 from .fences import fenced
+from .model import Citation, KeyNumbers, Ref
 from .tables import link_from, source_cell
 
 MONTHS = (
@@ -83,11 +85,16 @@ def iso_date(text: str) -> str | None:
     return f"{match.group(3)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
 
 
-def show_date(iso: str) -> str:
-    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025'."""
+def show_date(iso: str, words: Mapping[str, str]) -> str:
+    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025' (month names and order from strings.yml)."""
     year, month, *day = iso.split("-")
-    name = MONTHS[int(month) - 1]
-    return f"{name} {int(day[0])}, {year}" if day else f"{name} {year}"
+    names = say(words, "months").split(", ")
+    if len(names) != len(MONTHS):
+        raise ValueError(f"strings.yml: months must name the 12 months, separated by ', ', not {len(names)}")
+    name = names[int(month) - 1]
+    if day:
+        return say(words, "date_day", month=name, day=int(day[0]), year=year)
+    return say(words, "date_month", month=name, year=year)
 
 
 def page_anchors(markdown: str, slugify: Callable[[str, str], str]) -> dict[str, str]:
@@ -123,7 +130,7 @@ def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list
     """The list under `key:` of a data file (claims, timeline), or the problems that stop reading it."""
     try:
         raw = parse_yaml(text, path)
-    except DataError as exc:
+    except SourceError as exc:
         return LineList(), exc.problems
     items = raw.get(key) if isinstance(raw, LineDict) else None
     if not isinstance(items, LineList) or not items:
@@ -151,10 +158,14 @@ def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
     return None
 
 
-def section_link(target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str) -> str:
-    """A Markdown link to a section, reading 'Page › Section' (just 'Section' on its own page)."""
+def section_link(
+    target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str, data: KeyNumbers
+) -> str:
+    """A Markdown link to a section, reading 'Page › Section' (strings.yml: section_link; just 'Section' on its
+    own page)."""
     page, _, anchor = target.partition("#")
     heading = anchors.get(page, {}).get(anchor, anchor)
     if page == page_path:
         return f"[{heading}](#{anchor})"
-    return f"[{titles.get(page, page)} › {heading}]({link_from(page_path, target)})"
+    text = data.say("section_link", page=titles.get(page, page), section=heading)
+    return f"[{text}]({link_from(page_path, target)})"

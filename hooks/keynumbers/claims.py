@@ -27,15 +27,17 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sourcefile import LineDict, Yaml, line_at
+
 from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
-from .data import KeyNumbers, LineDict, Ref, Yaml
+from .model import KeyNumbers, Ref
 from .tables import link_from
 
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
 CORRECTIONS = ("Overstated", "Wrong", "Said by the host, not by Scialom")
 KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "section", "box"}
 REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
-PHRASES = {"Accurate": "accurate", "Accurate, with context": "accurate with context"}  # pages with no correction
+PHRASES = {"Accurate": "verdict_accurate", "Accurate, with context": "verdict_accurate_with_context"}  # strings.yml
 HANDWRITTEN = re.compile(r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"Correction:', re.MULTILINE)
 
 
@@ -142,7 +144,7 @@ def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path
 
 def handwritten_corrections(markdown: str) -> list[int]:
     """Lines of a page that open a "Correction:" box by hand (they must come from the claims file)."""
-    return [markdown.count("\n", 0, m.start()) + 1 for m in HANDWRITTEN.finditer(markdown)]
+    return [line_at(markdown, m.start()) for m in HANDWRITTEN.finditer(markdown)]
 
 
 # --- Rendering (Markdown; links relative to page_path, a docs-relative path) ----------------------
@@ -160,12 +162,13 @@ class Site:
 
 def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> str:
     """The claim's box: a warning titled "Correction: ..." or an info box titled "Context: ..."."""
-    kind, label = ("warning", "Correction") if claim.is_correction else ("info", "Context")
-    tail = f"**Verdict: {claim.verdict}.** Sources: {cite_markdown(claim.refs, site.data, page_path)}."
+    data = site.data
+    kind, label = ("warning", "claim_correction") if claim.is_correction else ("info", "claim_context")
+    tail = [data.say("claim_verdict", verdict=claim.verdict), _sources(claim.refs, site, page_path)]
     if link_section:
-        tail += f" More under {section_link(claim.section, site.anchors, site.titles, page_path)}."
-    body = f"{claim.box_text}\n\n{tail}"
-    return f'!!! {kind} "{label}: {claim.box_title}"\n\n' + _indent(body) + "\n"
+        tail.append(data.say("claim_more", link=_section(claim, site, page_path)))
+    body = f"{claim.box_text}\n\n{' '.join(tail)}"
+    return f'!!! {kind} "{data.say(label, title=claim.box_title)}"\n\n' + _indent(body) + "\n"
 
 
 def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
@@ -179,26 +182,35 @@ def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
     counts = Counter(c.verdict for c in claims if c.page == page)
     if not counts:
         return ""
-    held = " and ".join(f"{counts[v]} {PHRASES.get(v, v.lower())}" for v in VERDICTS if counts[v])
-    table = f" ([all verdicts]({link_from(page, site.table)}))" if site.table else ""
-    return (
-        f"*Of the news summary's claims discussed on this page, {held}; none is overstated or misattributed{table}.*\n"
+    say = site.data.say
+    held = say("claims_and").join(
+        say("claims_held", n=counts[v], verdict=say(PHRASES[v]) if v in PHRASES else v.lower())
+        for v in VERDICTS
+        if counts[v]
     )
+    table = say("claims_all_verdicts", link=link_from(page, site.table)) if site.table else ""
+    return say("claims_none_here", held=held, table=table) + "\n"
 
 
-def summary(claims: list[Claim]) -> str:
+def summary(claims: list[Claim], data: KeyNumbers) -> str:
     """ "25 claims. Accurate: 11; Accurate, with context: 10; Overstated: 3; ..." (verdicts in fixed order)."""
     counts = Counter(c.verdict for c in claims)
-    return f"{len(claims)} claims. " + "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v]) + "."
+    return (
+        data.say("claims_summary", n=len(claims))
+        + " "
+        + "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v])
+        + "."
+    )
 
 
 def verdict_table(claims: list[Claim], site: Site, page_path: str) -> str:
     """Claim -> verdict -> the section that discusses it, one row per claim in the summary's order."""
-    rows = [["The news summary says", "Verdict", "Discussed in"], ["---"] * 3]
+    say = site.data.say
+    rows = [[say("claims_says"), say("claims_verdict"), say("claims_discussed")], ["---"] * 3]
     for c in claims:
         verdict = f"**{c.verdict}**" if c.is_correction else c.verdict
-        rows.append([c.claim, verdict, section_link(c.section, site.anchors, site.titles, page_path)])
-    return f"{summary(claims)}\n\n" + "\n".join(_row(r) for r in rows) + "\n"
+        rows.append([c.claim, verdict, _section(c, site, page_path)])
+    return f"{summary(claims, site.data)}\n\n" + "\n".join(_row(r) for r in rows) + "\n"
 
 
 def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
@@ -207,28 +219,30 @@ def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
     for c in claims:
         if not c.is_correction:
             continue
-        original = " / ".join(f"„{o}“" for o in c.original)
-        items.append(
-            f"- **{c.claim}** (German: {original}) *{c.verdict}.* {c.reason} "
-            f"Sources: {cite_markdown(c.refs, site.data, page_path)}. "
-            f"See {section_link(c.section, site.anchors, site.titles, page_path)}."
+        say = site.data.say
+        original = " / ".join(say("german_quote", text=o) for o in c.original)
+        sources, link = _sources(c.refs, site, page_path), _section(c, site, page_path)
+        item = say(
+            "correction_item",
+            claim=c.claim,
+            original=original,
+            verdict=c.verdict,
+            reason=c.reason,
+            sources=sources,
+            link=link,
         )
+        items.append(f"- {item}")
     return "\n".join(items) + "\n"
 
 
 def register(claims: list[Claim], site: Site, page_path: str) -> str:
     """Every bullet of the summary as written (German), with its verdict, in a collapsed block."""
-    rows = [["Heading", "Bullet", "Verdict", "Discussed in"], ["---"] * 4]
+    say = site.data.say
+    rows = [[say("claims_heading"), say("claims_bullet"), say("claims_verdict"), say("claims_discussed")], ["---"] * 4]
     for c in claims:
-        rows.append(
-            [c.topic, " / ".join(c.original), c.verdict, section_link(c.section, site.anchors, site.titles, page_path)]
-        )
+        rows.append([c.topic, " / ".join(c.original), c.verdict, _section(c, site, page_path)])
     table = "\n".join(_row(r) for r in rows)
-    return (
-        f'??? note "All {len(claims)} claims in the summary\'s German wording, with their verdicts"\n\n'
-        + _indent(table)
-        + "\n"
-    )
+    return f'??? note "{say("claims_register", n=len(claims))}"\n\n' + _indent(table) + "\n"
 
 
 def as_json(claims: list[Claim], site: Site, url_of: Callable[[str], str]) -> list[dict[str, object]]:
@@ -253,6 +267,16 @@ def as_json(claims: list[Claim], site: Site, url_of: Callable[[str], str]) -> li
             }
         )
     return out
+
+
+def _sources(refs: tuple[Ref, ...], site: Site, page_path: str) -> str:
+    """ "Sources: [Llama 3 paper](...) §1." (strings.yml: sources)."""
+    return site.data.say("sources", sources=cite_markdown(refs, site.data, page_path))
+
+
+def _section(claim: Claim, site: Site, page_path: str) -> str:
+    """A link to the section that discusses the claim."""
+    return section_link(claim.section, site.anchors, site.titles, page_path, site.data)
 
 
 def _indent(text: str) -> str:

@@ -18,14 +18,16 @@ or {value: null[, note]} for a number that the sources do not give. A template i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self, TypeAlias
 
-import yaml
+from sourcefile import STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
 
-from .units import QUALIFIERS, UNITS, format_ratio, format_value, known_units, qualify
+from .model import Figure, KeyNumbers, Ref, Source, Subject
+from .tabledata import tables
+from .units import QUALIFIERS, UNITS, known_units
+
+# What callers import from here; the classes themselves live in model.py, the YAML tree in sourcefile.
+__all__ = ["KeyNumbers", "load", "parse"]
 
 # Fields every model has (value: null when the sources do not give it), and the unit each must use.
 MODEL_FIELDS = {
@@ -56,261 +58,47 @@ MODEL_KEYS = {"name", "short", "family", "type"}
 PROJECTION_FIELDS = {"params": "params", "tokens": "tokens", "compute": "flops"}
 FIGURE_KEYS = {"value", "unit", "source", "qualifier", "note", "text"}
 DERIVED = ("tokens_per_param",)  # computed from other fields, never written in the file
-REFERENCE = re.compile(r"\{([^{}]*)\}")
-NOT_STATED = "not stated"
 
 
-class DataError(Exception):
-    """Problems in the data file; each message starts with file:line."""
+def load(path: str | Path, display_path: str | None = None, words: dict[str, str] | None = None) -> KeyNumbers:
+    """Read and validate the data file; display_path names it in messages (docs/data/models.yml).
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
-
-
-@dataclass(frozen=True)
-class Source:
-    key: str
-    title: str
-    link: str  # "sources.md#anchor" (relative to docs/) or an https:// address
-
-
-@dataclass(frozen=True)
-class Ref:
-    """One citation: a source and where in it (section, table, figure)."""
-
-    key: str
-    locator: str = ""
+    words: what the site's tables and charts say, from strings.yml in the site's language; by
+    default the English block of the strings.yml beside the data file.
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")  # first: a missing data file is FileNotFoundError, whatever else is
+    if words is None:
+        name = Path(STRINGS).name
+        words = load_strings(path.with_name(name), str(Path(display_path or path).with_name(name)), "en")
+    return parse(text, display_path or str(path), words)
 
 
-@dataclass(frozen=True)
-class Figure:
-    subject: str
-    field: str
-    value: float | None
-    unit: str
-    literal: str = ""
-    text: str = ""
-    qualifier: str | None = None
-    refs: tuple[Ref, ...] = ()
-    note: str = ""
-    line: int = 0
-    derived: bool = False
-    lower_bound: bool = False  # derived: the true value is at least this
-    approximate: bool = False  # derived: the result is rounded or its inputs were approximate
+def parse(text: str, path: str, words: dict[str, str] | None = None) -> KeyNumbers:
+    """The data file's text as KeyNumbers; SourceError listing every problem, each with file:line.
 
-    @property
-    def stated(self) -> bool:
-        return self.unit == "text" or self.value is not None
-
-    @property
-    def number(self) -> float:
-        """The value of a figure known to be a stated number (charts draw only those); ValueError otherwise."""
-        if self.value is None:
-            raise ValueError(f"{self.subject}.{self.field} has no value")
-        return self.value
-
-    def display(self) -> str:
-        """How the value reads on a page: "405B", "15T+", "~40T", "≥1,875", "not stated"."""
-        if self.unit == "text":
-            return self.text
-        if self.value is None:
-            return NOT_STATED
-        if self.derived:
-            return format_ratio(self.value, self.lower_bound, self.approximate)
-        return qualify(format_value(self.value, self.unit, self.literal), self.qualifier)
-
-
-@dataclass
-class Subject:
-    id: str
-    kind: str  # model | projection | law | fact
-    name: str
-    figures: dict[str, Figure]
-    line: int
-    short: str = ""
-    family: str = ""
-    type: str = ""
-    law: str = ""
-
-
-@dataclass(frozen=True)
-class Row:
-    label: str  # a template, like the value
-    value: str  # a template (rows tables) or a field name (matrix tables)
-    line: int
-
-
-@dataclass
-class Table:
-    name: str
-    rows: list[Row]
-    line: int
-    header: str = "What"
-    columns: tuple[str, ...] = ()  # subject ids: a matrix table, one column per subject
-
-    @property
-    def is_matrix(self) -> bool:
-        return bool(self.columns)
-
-
-@dataclass
-class KeyNumbers:
-    path: str
-    sources: dict[str, Source]
-    subjects: dict[str, Subject]
-    tables: dict[str, Table]
-
-    def figure(self, subject: str, name: str) -> Figure:
-        """A figure by subject id and field, including derived fields (KeyError if unknown)."""
-        owner = self.subjects[subject]
-        if name in owner.figures:
-            return owner.figures[name]
-        if name == "tokens_per_param":
-            return tokens_per_param(owner)
-        if name == "active_params" and owner.type == "dense" and "params" in owner.figures:
-            return owner.figures["params"]  # a dense model uses every parameter for every token
-        raise KeyError(f"{subject}.{name}")
-
-    def resolve(self, reference: str) -> Figure:
-        subject, _, name = reference.strip().partition(".")
-        return self.figure(subject, name)
-
-    def models(self, *, family: str | None = None) -> list[Subject]:
-        return [s for s in self.subjects.values() if s.kind == "model" and (family is None or s.family == family)]
-
-
-def tokens_per_param(subject: Subject) -> Figure:
-    """Training tokens per (total) parameter; marked ≥ when tokens are a lower bound, ≈ when rounded."""
-    tokens, params = subject.figures.get("tokens"), subject.figures.get("params")
-    if not tokens or not params or tokens.value is None or params.value is None:
-        return Figure(subject.id, "tokens_per_param", None, "ratio", derived=True)
-    value = tokens.value / params.value
-    lower = tokens.qualifier in ("more than", "at least") or params.qualifier in ("nearly", "up to")
-    approx = "about" in (tokens.qualifier, params.qualifier) or abs(value - round(value)) > 1e-9 * value
-    return Figure(
-        subject.id,
-        "tokens_per_param",
-        value,
-        "ratio",
-        refs=tokens.refs + params.refs,
-        derived=True,
-        lower_bound=lower,
-        approximate=approx,
-        note="computed here: training tokens ÷ parameters",
-    )
-
-
-# --- Loading YAML with line numbers -------------------------------------------------------------
-
-
-class Num(float):
-    """A number from the data file that remembers how it was written ("15.6e12")."""
-
-    literal: str
-
-    def __new__(cls, value: float, literal: str) -> Self:
-        obj = super().__new__(cls, value)
-        obj.literal = literal
-        return obj
-
-
-# What parse_yaml gives: mappings and lists that know their lines, numbers, words, and null.
-Yaml: TypeAlias = "LineDict | LineList | Num | str | None"
-
-
-class LineDict(dict[str, Yaml]):
-    """A YAML mapping that knows the (1-based) line it starts on and the line of each key."""
-
-    def __init__(self, line: int = 0) -> None:
-        super().__init__()
-        self.line = line
-        self.key_lines: dict[str, int] = {}
-
-
-class LineList(list[Yaml]):
-    """A YAML list that knows the (1-based) line it starts on and the line of each item."""
-
-    def __init__(self, items: Iterable[Yaml] = (), line: int = 0, item_lines: Iterable[int] = ()) -> None:
-        super().__init__(items)
-        self.line = line
-        self.item_lines = list(item_lines)
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that also reads 70e9 and 1e-4 as numbers (YAML 1.2 style)."""
-
-
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:\d[\d_]*)?(?:\.\d*)?[eE][-+]?\d+$"), list("-+.0123456789")
-)
-
-
-def parse_yaml(text: str, path: str) -> Yaml:
-    """Parse YAML into LineDict/LineList/Num/str/None; syntax errors name the file and line."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)  # a SafeLoader subclass: builds no Python objects
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise DataError([f"{path}:{mark.line + 1 if mark else 0}: malformed YAML: {exc.problem or exc}"]) from None
-    if node is None:
-        raise DataError([f"{path}:1: the file is empty"])
-    return _convert(node, path)
-
-
-def _convert(node: yaml.Node, path: str) -> Yaml:
-    if isinstance(node, yaml.MappingNode):
-        mapping = LineDict(node.start_mark.line + 1)
-        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
-        for key_node, value_node in pairs:
-            key = str(key_node.value)
-            if key in mapping:
-                raise DataError(
-                    [
-                        f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
-                        f"(first on line {mapping.key_lines[key]})"
-                    ]
-                )
-            mapping.key_lines[key] = key_node.start_mark.line + 1
-            mapping[key] = _convert(value_node, path)
-        return mapping
-    if isinstance(node, yaml.SequenceNode):
-        items: list[yaml.Node] = node.value
-        return LineList(
-            (_convert(item, path) for item in items),
-            node.start_mark.line + 1,
-            (item.start_mark.line + 1 for item in items),
-        )
-    tag = node.tag.rsplit(":", 1)[-1]
-    if tag == "null":
-        return None
-    if tag in ("int", "float"):
-        try:
-            return Num(float(node.value.replace("_", "")), node.value)
-        except ValueError:
-            raise DataError([f"{path}:{node.start_mark.line + 1}: cannot read {node.value!r} as a number"]) from None
-    if tag == "bool":
-        return str(node.value)  # "yes"/"no" stay words: a figure's text is never a boolean
-    return str(node.value)
-
-
-# --- Validation -----------------------------------------------------------------------------------
-
-
-def load(path: str | Path, display_path: str | None = None) -> KeyNumbers:
-    return parse(Path(path).read_text(encoding="utf-8"), display_path or str(path))
-
-
-def parse(text: str, path: str) -> KeyNumbers:
+    words: the site's words (strings.yml); only what is shown needs them, not the checks.
+    """
     raw = parse_yaml(text, path)
+    if raw is None:
+        raise SourceError([f"{path}:1: the file is empty"])
     if not isinstance(raw, LineDict):
-        raise DataError([f"{path}:1: expected a mapping with sources, models, projections, laws, facts, tables"])
+        raise SourceError([f"{path}:1: expected a mapping with sources, models, projections, laws, facts, tables"])
     problems: list[str] = []
     unknown = set(raw) - {"sources", "models", "projections", "laws", "facts", "tables"}
     for key in sorted(unknown):
         problems.append(f"{path}:{raw.key_lines[key]}: unknown section {key!r}")
-    sources = _sources(raw.get("sources"), path, problems)
-    data = KeyNumbers(path, sources, {}, {})
+    data = KeyNumbers(path, _sources(raw.get("sources"), path, problems), {}, {}, dict(words or {}))
+    _subjects(raw, data, problems)
+    data.tables = tables(raw.get("tables"), raw, data, problems)
+    if problems:
+        raise SourceError(problems)
+    return data
+
+
+def _subjects(raw: LineDict, data: KeyNumbers, problems: list[str]) -> None:
+    """Every model, projection, law and fact, into data.subjects; a projection must name a known law."""
+    path = data.path
     for section, kind in (("models", "model"), ("projections", "projection"), ("laws", "law"), ("facts", "fact")):
         block = raw.get(section)
         if block is None:
@@ -329,10 +117,6 @@ def parse(text: str, path: str) -> KeyNumbers:
     for subject in data.subjects.values():
         if subject.kind == "projection" and subject.law not in data.subjects:
             problems.append(f"{path}:{subject.line}: {subject.id}: law {subject.law!r} is not an id under 'laws'")
-    data.tables = _tables(raw.get("tables"), raw, data, problems)
-    if problems:
-        raise DataError(problems)
-    return data
 
 
 def _sources(block: Yaml, path: str, problems: list[str]) -> dict[str, Source]:
@@ -436,7 +220,7 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
             problems.append(f"{where}: text must be non-empty words (quote it if YAML reads it otherwise)")
             text = str(text)
         refs = _refs(raw, where, data, problems, required=True)
-        return Figure(sid, key, None, "text", text=text.strip(), refs=refs, note=note, line=line)
+        return Figure(sid, key, None, "text", text=text.strip(), refs=refs, note=note, line=line, words=data.words)
     if "value" not in raw:
         problems.append(f"{where}: no value (write `value: null` if the sources do not give it)")
         return None
@@ -457,7 +241,7 @@ def _number(
     value, unit = raw["value"], raw.get("unit")
     if value is None:
         refs = _refs(raw, where, data, problems, required=False)
-        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=raw.line)
+        return Figure(sid, key, None, str(unit or ""), refs=refs, note=note, line=raw.line, words=data.words)
     if not isinstance(value, Num):
         problems.append(f"{where}: value {value!r} is not a number (use text: for words)")
         return None
@@ -469,7 +253,16 @@ def _number(
         return None
     refs = _refs(raw, where, data, problems, required=True)
     return Figure(
-        sid, key, float(value), unit, literal=value.literal, qualifier=qualifier, refs=refs, note=note, line=raw.line
+        sid,
+        key,
+        float(value),
+        unit,
+        literal=value.literal,
+        qualifier=qualifier,
+        refs=refs,
+        note=note,
+        line=raw.line,
+        words=data.words,
     )
 
 
@@ -488,110 +281,3 @@ def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], requ
             continue
         refs.append(Ref(key, locator.strip()))
     return tuple(refs)
-
-
-def _strings(value: Yaml) -> list[str] | None:
-    """The items of a YAML list if every one is a string, else None."""
-    if not isinstance(value, LineList):
-        return None
-    strings = [item for item in value if isinstance(item, str)]
-    return strings if len(strings) == len(value) else None
-
-
-def _tables(block: Yaml, raw: LineDict, data: KeyNumbers, problems: list[str]) -> dict[str, Table]:
-    tables: dict[str, Table] = {}
-    if block is None:
-        return tables
-    if not isinstance(block, LineDict):
-        problems.append(f"{data.path}:{raw.key_lines['tables']}: 'tables' must be a mapping of name -> table")
-        return tables
-    for name, entry in block.items():
-        table = _table(name, entry, block.key_lines[name], data, problems)
-        if table is not None:
-            tables[name] = table
-    return tables
-
-
-def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[str]) -> Table | None:
-    path = data.path
-    rows = entry.get("rows") if isinstance(entry, LineDict) else None
-    if not isinstance(entry, LineDict) or not isinstance(rows, LineList) or not rows:
-        problems.append(f"{path}:{line}: table {name!r} needs a non-empty 'rows' list")
-        return None
-    unknown = set(entry) - {"rows", "columns", "header"}
-    if unknown:
-        problems.append(f"{path}:{line}: table {name!r}: unknown key(s) {', '.join(sorted(unknown))}")
-    columns: tuple[str, ...] = ()
-    if given := entry.get("columns"):
-        ids = _strings(given)
-        if ids is None:
-            problems.append(
-                f"{path}:{entry.key_lines['columns']}: table {name!r}: columns must be a list of "
-                f"subject ids, got {given!r}"
-            )
-        columns = tuple(ids or ())
-    for sid in columns:
-        if sid not in data.subjects:
-            problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: column {sid!r} is not a known id")
-    table = Table(name, [], line, str(entry.get("header", "Setting" if columns else "What") or ""), columns)
-    for item, item_line in zip(rows, rows.item_lines, strict=True):
-        row = _row(name, item, item_line, columns, data, problems)
-        if row is not None:
-            table.rows.append(row)
-    return table
-
-
-def _row(
-    table: str, item: Yaml, line: int, columns: tuple[str, ...], data: KeyNumbers, problems: list[str]
-) -> Row | None:
-    """One row of a table: [label, template], or [label, field] in a matrix table (one with columns)."""
-    where = f"{data.path}:{line}: table {table!r}"
-    pair = _strings(item)
-    if pair is None or len(pair) != 2:
-        problems.append(f"{where}: each row is [label, {'field' if columns else 'template'}], got {item!r}")
-        return None
-    row = Row(pair[0], pair[1], line)
-    for template in (row.label, *(() if columns else (row.value,))):
-        for ref in REFERENCE.findall(template):
-            try:
-                data.resolve(ref)
-            except KeyError:
-                problems.append(f"{where}: {{{ref}}} is not a known subject.field")
-    for sid in columns:
-        if sid in data.subjects:
-            try:
-                data.figure(sid, row.value)
-            except KeyError:
-                problems.append(f"{where}: {sid} has no field {row.value!r}")
-    return row
-
-
-def fill(template: str, data: KeyNumbers) -> tuple[str, list[Figure]]:
-    """Replace each {subject.field} with its display text; also return the figures used, in order."""
-    used: list[Figure] = []
-
-    def one(match: re.Match[str]) -> str:
-        figure = data.resolve(match.group(1))
-        used.append(figure)
-        return figure.display()
-
-    return REFERENCE.sub(one, template), used
-
-
-@dataclass
-class Citation:
-    """The sources behind some figures, grouped by source in first-use order."""
-
-    groups: dict[str, list[str]] = field(default_factory=dict)  # source key -> locators
-    computed: bool = False
-
-    @classmethod
-    def of(cls, figures: Iterable[Figure]) -> Citation:
-        cite = cls()
-        for figure in figures:
-            cite.computed |= figure.derived
-            for ref in figure.refs:
-                locators = cite.groups.setdefault(ref.key, [])
-                if ref.locator and ref.locator not in locators:
-                    locators.append(ref.locator)
-        return cite

@@ -8,14 +8,8 @@ No MkDocs import.
 
 from __future__ import annotations
 
-from .data import Figure, KeyNumbers, Table
+from .model import Figure, KeyNumbers, Table
 from .tables import link_from
-
-MISSING = "–"
-NOTE = (
-    f"{MISSING}: the sources this site checked give no figure. Tokens per parameter are computed here "
-    "(training tokens ÷ total parameters). GPU-hours are for the GPUs named in brackets."
-)
 
 
 def problems(table: Table, data: KeyNumbers) -> list[str]:
@@ -30,7 +24,11 @@ def problems(table: Table, data: KeyNumbers) -> list[str]:
 
 
 def render(table: Table, data: KeyNumbers, page_path: str) -> str:
-    header = ["Model", *(row.label + (" (computed)" if row.value == "tokens_per_param" else "") for row in table.rows)]
+    labels = [
+        data.say("generations_computed", label=r.label) if r.value == "tokens_per_param" else r.label
+        for r in table.rows
+    ]
+    header = [data.say("generations_model"), *labels]
     lines = [_row(header), _row(["---"] * len(header))]
     for sid in table.columns:
         subject = data.subjects[sid]
@@ -43,13 +41,13 @@ def render(table: Table, data: KeyNumbers, page_path: str) -> str:
                 cell += f" ({_cell(hardware, data, page_path)})"
             cells.append(cell)
         lines.append(_row(cells))
-    return "\n".join(lines) + f"\n\n{NOTE}\n"
+    return "\n".join(lines) + f"\n\n{data.say('generations_note', missing=data.say('no_figure'))}\n"
 
 
 def _cell(figure: Figure, data: KeyNumbers, page_path: str) -> str:
     """The value, linked to its (first) source, with source and place as the link title."""
     if not figure.stated:
-        return MISSING
+        return data.say("no_figure")
     shown = figure.display()
     if figure.derived or not figure.refs:
         return shown
@@ -57,7 +55,7 @@ def _cell(figure: Figure, data: KeyNumbers, page_path: str) -> str:
     source = data.sources[ref.key]
     title = " ".join(filter(None, (source.title, ref.locator)))
     extra = "".join(f"; {data.sources[r.key].title} {r.locator}".rstrip() for r in figure.refs[1:])
-    return f'[{shown}]({link_from(page_path, source.link)} "Source: {title}{extra}")'
+    return f'[{shown}]({link_from(page_path, source.link)} "{data.say("source_title", title=title + extra)}")'
 
 
 def _row(cells: list[str]) -> str:

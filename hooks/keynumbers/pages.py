@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .chart import Chart
-from .data import KeyNumbers
 from .fences import fenced
 from .figures import CHARTS
+from .model import KeyNumbers
 from .tables import render_rows, render_table
 
 DIRECTIVE = re.compile(r"^\[\[\s*([a-z][a-z-]*)\s*(?::\s*([^\]]*?))?\s*\]\]\s*$")
@@ -92,8 +92,8 @@ def chart_markdown(chart: Chart, data: KeyNumbers, page_path: str) -> str:
     notes = "".join(f"{note}\n\n" for note in chart.notes)
     return (
         f"{SLOT.format(name=chart.name)}\n\n"
-        f'<details class="note" markdown>\n<summary><span class="no-glossary">Data: {html.escape(chart.title)}'
-        f"</span></summary>\n\n{table}\n\n{notes}</details>\n"
+        f'<details class="note" markdown>\n<summary><span class="no-glossary">'
+        f"{html.escape(data.say('chart_data', title=chart.title))}</span></summary>\n\n{table}\n\n{notes}</details>\n"
     )
 
 

@@ -11,12 +11,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .chart import RC, Chart
-from .data import KeyNumbers
 from .figures import CHARTS
+from .model import KeyNumbers
 from .svg import finish_svg
 
 # Everything a drawing depends on besides its data: these files and the matplotlib release.
-DRAWING_CODE = [Path(__file__).with_name(name) for name in ("plot.py", "chart.py", "figures.py", "svg.py")]
+HERE = Path(__file__).parent
+DRAWING_CODE = [HERE / name for name in ("plot.py", "chart.py", "svg.py")] + sorted((HERE / "figures").glob("*.py"))
 
 
 def render(name: str, data: KeyNumbers, cache: Path | None = None) -> Chart:

@@ -28,11 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from sourcefile import STRINGS, SourceError, load_strings, source_line
+
 from . import claims as kclaims
 from . import generations, timeline
 from .chart import Chart
 from .cite import marker_section, page_anchors
-from .data import DataError, KeyNumbers, load
+from .data import KeyNumbers, load
 from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
 from .plot import render  # imports matplotlib only when it draws
@@ -86,15 +88,18 @@ class NumberSite:
         error: type[Exception] = NumbersError,
         *,
         draw: bool = True,
+        language: str = "en",
     ) -> NumberSite:
-        """From the docs directory and `extra: keynumbers:` (paths relative to docs); NumbersError if unusable."""
+        """From the docs directory and `extra: keynumbers:` (paths relative to docs), with the words of the
+        site's language from strings.yml; NumbersError if unusable."""
         paths = {**DEFAULTS, **settings}
+        if not (docs / paths["source"]).is_file():
+            raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing")
         try:
-            data = load(docs / paths["source"], display_path=f"docs/{paths['source']}")
-        except DataError as exc:
+            words = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
+            data = load(docs / paths["source"], display_path=f"docs/{paths['source']}", words=words)
+        except SourceError as exc:
             raise NumbersError(f"key-numbers data has errors:\n{exc}") from None
-        except FileNotFoundError:
-            raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing") from None
         site = cls(data, cache, report, error, draw)
         site.claims_path, site.timeline_path = f"docs/{paths['claims']}", f"docs/{paths['timeline']}"
         site.claims = site._load(kclaims.load, docs / paths["claims"], site.claims_path)
@@ -150,7 +155,7 @@ class NumberSite:
             return markdown
         result = expand(markdown, self.data, src, self.chart, self._handlers(src))
         for line, message in result.problems:
-            self.report(f"docs/{src}:{_source_line(page.source, markdown, line)}: {message}")
+            self.report(f"docs/{src}:{source_line(page.source, markdown, line)}: {message}")
         self.pages[src], self.markdown[src] = result.charts, result.markdown
         return result.markdown
 
@@ -218,13 +223,3 @@ class NumberSite:
     def claims_json(self, url_of: Callable[[str], str | None]) -> list[dict[str, Any]]:
         """claims.json's entries; url_of maps a docs-relative 'page.md#anchor' to an absolute URL."""
         return kclaims.as_json(self.claims, self.site, lambda t: url_of(t) or t)
-
-
-def _source_line(source: str, markdown: str, line: int) -> int:
-    """Line `line` of the Markdown the engine converts, as a line of the source file (after front matter)."""
-    start = source.find(markdown[:200]) if markdown else -1
-    if start >= 0:
-        return source.count("\n", 0, start) + line
-    wanted = markdown.split("\n")[line - 1].strip()  # the text was changed before: find the line itself
-    lines = [text.strip() for text in source.split("\n")]
-    return lines.index(wanted) + 1 if wanted in lines else line

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import posixpath
 
-from .data import Citation, Figure, KeyNumbers, Table, fill
-
-COMPUTED = "ratio computed here"
+from .model import Citation, Figure, KeyNumbers, Table, fill
 
 
 def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
     """A Markdown table for one `tables:` entry, links relative to the page at page_path (docs-relative)."""
     if table.is_matrix:
         subjects = [data.subjects[sid] for sid in table.columns]
-        header = [table.header, *(s.short or s.name for s in subjects), "Source"]
+        header = [
+            _header(table, data),
+            *(s.short or s.name for s in subjects),
+            data.say("table_source"),
+        ]
         lines = [_row(header), _row(["---"] * len(header))]
         for row in table.rows:
             label, label_figures = fill(row.label, data)
@@ -21,7 +23,8 @@ def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
             cite = source_cell(Citation.of(label_figures + figures), data, page_path)
             lines.append(_row([label, *(f.display() for f in figures), cite]))
         return "\n".join(lines)
-    lines = [_row([table.header, "Value", "Source"]), _row(["---"] * 3)]
+    header = [_header(table, data), data.say("table_value"), data.say("table_source")]
+    lines = [_row(header), _row(["---"] * 3)]
     for row in table.rows:
         label, label_figures = fill(row.label, data)
         value, figures = fill(row.value, data)
@@ -29,9 +32,16 @@ def render_table(table: Table, data: KeyNumbers, page_path: str) -> str:
     return "\n".join(lines)
 
 
+def _header(table: Table, data: KeyNumbers) -> str:
+    """The first column's header: the table's own (`header:`, even empty), else strings.yml's default."""
+    if table.header is not None:
+        return table.header
+    return data.say("table_setting" if table.is_matrix else "table_what")
+
+
 def render_rows(header: list[str], rows: list[tuple[list[str], list[Figure]]], data: KeyNumbers, page_path: str) -> str:
     """A Markdown table from ready-made cells; each row's figures give its Source cell (the caller notes ratios)."""
-    lines = [_row([*header, "Source"]), _row(["---"] * (len(header) + 1))]
+    lines = [_row([*header, data.say("table_source")]), _row(["---"] * (len(header) + 1))]
     for cells, figures in rows:
         lines.append(_row([*cells, source_cell(Citation.of(figures), data, page_path, mark_computed=False)]))
     return "\n".join(lines)
@@ -45,8 +55,8 @@ def source_cell(cite: Citation, data: KeyNumbers, page_path: str, mark_computed:
         text = f"[{source.title}]({link_from(page_path, source.link)})"
         parts.append(f"{text} {', '.join(locators)}" if locators else text)
     if cite.computed and mark_computed:
-        parts.append(COMPUTED)
-    return "; ".join(parts) or "–"
+        parts.append(data.say("ratio_computed"))
+    return "; ".join(parts) or data.say("no_figure")
 
 
 def link_from(page_path: str, link: str) -> str:

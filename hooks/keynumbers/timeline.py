@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
-from .data import KeyNumbers, LineDict, Ref, Yaml
+from sourcefile import LineDict, Yaml
 
-KINDS = {"primary": "", "report": "press report"}
+from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
+from .model import KeyNumbers, Ref
+
+KINDS = {"primary": "", "report": "timeline_report"}  # kind -> its label's key in strings.yml ("": none)
 KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
 REPORTED = ("report", "reported")
 
@@ -37,10 +39,6 @@ class Event:
     line: int
     section: str = ""
     section_line: int = 0
-
-    @property
-    def when(self) -> str:
-        return show_date(self.date)
 
 
 def load(text: str, path: str, data: KeyNumbers) -> tuple[list[Event], list[str]]:
@@ -119,11 +117,11 @@ def render(
     """An ordered list in date order: the date as <time>, what happened, the kind of source, the sources."""
     lines = ['<div class="kn-timeline" markdown>', ""]
     for event in sorted(events, key=lambda e: e.date):
-        label = f" *({KINDS[event.kind]})*" if KINDS[event.kind] else ""
-        more = f" More: {section_link(event.section, anchors, titles, page_path)}." if event.section else ""
-        lines.append(
-            f'1. <time datetime="{event.date}">{event.when}</time>: **{event.title}**{label}. '
-            f"{event.text} Sources: {cite_markdown(event.refs, data, page_path)}.{more}"
-        )
+        label = f" *({data.say(KINDS[event.kind])})*" if KINDS[event.kind] else ""
+        more = section_link(event.section, anchors, titles, page_path, data) if event.section else ""
+        more = f" {data.say('timeline_more', link=more)}" if more else ""
+        sources = data.say("sources", sources=cite_markdown(event.refs, data, page_path))
+        when = f'<time datetime="{event.date}">{show_date(event.date, data.words)}</time>'
+        lines.append(f"1. {when}: **{event.title}**{label}. {event.text} {sources}{more}")
     lines += ["", "</div>", ""]
     return "\n".join(lines)

@@ -1,26 +1,30 @@
 """Units the renderer knows, and how a value in each is written on the page.
 
 A value keeps the text it was written with in the data file (its literal), and the page shows
-no more precision than that: `7.0e6` GPU-hours reads "7.0M", `184320` reads "184,320".
+no more precision than that: `7.0e6` GPU-hours reads "7.0M", `184320` reads "184,320". The words
+around a number (a unit such as "FLOPs", a qualifier such as "nearly") come from strings.yml.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from sourcefile import say
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 LITERAL = re.compile(r"^(?P<sign>[-+]?)(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[-+]?\d+))?$")
 SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
-# How a qualifier changes the way a value is written. "15T+" is "more than 15T".
+# The qualifiers a figure may have, each with the key in strings.yml of how it is written ("15T+").
 QUALIFIERS = {
-    "more than": ("", "+"),
-    "about": ("~", ""),
-    "nearly": ("nearly ", ""),
-    "at least": ("≥", ""),
-    "up to": ("up to ", ""),
+    "more than": "qualifier_more_than",
+    "about": "qualifier_about",
+    "nearly": "qualifier_nearly",
+    "at least": "qualifier_at_least",
+    "up to": "qualifier_up_to",
 }
 
 
@@ -29,7 +33,7 @@ class Unit:
     name: str
     meaning: str
     style: str  # scaled | integer | scientific | percent | plain | text
-    suffix: str = ""
+    words: str = ""  # the key in strings.yml of how a value in this unit is written ("{value} FLOPs"), if not bare
 
 
 UNITS = {
@@ -38,7 +42,7 @@ UNITS = {
         Unit("params", "model parameters", "scaled"),
         Unit("tokens", "training tokens", "scaled"),
         Unit("tokens_ctx", "context length in tokens", "scaled"),
-        Unit("flops", "floating-point operations", "scientific", " FLOPs"),
+        Unit("flops", "floating-point operations", "scientific", "unit_flops"),
         Unit("gpu_hours", "GPU-hours", "scaled"),
         Unit("count", "a count of things", "scaled"),
         Unit("ratio", "a ratio, such as tokens per parameter", "scaled"),
@@ -69,23 +73,23 @@ def digits_after_point(literal: str) -> int | None:
     return exp - len(frac)
 
 
-def format_value(value: float, unit: str, literal: str) -> str:
-    """The value as the page shows it, with no more precision than its literal."""
+def format_value(value: float, unit: str, literal: str, words: Mapping[str, str]) -> str:
+    """The value as the page shows it, with no more precision than its literal; words: the site's (strings.yml)."""
     style = UNITS[unit].style
     if style == "scaled":
-        return _scaled(value, literal) + UNITS[unit].suffix
-    if style == "scientific":
-        return _scientific(value, literal) + UNITS[unit].suffix
-    if style == "percent":
-        return f"{_plain(value, literal)}%"
-    return _plain(value, literal)
+        shown = _scaled(value, literal)
+    elif style == "scientific":
+        shown = _scientific(value, literal)
+    elif style == "percent":
+        shown = f"{_plain(value, literal)}%"
+    else:
+        shown = _plain(value, literal)
+    return say(words, UNITS[unit].words, value=shown) if UNITS[unit].words else shown
 
 
-def qualify(text: str, qualifier: str | None) -> str:
-    if not qualifier:
-        return text
-    before, after = QUALIFIERS[qualifier]
-    return f"{before}{text}{after}"
+def qualify(text: str, qualifier: str | None, words: Mapping[str, str]) -> str:
+    """A value with its qualifier ("15T" more than -> "15T+"), as strings.yml writes it."""
+    return say(words, QUALIFIERS[qualifier], value=text) if qualifier else text
 
 
 def format_ratio(value: float, lower_bound: bool, approximate: bool) -> str:

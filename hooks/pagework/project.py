@@ -20,7 +20,7 @@ from typing import Any
 from markdown.extensions.toc import slugify as default_slugify
 
 from keynumbers.site import NumberSite
-from termkit.model import line_of
+from sourcefile import line_of
 from termkit.site import Settings, TermSite
 
 from .config import Entry, ProjectError, list_files, nav_entries, read_config, split_front_matter
@@ -61,7 +61,7 @@ class Project:
 
     @classmethod
     def load(cls, config_file: Path, draw: bool = True) -> Project:
-        """read, and the data of the hooks the config lists; GlossaryError or NumbersError if unusable.
+        """read, and the data of the hooks the config lists; SourceError or NumbersError if unusable.
         draw: whether charts are drawn (False: their tables and text only, and matplotlib is not imported)."""
         project = cls.read(config_file)
         if project.uses("terms.py"):
@@ -79,13 +79,18 @@ class Project:
         """Whether the config's `hooks:` lists a hook of this file name."""
         return hook in {Path(str(h)).name for h in self.config.get("hooks") or []}
 
+    @property
+    def language(self) -> str:
+        return str((self.config.get("theme") or {}).get("language") or "en")
+
     def load_terms(self) -> None:
-        language = (self.config.get("theme") or {}).get("language") or "en"
-        self.terms = TermSite.load(self.docs, self.extra("glossary"), self.extra("xref"), language, self.where)
+        self.terms = TermSite.load(self.docs, self.extra("glossary"), self.extra("xref"), self.language, self.where)
 
     def load_numbers(self, draw: bool = True) -> None:
         cache = self.config_file.resolve().parent / CHART_CACHE
-        numbers = NumberSite.load(self.docs, self.extra("keynumbers"), cache, self.problems.append, draw=draw)
+        numbers = NumberSite.load(
+            self.docs, self.extra("keynumbers"), cache, self.problems.append, draw=draw, language=self.language
+        )
         slugify = self.extensions()[1].get("toc", {}).get("slugify", default_slugify)
         sources = {src: split_front_matter(text)[0] for src, text in self.sources().items()}
         numbers.know_pages(sources, {e.src: e.title or "" for e in self.nav}, slugify)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from termkit.model import line_of
+from sourcefile import line_of
 
 from .source import unused_footnote
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from keynumbers.site import NumbersError
 from pagework.prebuild import Converted, Prebuild
 from pagework.project import Project
-from termkit.model import GlossaryError
+from sourcefile import SourceError
 from termkit.site import Settings
 
 from . import messages
@@ -106,7 +106,7 @@ def checks(config_file: Path, draw: bool = False) -> tuple[list[str], Prebuild]:
     if project.uses("terms.py"):
         try:
             project.load_terms()
-        except GlossaryError as exc:  # no term is linked; the glossary's pages exist all the same
+        except SourceError as exc:  # no term is linked; the glossary's pages exist all the same
             problems.append(str(exc))
             generated = _glossary_pages(project)
     if project.uses("charts.py"):
@@ -130,6 +130,6 @@ def _glossary_pages(project: Project) -> set[str]:
     anchors are unknown)."""
     try:
         settings = Settings.read(project.extra("glossary"), project.extra("xref"))
-    except (GlossaryError, TypeError):
+    except (SourceError, TypeError):
         settings = Settings()
     return {settings.page, settings.index_page}

@@ -1,28 +1,23 @@
-"""Glossary terms: load the YAML source, validate it, report errors with file and line."""
+"""Glossary terms: load the YAML source (sourcefile.parse_yaml), validate it, report errors with file and line."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import yaml
+import sourcefile
+from sourcefile import LineDict, LineList, Num, SourceError, Yaml, parse_yaml
 
 CASE_RULES = ("insensitive", "sensitive", "any")
 ID_PREFIX = "term-"  # before an anchor that would start with a digit
 TEXT_KEYS = ("term", "id", "short", "long", "source")  # keys whose value is one piece of text
+LIST_KEYS = ("abbr", "aliases", "forms", "see_also")  # keys whose value is a list of names
 KNOWN_KEYS = {"term", "id", "abbr", "aliases", "forms", "case", "short", "long", "see_also", "source"}
 
 
-class GlossaryError(Exception):
-    """One or more problems in the glossary source; each line names the file and line."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+line_of = sourcefile.line_of  # where callers found it before sourcefile
 
 
 @dataclass(frozen=True)
@@ -75,12 +70,6 @@ def normalize(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def line_of(source: str, needle: str) -> int:
-    """The 1-based line where needle first appears in source (0 if it does not)."""
-    index = source.find(needle)
-    return source.count("\n", 0, index) + 1 if index >= 0 else 0
-
-
 def slugify(text: str) -> str:
     """A stable, readable anchor: lower case, accents dropped, runs of other characters -> '-'."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -98,88 +87,8 @@ def anchor(text: str) -> str:
     return ID_PREFIX + slug if slug[0].isdigit() else slug
 
 
-class Lines(list[object]):
-    """A YAML sequence that knows the line of each of its items (`lines`, 1-based)."""
-
-    lines: list[int]
-
-
-if TYPE_CHECKING:  # mypy needs a static base; CSafeLoader and SafeLoader have the same interface
-    _SafeLoader = yaml.SafeLoader
-else:
-    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
-
-
-class _LineLoader(_SafeLoader):
-    """A safe loader that remembers the line of each mapping and sequence item, and refuses duplicate keys."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, object]:
-        seen: dict[Hashable, int] = {}  # key -> its line
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r} (first on line {seen[key]})", key_node.start_mark
-                )
-            seen[key] = key_node.start_mark.line + 1
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-    def construct_lines(self, node: yaml.SequenceNode) -> Iterator[Lines]:
-        items = Lines()
-        items.lines = [item.start_mark.line + 1 for item in node.value]
-        yield items
-        items.extend(self.construct_sequence(node))
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_lines)
-
-# A value that opens a quote: after "key:" or "- " (group 1: the quote).
-_OPENS_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+|-\s+)?(["'])""")
-# A quoted value that is complete on its line, with nothing after it but a comment.
-_CLOSED = {'"': re.compile(r'"(?:[^"\\]|\\.)*"\s*(?:#.*)?$'), "'": re.compile(r"'(?:[^']|'')*'\s*(?:#.*)?$")}
-
-
-def parse_yaml(text: str, path: str) -> object:
-    """Parse YAML with line numbers on mappings; a syntax error names the file and line."""
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # safe: _LineLoader is a SafeLoader
-    except yaml.MarkedYAMLError as exc:
-        raise GlossaryError([_yaml_problem(text, path, exc)]) from None
-
-
-def _yaml_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> str:
-    """The message for a YAML syntax error: where a quote was left open if one was, else where parsing stopped."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    problem = exc.problem or str(exc)
-    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-        problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-    opened = _open_quote(text, line)
-    if opened is None:
-        return f"{path}:{line}: malformed YAML: {problem}"
-    number, quote = opened
-    inner = "write '' for each ' inside it" if quote == "'" else 'write \\" for each " inside it'
-    return (
-        f"{path}:{number}: malformed YAML: the value quoted with {quote} on this line is not closed on it "
-        f"(the parser gave up on line {line}: {problem}); fix: end the value with {quote} and {inner}, "
-        f"or write it without quotes"
-    )
-
-
-def _open_quote(text: str, last: int) -> tuple[int, str] | None:
-    """(line, quote) of the last value up to line `last` that opens a quote and does not close it on its line."""
-    found = None
-    for number, line in enumerate(text.splitlines()[:last], start=1):
-        opening = _OPENS_QUOTE.match(line)
-        if opening and not _CLOSED[opening.group(1)].match(line, opening.start(1)):
-            found = (number, opening.group(1))
-    return found
-
-
 def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary:
-    """Read and validate a glossary file; raise GlossaryError listing every problem found."""
+    """Read and validate a glossary file; raise SourceError listing every problem found."""
     display_path = display_path or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -188,28 +97,28 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
             f"{display_path}: the glossary file does not exist; fix: create it (the format is in "
             f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/"
         )
-        raise GlossaryError([problem]) from None
+        raise SourceError([problem]) from None
     return parse_glossary(text, display_path)
 
 
 def parse_glossary(text: str, path: str) -> Glossary:
     data = parse_yaml(text, path)
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise GlossaryError([f"{path}:1: expected a mapping with a 'terms:' list"])
+    terms = data.get("terms") if isinstance(data, LineDict) else None
+    if not isinstance(terms, LineList):
+        raise SourceError([f"{path}:1: expected a mapping with a 'terms:' list"])
     problems: list[str] = []
     glossary = Glossary(path)
     claimed: dict[str, tuple[str, int]] = {}  # folded surface -> (term name, line)
     see_also: list[tuple[str, tuple[str, ...], int]] = []  # (term id, names it refers to, line)
-    lines = getattr(data["terms"], "lines", None) or [data.get("__line__", 1)] * len(data["terms"])
-    for item, line in zip(data["terms"], lines, strict=False):
-        if not isinstance(item, dict):
+    for item, line in zip(terms, terms.item_lines, strict=True):
+        if not isinstance(item, LineDict):
             problems.append(
                 f"{path}:{line}: every entry under 'terms:' must be a mapping of keys, but this one is "
                 f"{_kind(item)} ({item!r}); fix: start the entry with '- term: NAME' and indent its other keys "
                 f"under 'term:'"
             )
             continue
-        entry = _entry(item, path, item.get("__line__", line), problems)
+        entry = _entry(item, path, item.line, problems)
         if entry is None:
             continue
         term, refs = entry
@@ -225,14 +134,14 @@ def parse_glossary(text: str, path: str) -> Glossary:
         see_also.append((term.id, refs, term.line))
     _resolve_see_also(glossary, see_also, path, problems)
     if problems:
-        raise GlossaryError(problems)
+        raise SourceError(problems)
     return glossary
 
 
-def _entry(item: dict[str, object], path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
+def _entry(item: LineDict, path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
     """One entry's term and the names in its see_also; its problems go to `problems`."""
     where = f"{path}:{line}"
-    unknown = set(item) - KNOWN_KEYS - {"__line__"}
+    unknown = set(item) - KNOWN_KEYS
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}")
     texts = {key: _text_value(item, key, where, problems) for key in TEXT_KEYS}
@@ -250,18 +159,7 @@ def _entry(item: dict[str, object], path: str, line: int, problems: list[str]) -
         problems.append(
             f"{where}: term {name!r}: case must be insensitive (the default), sensitive or any, not {case!r}"
         )
-    lists: dict[str, tuple[str, ...]] = {}
-    for key in ("abbr", "aliases", "forms", "see_also"):
-        value = item.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            problems.append(
-                f"{where}: term {name!r}: '{key}' must be a list of non-empty strings; "
-                f"fix: write it as [name, other name], and put a number in quotes: ['404']"
-            )
-            value = []
-        lists[key] = tuple(normalize(v) for v in value)
+    lists = {key: _names(item, key, f"{where}: term {name!r}: '{key}'", problems) for key in LIST_KEYS}
     term = Term(
         id=anchor(texts["id"] or name),
         name=name,
@@ -278,7 +176,22 @@ def _entry(item: dict[str, object], path: str, line: int, problems: list[str]) -
     return term, lists["see_also"]
 
 
-def _text_value(item: dict[str, object], key: str, where: str, problems: list[str]) -> str:
+def _names(item: LineDict, key: str, what: str, problems: list[str]) -> tuple[str, ...]:
+    """The names under `key` (one name or a list), normalised; anything else is a problem (what: where it is)."""
+    if key not in item:
+        return ()
+    value = item[key]
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        problems.append(
+            f"{what} must be a list of non-empty strings; "
+            f"fix: write it as [name, other name], and put a number in quotes: ['404']"
+        )
+        return ()
+    return tuple(normalize(v) for v in items if isinstance(v, str))
+
+
+def _text_value(item: LineDict, key: str, where: str, problems: list[str]) -> str:
     """The text under `key` (normalised, "" if absent); anything but a string is a problem."""
     value = item.get(key)
     if value is None or value == "":
@@ -293,15 +206,13 @@ def _text_value(item: dict[str, object], key: str, where: str, problems: list[st
     return normalize(value)
 
 
-def _kind(value: object) -> str:
+def _kind(value: Yaml) -> str:
     names = {
-        dict: "a mapping",
-        list: "a list",
-        Lines: "a list",
+        LineDict: "a mapping",
+        LineList: "a list",
         str: "a string",
         bool: "true or false",
-        int: "a number",
-        float: "a number",
+        Num: "a number",
         type(None): "empty",
     }
     return names.get(type(value), f"a {type(value).__name__}")

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
 from .collate import Collation
-from .model import Glossary, GlossaryError, Term, parse_yaml
+from .model import Glossary, Term
 
 USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
 USED_ON_PATTERN = re.compile(r"<!-- glossary-used-on:([^ ]+) -->")  # group 1: the term id
@@ -126,25 +125,6 @@ def _entry(
     refs.append(f"{literal(strings['source'])}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
     attrs = f"{{: .glossary-refs {unindexed} }}" if unindexed else "{: .glossary-refs }"
     return [*lines, *refs, *([attrs] if attr_list else []), ""]
-
-
-def load_strings(path: Path, display_path: str, language: str) -> dict[str, str]:
-    """The words the hooks put on the site, in the site's language; GlossaryError saying what is wrong."""
-    if not path.is_file():
-        raise GlossaryError(
-            [
-                f"{display_path}: the file of the words the hooks put on the site does not exist; "
-                f"fix: restore it from the project's repository (one block per language, e.g. 'en:')"
-            ]
-        )
-    try:
-        table = parse_yaml(path.read_text(encoding="utf-8"), display_path)
-    except GlossaryError as exc:
-        raise GlossaryError([f"{display_path} has errors:", *exc.problems]) from None
-    if not isinstance(table, dict) or language not in table:
-        raise GlossaryError([f"{display_path}: no strings for the site language {language!r}"])
-    strings: dict[str, str] = table[language]
-    return strings
 
 
 def letter_id(letter: str) -> str:

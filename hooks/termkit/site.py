@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
+from sourcefile import SourceError, load_strings
+
 from .collate import Collation
 from .linker import MODES, LinkResult, Node, Occurrence, Section, link_tree
 from .matcher import Matcher
-from .model import Glossary, GlossaryError, Term, load_glossary
-from .render import glossary_markdown, index_markdown, load_strings
+from .model import Glossary, Term, load_glossary
+from .render import glossary_markdown, index_markdown
 from .resolution import INDEX_MARKER, Resolution
 from .search import SectionKeywords, page_keywords
 from .urls import relative_url
@@ -48,11 +50,11 @@ class Settings:
 
     @classmethod
     def read(cls, glossary: Mapping[str, Any], xref: Mapping[str, Any]) -> Settings:
-        """From the site's `glossary` and `xref` settings (other keys are ignored); GlossaryError for a bad value."""
+        """From the site's `glossary` and `xref` settings (other keys are ignored); SourceError for a bad value."""
         known = {k: v for k, v in glossary.items() if k in ("source", "page", "autolink", "unused", "used_on_cap")}
         settings = cls(**known, index_page=xref.get("page", cls.index_page), related=xref.get("related", cls.related))
         if settings.autolink not in MODES or settings.unused not in ("info", "warn"):
-            raise GlossaryError(
+            raise SourceError(
                 [
                     f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
                     f"info, warn; got {settings.autolink!r} and {settings.unused!r}"
@@ -115,12 +117,12 @@ class TermSite:
     def load(
         cls, docs: Path, glossary: Mapping[str, Any], xref: Mapping[str, Any], language: str, where: Where
     ) -> TermSite:
-        """A site's TermSite from its docs directory and its settings; GlossaryError saying what is wrong."""
+        """A site's TermSite from its docs directory and its settings; SourceError saying what is wrong."""
         settings = Settings.read(glossary, xref)
         try:
             terms = load_glossary(docs / settings.source, display_path=f"docs/{settings.source}")
-        except GlossaryError as exc:
-            raise GlossaryError(["glossary source has errors:", *exc.problems]) from None
+        except SourceError as exc:
+            raise SourceError(["glossary source has errors:", *exc.problems]) from None
         strings = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
         return cls(terms, Matcher(terms), Collation(language), strings, settings, where)
 
