@@ -9,7 +9,8 @@ MkDocs + Material alone, the same with the glossary and index pages the hooks ge
 out as static Markdown (what a hand-maintained site would have: tests/benchmark/static.py), the
 same with the hooks, and with mkdocs-ezglossary linking the same terms; it records each
 process's wall time and peak memory (ru_maxrss from wait4) and reports medians. The real site
-is built the same way (alone, hand-written glossary and index, hooks), and so is the real site
+is built the same way (alone, hand-written glossary and index, hooks, and a fourth variant:
+hand-written with the key-number content written out too, see static.py), and so is the real site
 with its theme pages copied --copies times (tests/benchmark/copies.py): content as dense in
 terms, index markers, charts and tables as the real pages, at a size where fixed costs per
 build no longer dominate.
@@ -28,8 +29,8 @@ sets PYTHONDONTWRITEBYTECODE would otherwise make each build compile the hooks, 
 anew); the hooks are compiled before the first build.
 
 The output is Markdown (tables ready for a README) and ends with the lines
-`hooks overhead on the real site: N% (hand-written pages: S%)`,
-`hooks overhead on the real theme pages x40 (P pages): N% (hand-written pages: S%)` and
+`hooks overhead on the real site: N% (hand-written pages: S%; with key numbers: K%)`,
+`hooks overhead on the real theme pages x40 (P pages): N% (hand-written pages: S%; with key numbers: K%)` and
 `hooks overhead at 500 pages x 300 terms: N% (hand-written pages: S%; ezglossary: M%)`.
 """
 
@@ -198,6 +199,26 @@ def real_static_config(hooks_config: Path, built: Path) -> Path:
     pages = static.write_static(Path(config["docs_dir"]), built, hooks_config.parent / f"{name}-static-pages")
     config = static.static_config(config, pages)
     path = hooks_config.with_name(f"{name}-static.yml")
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
+
+
+def capture_config(hooks_config: Path, captured: Path) -> Path:
+    """<name>-capture.yml: the config with hooks, plus capture_hook.py keeping each page's Markdown in captured."""
+    config = yaml.safe_load(hooks_config.read_text("utf-8"))
+    config["hooks"] = [*config["hooks"], str(HERE / "capture_hook.py")]
+    config["extra"] = {**(config.get("extra") or {}), "capture_pages": str(captured)}
+    path = hooks_config.with_name(hooks_config.name.replace("-hooks.yml", "-capture.yml"))
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
+
+
+def written_config(static_config: Path, captured: Path) -> Path:
+    """<name>-written.yml: the static variant with its pages as captured (static.written_docs)."""
+    config = yaml.safe_load(static_config.read_text("utf-8"))
+    docs = static_config.with_name(static_config.name.replace("-static.yml", "-written-docs"))
+    config["docs_dir"] = str(static.written_docs(Path(config["docs_dir"]), captured, docs))
+    path = static_config.with_name(static_config.name.replace("-static.yml", "-written.yml"))
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
     return path
 
@@ -519,11 +540,13 @@ def measure_real(configs: dict[str, Path], work: Path, name: str, runs: int, arg
     """
     m = Measured()
     out = work / "out" / name
-    warm_up = run_cli(configs["hooks"], out / "hooks", args.timeout)
+    captured = out / "captured"
+    warm_up = run_cli(capture_config(configs["hooks"], captured), out / "hooks", args.timeout)
     log(f"  {name:>12} hooks warm-up: {warm_up.wall:7.2f} s {'' if warm_up.ok else warm_up.note}")
     configs["static"] = real_static_config(configs["hooks"], out / "hooks")
+    configs["written"] = written_config(configs["static"], captured)
     for rep in range(runs):
-        for variant in ("plain", "hooks", "static"):
+        for variant in ("plain", "hooks", "static", "written"):
             run = run_cli(configs[variant], out / variant, args.timeout)
             m.runs.setdefault(variant, []).append(run)
             log(
@@ -720,7 +743,8 @@ def render(
     for name, site in real:
         out.append(
             f"hooks overhead on the {name}: {num(_over(site, 'hooks'), '{:.0f}')}% "
-            f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%)"
+            f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%; "
+            f"with key numbers: {num(_over(site, 'hooks', base='written'), '{:.0f}')}%)"
         )
     out.append(
         f"hooks overhead at {plan.headline[0]} pages x {plan.headline[1]} terms: "
@@ -737,15 +761,25 @@ def static_table(rows: list[tuple[str, Measured]]) -> list[str]:
         "The same site without the hooks, its glossary and index pages static Markdown files with what the "
         "hooks generate (tests/benchmark/static.py): what automation costs over maintaining them by hand.",
         "",
+        "On the real site and its copies, a fourth variant also has the key-number content written out "
+        "(tables, charts, claim boxes, timeline: the pages as the key-numbers hook leaves them; "
+        'tests/benchmark/capture_hook.py), as a hand-maintained site would: "+ key numbers".',
+        "",
         "| pages x terms | MkDocs alone | hand-written pages | with hooks | hooks over hand-written "
-        "| CPU | hand-written over alone |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| CPU | hand-written over alone | + key numbers | hooks over it | CPU |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, m in rows:
+        written = (
+            f"{num(m.wall('written'))} s{_spread(m, 'written')}{_failures(m, 'written')} "
+            f"| {pct(m.wall('hooks'), m.wall('written'))} | {pct(m.cpu('hooks'), m.cpu('written'))}"
+            if "written" in m.runs
+            else "| |"
+        )
         out.append(
             f"| {name} | {num(m.wall('plain'))} s | {num(m.wall('static'))} s{_spread(m, 'static')}"
             f"{_failures(m, 'static')} | {num(m.wall('hooks'))} s | {pct(m.wall('hooks'), m.wall('static'))} "
-            f"| {pct(m.cpu('hooks'), m.cpu('static'))} | {pct(m.wall('static'), m.wall('plain'))} |"
+            f"| {pct(m.cpu('hooks'), m.cpu('static'))} | {pct(m.wall('static'), m.wall('plain'))} | {written} |"
         )
     return [*out, ""]
 
