@@ -87,6 +87,15 @@ _Loader.add_implicit_resolver(
 )
 
 
+def load_plain_yaml(text: str) -> object:
+    """YAML as plain Python data (front matter): read by libyaml when PyYAML has it (several times
+    faster); PyYAML's own parser runs only when libyaml refuses the text, so an error keeps its wording."""
+    try:
+        return yaml.load(text, Loader=_SafeLoader)  # a safe loader: SafeLoader or libyaml's CSafeLoader
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
+
+
 def parse_yaml(text: str, path: str) -> Yaml:
     """Parse YAML into LineDict/LineList/Num/bool/str (None for an empty file); SourceError naming file and line."""
     try:

@@ -5,7 +5,7 @@ import markdown
 
 from support.samples import LINKER_GLOSSARY as GLOSSARY
 from support.samples import LINKER_MATCHER as MATCHER
-from termkit import linker
+from termkit import rawhtml
 from termkit.linker import link_tree
 from termkit.markdown_ext import TermLinking
 
@@ -113,8 +113,8 @@ def test_nothing_is_linked_inside_a_summary():
 def test_raw_html_blocks_without_comments_are_not_parsed(monkeypatch):
     """Highlighted code and other raw blocks hold no text of their own block: they cost no HTML parse."""
     parsed = []
-    original = linker._raw_tags.__wrapped__
-    monkeypatch.setattr(linker, "_raw_tags", lambda raw: parsed.append(raw) or original(raw))
+    original = rawhtml._raw_tags.__wrapped__
+    monkeypatch.setattr(rawhtml, "_raw_tags", lambda raw: parsed.append(raw) or original(raw))
     text = (
         '<div class="box">\n<p>RoPE in raw HTML</p>\n</div>\n\n```\nRoPE in code\n```\n\nRoPE after them.\n\n'
         '<!-- index: Alpha -->\n\nInline <span class="no-glossary">RoPE</span>, then C++.\n'

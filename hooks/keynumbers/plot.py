@@ -5,6 +5,7 @@ Same data and same matplotlib version give the same bytes, with or without the c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from importlib.metadata import version
@@ -57,5 +58,11 @@ def render(name: str, data: KeyNumbers, cache: Path | None = None) -> Chart:
 
 def _digest(chart: Chart) -> str:
     """What a chart's SVG depends on, hashed: its marks and texts, the drawing code, matplotlib."""
-    parts = (repr(chart), *(path.read_text(encoding="utf-8") for path in DRAWING_CODE), version("matplotlib"))
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{chart!r}\n{_drawing_code()}".encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _drawing_code() -> str:
+    """The drawing code and the matplotlib release, read once per process (looking up an installed
+    package's version scans sys.path): the code that draws is the one imported at start anyway."""
+    return "\n".join((*(path.read_text(encoding="utf-8") for path in DRAWING_CODE), version("matplotlib")))

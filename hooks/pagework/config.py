@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import pathspec
 import yaml
 
+from sourcefile import load_plain_yaml
+
 # A front matter block as MkDocs (mkdocs.utils.meta) and Zensical find it.
 YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 DEFAULT_EXCLUDE = (".*", "/templates/")  # what MkDocs always leaves out of the site
@@ -68,7 +70,7 @@ def split_front_matter(source: str) -> tuple[str, dict[str, Any], int]:
     as MkDocs splits them, and how many lines come before the Markdown."""
     block = YAML_RE.match(source)
     try:
-        data = yaml.safe_load(block.group(1)) if block else None
+        data = load_plain_yaml(block.group(1)) if block else None
     except yaml.YAMLError:
         data = None
     if block is None or not isinstance(data, dict):

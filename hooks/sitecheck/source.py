@@ -13,6 +13,7 @@ import yaml
 
 from keynumbers.fences import fenced
 from pagework.config import YAML_RE, split_front_matter
+from sourcefile import load_plain_yaml
 
 __all__ = ["footnote_problems", "front_matter_problem", "page_problems", "split_front_matter", "unused_footnote"]
 
@@ -43,7 +44,7 @@ def front_matter_problem(source: str) -> str | None:
 def _front_matter_yaml_problem(text: str) -> str | None:
     """What is wrong with a closed front matter block's YAML (its first line is line 2), if anything."""
     try:
-        data = yaml.safe_load(text)
+        data = load_plain_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 2 if mark else 2  # the YAML starts on line 2, after the opening ---

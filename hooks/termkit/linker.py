@@ -7,78 +7,44 @@ the text in document order: a match is wrapped in a link only where a reader exp
 word (never in code, headings, existing links, abbreviations); the visible text never
 changes. Explicit references are ordinary Markdown links to `term:NAME`, rewritten here to
 the glossary entry.
+
+The tree and its elements: termkit.tree; Python-Markdown's raw HTML in it: termkit.rawhtml.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .matcher import LOOK_AHEAD, Matcher
-from .model import Glossary, Term, normalize
+from .matcher import Matcher
+from .model import Glossary, Term
+from .rawhtml import HOLE, RawTags, effect_at
+from .tree import (
+    HEADINGS,
+    IGNORED,
+    INLINE,
+    NO_LINK,
+    NO_LINK_CLASSES,
+    SKIP_CLASSES,
+    Node,
+    Surroundings,
+    heading_text,
+    index_of,
+)
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
+__all__ = ["INLINE", "LINK_CLASS", "MODES", "LinkResult", "Node", "Occurrence", "Section", "link_html", "link_tree"]
+
 REF_SCHEME = "term:"
 # An HTML comment that starts with the word "index" is an index marker (parsed in termkit.xref).
 INDEX_COMMENT = re.compile(r"\s*index\b", re.IGNORECASE)
-# Python-Markdown keeps raw HTML out of its tree and leaves this placeholder in the text.
-PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
-# Any of Python-Markdown's placeholders (raw HTML, entities): never part of a term, whatever the term.
-HOLE = re.compile("\x02[^\x02\x03]*\x03")
 LINK_CLASS = "glossary-term"
 MODES = ("page", "section", "off")
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# Text in these elements is not prose: terms there neither count nor link.
-IGNORED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math", "template"})
-# Text in these elements counts as an occurrence but is never wrapped in a link.
-NO_LINK = HEADINGS | {"a", "abbr", "button", "label", "select", "option", "title", "dfn", "summary"}
-# Phrasing elements: text on either side of them runs on without a word break.
-# fmt: off
-INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-                    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
-# fmt: on
-# Elements with one of these classes are skipped entirely (footnotes cite sources, they don't teach).
-SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"})
-# Elements with one of these classes are like headings: their terms count but are never linked.
-NO_LINK_CLASSES = frozenset({"admonition-title"})
-
-
-class Node(Protocol):
-    """What the linker uses of an element: the ElementTree API that xml.etree's elements (Python-Markdown's
-    tree, link_tree) and lxml's (link_html) have alike.
-
-    (lxml-stubs type an lxml element's attrib and itertext() more loosely, as _Attrib and str | bytes,
-    so it does not match this; their lxml.html parsers return Any, which is what link_html passes.)
-    """
-
-    @property
-    def tag(self) -> str | Callable[..., object]:
-        """The element's name; for a comment or processing instruction, the function that makes one."""
-
-    @tag.setter
-    def tag(self, value: str) -> None: ...
-
-    text: str | None
-    tail: str | None
-
-    @property
-    def attrib(self) -> MutableMapping[str, str]: ...
-
-    def get(self, key: str) -> str | None: ...
-    def makeelement(self, tag: str, attrib: dict[str, str], /) -> Self: ...
-    def insert(self, index: int, element: Self, /) -> None: ...
-    def iter(self) -> Iterator[Self]: ...
-    def itertext(self) -> Iterator[str]: ...
-    def __iter__(self) -> Iterator[Self]: ...
-    def __getitem__(self, index: int, /) -> Self: ...
-    def __len__(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +110,8 @@ def link_html(
 
 
 class _Walk:
+    """One walk over a page's tree in document order: links terms, records them and the index markers."""
+
     def __init__(
         self,
         root: Node,
@@ -156,7 +124,7 @@ class _Walk:
         escape_amp: bool = False,
     ):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
-        self.raw_html = raw_html
+        self.raw = RawTags(raw_html)
         # may_match(text) -> a first candidate or None: one search in C, since most text holds no term
         self.may_match: Callable[[str], re.Match[str] | None] = matcher.may_match if find_terms else (lambda text: None)
         self.section = Section("", "")
@@ -166,16 +134,13 @@ class _Walk:
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
         self.escape_amp = escape_amp  # see link_tree
-        self._parents: dict[Node, Node] | None = None  # child -> parent, built the first time context is needed
-        # Raw inline HTML tags (Python-Markdown's stash) open around the current text, innermost last:
-        # (tag, effect), effect "skip" (not prose) or "nolink" (counts, never linked).
-        self.raw_open: list[tuple[str, str]] = []
+        self.surroundings = Surroundings(root)  # the text around a slot, for a match at its edge
 
     def element(self, el: Node, linkable: bool) -> None:  # noqa: PLR0912 - one walk; a helper would cost a call
         tag = el.tag
         if not isinstance(tag, str):  # a comment or processing instruction (lxml): no visible text
-            if getattr(tag, "__name__", "") == "Comment" and INDEX_COMMENT.match(comment := el.text or ""):
-                self.markers.append((comment, self.section))
+            if getattr(tag, "__name__", "") == "Comment":
+                self.comment(el.text or "")
             return
         cls = el.get("class")
         if tag in IGNORED:
@@ -189,7 +154,7 @@ class _Walk:
         if tag == "h1":
             self.section = Section("", "")  # the page's title: occurrences belong to the page itself
         elif tag in HEADINGS and (anchor := el.get("id")):
-            self.section = Section(anchor, _heading_text(el))
+            self.section = Section(anchor, heading_text(el))
         if tag == "a":
             href = el.get("href") or ""
             if href.startswith(REF_SCHEME):
@@ -202,9 +167,9 @@ class _Walk:
                     return
         linkable = linkable and tag not in NO_LINK
         if tag not in INLINE:
-            self.raw_open = []  # raw inline tags never reach past the block they are written in
+            self.raw.open = []  # raw inline tags never reach past the block they are written in
         children = list(el)  # before linking: links added below are not walked again
-        may_match, raw = self.may_match, bool(self.raw_html)  # cheap tests in C first:
+        may_match, raw = self.may_match, bool(self.raw.stash)  # cheap tests in C first:
         text = el.text  # most text on a page holds no term and no index marker
         if text and ((first := may_match(text)) or (raw and "\x02" in text)):
             self.text(el, None, text, linkable, first)
@@ -236,17 +201,17 @@ class _Walk:
     ) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
         effects = None
-        if self.raw_html and ("\x02" in text or self.raw_open):
+        if self.raw.stash and ("\x02" in text or self.raw.open):
             alone = after is None and len(parent) == 0 and parent.tag not in INLINE  # all the text of a block
-            effects = self.raw_effects(text, alone)
+            effects = self.raw.effects(text, alone, self.comment)
         holes = [hole.span() for hole in HOLE.finditer(text)] if "\x02" in text else None
         texts: list[str] = []  # the text before each link, then (appended last) the text after the last one
         links: list[Node] = []
         pos = 0
-        for m in self.matcher.find(text, lambda: self.context(parent, after), first):
+        for m in self.matcher.find(text, lambda: self.surroundings.around(parent, after), first):
             if holes and any(start < m.end and m.start < end for start, end in holes):
                 continue  # inside a placeholder: "404" in "\x02wzxhzdk:404\x03" is no text of the page
-            effect = _effect_at(effects, m.start) if effects else ""
+            effect = effect_at(effects, m.start) if effects else ""
             if effect == "skip" or not self.record(m.term, link=linkable and not effect):
                 continue
             link = parent.makeelement("a", self.link_attrib(m.term))
@@ -263,42 +228,15 @@ class _Walk:
             index = 0
         else:
             after.tail = texts[0]
-            index = _index(parent, after) + 1
+            index = index_of(parent, after) + 1
         for offset, (link, tail) in enumerate(zip(links, texts[1:], strict=True)):
             link.tail = tail
             parent.insert(index + offset, link)
 
-    def raw_effects(self, text: str, alone: bool = False) -> list[tuple[int, str]]:
-        """Follow the raw HTML placeholders in text: [(position, effect from there on)].
-
-        Records index comments as markers, and tracks raw inline tags such as
-        <span class="no-glossary"> ... </span>, whose text Python-Markdown leaves in the tree.
-        alone: text is all the text of a block element, so raw tags in it affect no other text.
-        """
-        effects = [(0, _strongest(self.raw_open))]
-        for placeholder in PLACEHOLDER.finditer(text):
-            number = int(placeholder.group(1))
-            if number >= len(self.raw_html):
-                continue
-            raw = str(self.raw_html[number])
-            if alone and "<!--" not in raw and placeholder.group(0) == text.strip():
-                continue  # a raw HTML block such as highlighted code: no marker, no text of this block in it
-            for kind, name, classes in _raw_tags(raw):
-                if kind == "comment":
-                    if INDEX_COMMENT.match(name):
-                        self.markers.append((name, self.section))
-                elif kind == "start":
-                    effect = (
-                        "skip"
-                        if name in IGNORED or not SKIP_CLASSES.isdisjoint(classes)
-                        else ("nolink" if name in NO_LINK else "")
-                    )
-                    self.raw_open.append((name, effect))
-                elif any(tag == name for tag, _ in self.raw_open):  # an end tag: close the innermost one
-                    last = max(i for i, (tag, _) in enumerate(self.raw_open) if tag == name)
-                    del self.raw_open[last:]
-            effects.append((placeholder.end(), _strongest(self.raw_open)))
-        return effects
+    def comment(self, text: str) -> None:
+        """An HTML comment in the page's raw HTML: an index marker if it says so."""
+        if INDEX_COMMENT.match(text):
+            self.markers.append((text, self.section))
 
     def record(self, term: Term, link: bool) -> bool:
         """Count an occurrence; return whether this one should become a link."""
@@ -310,124 +248,3 @@ class _Walk:
             return False
         self.done.add(key)
         return True
-
-    # --- the visible characters around a text slot (needed only when a match touches its edge) ---
-
-    def context(self, parent: Node, after: Node | None) -> tuple[str, str]:
-        """The visible characters just before and after a text slot (parent.text or after.tail).
-
-        Only inline neighbours count: a block boundary separates words anyway.
-        """
-        if after is None:
-            before = self._before(parent) if _inline(parent) else ""
-            first = parent[0] if len(parent) else None
-        else:
-            before = _text(after) if _inline(after) else ""
-            first = self._sibling(after, 1)
-        if first is not None:
-            following = _text(first) if _inline(first) else ""
-        else:
-            following = self._after(parent) if _inline(parent) else ""
-        return before[-LOOK_AHEAD:], following[:LOOK_AHEAD]
-
-    def _parent(self, el: Node) -> Node | None:
-        if self._parents is None:
-            self._parents = {child: parent for parent in self.root.iter() for child in parent}
-        return self._parents.get(el)
-
-    def _sibling(self, el: Node, step: int, parent: Node | None = None) -> Node | None:
-        parent = self._parent(el) if parent is None else parent
-        if parent is None:
-            return None
-        i = _index(parent, el) + step
-        return parent[i] if 0 <= i < len(parent) else None
-
-    def _before(self, el: Node) -> str:
-        """Visible text that runs on into an inline element from the left."""
-        parent = self._parent(el)
-        if parent is None:
-            return ""
-        previous = self._sibling(el, -1, parent)
-        if previous is not None:
-            return previous.tail or (_text(previous) if _inline(previous) else "")
-        return parent.text or (self._before(parent) if _inline(parent) else "")
-
-    def _after(self, el: Node) -> str:
-        """Visible text that runs on from an inline element to the right."""
-        if el.tail:
-            return el.tail
-        parent = self._parent(el)
-        if parent is None:
-            return ""
-        following = self._sibling(el, 1, parent)
-        if following is not None:
-            return _text(following) if _inline(following) else ""
-        return self._after(parent) if _inline(parent) else ""
-
-
-def _strongest(raw_open: list[tuple[str, str]]) -> str:
-    effects = {effect for _, effect in raw_open}
-    return "skip" if "skip" in effects else ("nolink" if "nolink" in effects else "")
-
-
-def _effect_at(effects: list[tuple[int, str]], position: int) -> str:
-    current = ""
-    for start, effect in effects:
-        if start > position:
-            break
-        current = effect
-    return current
-
-
-class _TagEvents(HTMLParser):
-    VOID = frozenset(
-        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.events: list[tuple[str, str, tuple[str, ...]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.VOID:
-            self.events.append(("start", tag, tuple((dict(attrs).get("class") or "").split())))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag, ()))
-
-    def handle_comment(self, data: str) -> None:
-        self.events.append(("comment", data, ()))
-
-
-@lru_cache(maxsize=1024)
-def _raw_tags(raw: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The start tags, end tags and comments in a piece of raw HTML, in order (html.parser)."""
-    parser = _TagEvents()
-    parser.feed(raw)
-    parser.close()
-    return tuple(parser.events)
-
-
-def _index(parent: Node, child: Node) -> int:
-    for i, el in enumerate(parent):
-        if el is child:
-            return i
-    raise ValueError("not a child")
-
-
-def _text(el: Node) -> str:
-    return "".join(el.itertext())
-
-
-def _heading_text(heading: Node) -> str:
-    """A heading's visible text without its permalink symbol."""
-    parts = [heading.text or ""]
-    for child in heading:
-        if "headerlink" not in (child.get("class") or ""):
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return normalize("".join(parts))
-
-
-def _inline(el: Node) -> bool:
-    return el.tag in INLINE

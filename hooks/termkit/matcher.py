@@ -56,6 +56,8 @@ class Matcher:
         self._exact: dict[str, Term] = {}  # case-sensitive surfaces
         self._folded: dict[str, tuple[Term, bool]] = {}  # casefolded -> (term, may match all-caps text)
         lengths: dict[str, set[int]] = {}  # casefolded (and lower-cased) first token -> token counts of its surfaces
+        # First token (as in lengths) -> the second tokens of its longer surfaces, casefolded and lower-cased.
+        self._seconds: dict[str, set[str]] = {}
         for term in glossary.terms.values():
             for surface, sensitive in term.surfaces():
                 tokens = TOKEN.findall(surface)
@@ -66,9 +68,11 @@ class Matcher:
                     self._exact[key] = term
                 else:
                     self._folded[key.casefold()] = (term, term.any_case or key.isupper())
+                seconds = {f(t) for t in TOKEN.findall(key)[1:2] for f in (str.casefold, str.lower)}
                 # As written too: re's IGNORECASE folds one character at a time, and "İ" folds to two.
                 for first in {tokens[0], tokens[0].casefold(), tokens[0].lower()}:
                     lengths.setdefault(first, set()).add(len(tokens))
+                    self._seconds.setdefault(first, set()).update(seconds)
         # For each first token, the token counts to try, longest first.
         self._counts = {first: sorted(counts, reverse=True) for first, counts in lengths.items()}
         # One compiled pattern finds where a term may start, so Python only looks at those places.
@@ -122,14 +126,30 @@ class Matcher:
         for candidate in chain((first,), first.re.finditer(first.string, first.end())):
             if candidate.start() < resume:
                 continue
-            counts = self._counts.get(candidate.group().casefold()) or self._counts.get(candidate.group().lower())
+            word = candidate.group()
+            first_key = word.casefold() if word.casefold() in self._counts else word.lower()
+            counts = self._counts.get(first_key)
             if not counts:
                 continue
-            tokens = list(islice(TOKEN.finditer(text, candidate.start()), counts[0]))
-            found = self._longest_at(text, tokens, counts, glued)
+            tokens = self._tokens(text, candidate.start(), first_key, counts)
+            found = self._longest_at(text, tokens, counts, glued) if tokens else None
             if found is not None:
                 yield found
                 resume = found.end
+
+    def _tokens(self, text: str, start: int, first_key: str, counts: list[int]) -> list[re.Match[str]]:
+        """The tokens of text from start that a surface starting there may span: up to counts[0] of
+        them, or only the first when the next one is the second token of no surface that starts
+        with this first token (most candidates: "Llama" starts many names, and mostly stands alone);
+        [] when then no surface fits."""
+        first = TOKEN.match(text, start)
+        if first is None:  # (a candidate always starts a token)
+            return []
+        if counts[0] > 1 and (following := TOKEN.search(text, first.end())):
+            second = following.group() if following.group().isascii() else normalize(following.group())
+            if second.casefold() in self._seconds[first_key] or second.lower() in self._seconds[first_key]:
+                return list(islice(TOKEN.finditer(text, start), counts[0]))
+        return [first] if counts[-1] == 1 else []
 
     def _longest_at(
         self, text: str, tokens: list[re.Match[str]], counts: list[int], glued: Callable[[int, int], bool]

@@ -5,12 +5,20 @@ The pages are what the hooks generate: the glossary's Markdown from termkit.rend
 entry's "Used on" line, and the index page's entries, both taken from a build with the hooks
 (the index entries as the HTML the hooks write, which Markdown passes through). Content pages
 are the plain variant's: no term links, no related pages.
+
+A real-content site has a fourth variant: the same, but with its pages as the key-numbers hook
+leaves them before conversion (tables, charts, claim boxes and the timeline written out; captured
+by capture_hook.py in a build with the hooks), which a hand-maintained site would also contain.
+Its charts stay empty slots: the hook puts the SVG in after conversion, and a hand-maintained
+site would have them as image files, which cost a build nothing.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,3 +74,23 @@ def static_config(config: dict, pages: Path) -> dict:
     config["extra"] = {**(config.get("extra") or {}), "static_pages": str(pages)}
     config["site_name"] = str(config.get("site_name", "")).replace("(plain)", "(static)")
     return config
+
+
+def written_docs(docs: Path, captured: Path, out: Path) -> Path:
+    """A copy of docs whose pages are the captured Markdown in captured (capture_hook.py); return out.
+
+    When docs is in a git repository, so is the copy (one commit), so that a plugin reading each
+    page's history (git-revision-date-localized) does the same work as on the original.
+    """
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(docs, out, ignore=shutil.ignore_patterns("*.md"))
+    for page in captured.rglob("*.md"):
+        target = out / page.relative_to(captured)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, target)
+    in_git = subprocess.run(["git", "-C", str(docs), "rev-parse"], check=False, capture_output=True).returncode == 0
+    if in_git:
+        git = ["git", "-C", str(out), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+        for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "hand-written pages"]):
+            subprocess.run([*git, *args], check=True, capture_output=True)
+    return out

@@ -541,10 +541,15 @@ def site_config(variant: str, pages: int, terms: int) -> dict:
     return config
 
 
-def real_site_configs(base: Path) -> dict[str, Path]:
-    """The real site's mkdocs.yml with and without the hooks, paths made absolute."""
+def real_site_configs(
+    base: Path, docs: Path = ROOT / "docs", nav: list | None = None, name: str = "real"
+) -> dict[str, Path]:
+    """The real site's mkdocs.yml with and without the hooks, paths made absolute; written to
+    base/<name>-<variant>.yml. Another docs directory and nav may stand in for the real ones."""
     real = real_settings()
-    real["docs_dir"] = str(ROOT / "docs")
+    real["docs_dir"] = str(docs)
+    if nav is not None:
+        real["nav"] = nav
     real["strict"] = False  # both variants alike; without the hooks, `term:` links would be errors
     theme = real.setdefault("theme", {"name": "material"})
     if theme.get("custom_dir"):
@@ -559,7 +564,7 @@ def real_site_configs(base: Path) -> dict[str, Path]:
         else:
             config.pop("hooks", None)
             config["nav"] = _drop_generated(real.get("nav"), _generated_pages(real))
-        path = base / f"real-{variant}.yml"
+        path = base / f"{name}-{variant}.yml"
         path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
         out[variant] = path
     return out
