@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chart import (
-    Chart,
-    Mark,
-    bar_value,
-    family_style,
-    formatter,
-    not_shown,
-    si,
-    values,
-)
+from ..chart import Chart, Mark, bar_value, family_style, formatter, not_shown, si, values
 from ..model import KeyNumbers
 
 if TYPE_CHECKING:

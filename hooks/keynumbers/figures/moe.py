@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chart import (
-    INK,
-    Chart,
-    Mark,
-    family_style,
-    label_mark,
-    line_label,
-    log_limits,
-    log_log_axes,
-)
+from ..chart import INK, Chart, Mark, family_style, label_mark, line_label, log_limits, log_log_axes
 from ..model import KeyNumbers
 
 if TYPE_CHECKING:
