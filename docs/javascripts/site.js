@@ -55,18 +55,28 @@
   }
 
   // 3. Term links carry their definition in `title`, and Python-Markdown gives footnote and
-  //    heading links one too (all readable without JavaScript). With content.tooltips, Material
-  //    mounts its tooltip component on every element of the article with a title when it
-  //    starts: on the architecture page (82 titles) that was the largest part of Material's
-  //    start-up in a CPU profile, and the start-up now delays the first paint
-  //    (overrides/main.html). The titles move to data-title before Material starts, and these
-  //    listeners show the same tooltip (Material's markup, classes and CSS, and aria-describedby)
-  //    for the one element that has focus or the pointer. Escape hides it (1. above).
+  //    heading links one too. With content.tooltips, Material mounts its tooltip component on
+  //    every element of the article with a title when it starts: on the architecture page (82
+  //    titles) that was the largest part of Material's start-up in a CPU profile, and the
+  //    start-up now comes before the first paint (overrides/main.html). So the titles are
+  //    hidden from Material while it starts (4. below), and these listeners show the same
+  //    tooltip (Material's markup, classes and CSS; aria-describedby; the title removed while
+  //    it shows, as Material does) for the one element that has focus or the pointer. Escape
+  //    hides it (1. above).
   var TITLED = "[data-title]";
-  document.querySelectorAll("article [title]").forEach(function (element) {
-    element.setAttribute("data-title", element.getAttribute("title"));
-    element.removeAttribute("title");
-  });
+  function hideTitles() {
+    // Not an icon without text: its title is its name (Material's tooltip keeps it for those).
+    var titled = Array.prototype.filter.call(document.querySelectorAll("article [title]"), function (element) {
+      return element.textContent.trim() !== "";
+    });
+    titled.forEach(function (element) {
+      element.setAttribute("data-title", element.getAttribute("title"));
+      element.removeAttribute("title");
+    });
+    return function restore() {
+      titled.forEach(function (element) { element.setAttribute("title", element.getAttribute("data-title")); });
+    };
+  }
   var tip = null;
   var host = null;
   var shownCount = 0;
@@ -90,6 +100,7 @@
       "--md-tooltip-width": inner.offsetWidth, "--md-tooltip-tail": 0
     };
     for (var name in place) tip.style.setProperty(name, place[name] + "px");
+    target.removeAttribute("title"); // no second tooltip from the browser
     target.setAttribute("aria-describedby", tip.id);
     var shown = tip;
     requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); }); // fades in
@@ -98,6 +109,7 @@
     if (!tip) return;
     var old = tip;
     host.removeAttribute("aria-describedby");
+    host.setAttribute("title", host.getAttribute("data-title"));
     old.classList.remove("md-tooltip2--active");
     setTimeout(function () { old.remove(); }, 250); // after Material's fade-out
     tip = host = null;
@@ -131,6 +143,8 @@
   //    DOMContentLoaded task, which it moves after the paint and counts as blocking time (about
   //    half of Material's start-up, 100-150 ms on a theme page).
   if (document.readyState === "loading" && window.document$) {
+    var restoreTitles = hideTitles();
     document.dispatchEvent(new Event("DOMContentLoaded"));
+    restoreTitles();
   }
 })();
