@@ -99,6 +99,24 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
     page.wait_for_function(SHOWS_ITS_OWN_TOOLTIP)  # and it comes back on the next focus
 
 
+def test_pointing_at_a_term_shows_its_definition_until_the_pointer_leaves(page, base_url):
+    page.goto(base_url + TERM_PAGE, wait_until="networkidle")
+    link = page.locator("article a.glossary-term").first
+    definition = link.get_attribute("data-title")
+    assert definition, "the term link has its definition"
+    link.hover()
+    tooltip = page.locator(ACTIVE_TOOLTIP)
+    tooltip.wait_for(state="visible")
+    assert " ".join(tooltip.inner_text().split()) == " ".join(definition.split())
+    assert link.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+
+    page.locator("article h1").hover()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
+    )
+    assert link.get_attribute("title") == definition, "the browser's title is back"
+
+
 @pytest.mark.parametrize("query", SEARCHES)
 def test_search_leads_to_the_glossary_entry(page, base_url, query):
     slug = SEARCHES[query]
