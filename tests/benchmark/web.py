@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import shutil
 import statistics
 import subprocess
@@ -147,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibrated-runs", type=int, default=3, help="rounds with the calibrated CPU slowdown")
     args = parser.parse_args(argv)
     started = datetime.datetime.now(datetime.UTC)
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
         work = Path(tmp)
         site = build_real_site(work / "site")
@@ -173,9 +175,12 @@ def main(argv: list[str] | None = None) -> int:
                 server.shutdown()
                 server.server_close()
     indexes = [r["benchmark_index"] for runs in default.values() for r in runs]
+    load_after = os.getloadavg()
     print(
         f"`make bench-web`, {started:%Y-%m-%d %H:%M} UTC, {chromium_version()}, Lighthouse 12.2.3, "
-        f"benchmarkIndex {median_range(indexes)}, {args.runs} rounds\n"
+        f"benchmarkIndex {median_range(indexes)}, {args.runs} rounds; load average (1, 5, 15 min) "
+        f"{' '.join(f'{x:.1f}' for x in load_before)} at the start, {' '.join(f'{x:.1f}' for x in load_after)} "
+        f"at the end on {os.cpu_count()} cores\n"
     )
     print("\n".join(table(default, ("mobile", "desktop"))))
     print(
