@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from keynumbers import claims as kclaims
-from keynumbers import generations, pages, plot, timeline
+from keynumbers import generations, llms, pages, plot, timeline
 from keynumbers.cite import show_date
 from keynumbers.data import load, parse
 from keynumbers.site import NumberSite
@@ -212,3 +212,14 @@ def test_the_key_numbers_speak_the_sites_language(tmp_path):
     for language, words in blocks.items():
         site = NumberSite.load(docs, {}, tmp_path / "cache", pytest.fail, language=language, draw=False)
         assert site.data.words == words
+
+
+def test_llms_txt_takes_its_words_from_strings_yml():
+    page = llms.PageText("Home", "index.md", "https://x.test/", "The start.", "# Home\n")
+    shown = llms.llms_txt("Site", "About it.", [page], [("xref.json", "https://x.test/xref.json", "w")], "F", MARKED)
+    assert "## ⟨llms_pages⟩" in shown
+    assert "## ⟨llms_data⟩" in shown
+    assert "- [⟨llms_full_text⟩](F): ⟨llms_full_text_what⟩" in shown
+    assert "## Optional" in shown  # a heading the llms.txt format defines, never translated
+    english = llms.llms_txt("Site", "About it.", [page], [], "F", ENGLISH)
+    assert "## Pages" in english

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+from sourcefile import say
 
 from .fences import fenced
 
@@ -33,19 +35,30 @@ class PageText:
     section: str = ""  # nav section it sits in ("Themes", "Reference"); "" at the top level
 
 
-def llms_txt(name: str, summary: str, pages: list[PageText], files: list[tuple[str, str, str]], full_url: str) -> str:
-    """The map: pages grouped by their nav section, then files as (title, url, what it holds)."""
+def llms_txt(
+    name: str,
+    summary: str,
+    pages: list[PageText],
+    files: list[tuple[str, str, str]],
+    full_url: str,
+    words: Mapping[str, str],
+) -> str:
+    """The map: pages grouped by their nav section, then files as (title, url, what it holds).
+
+    words: the site's words (strings.yml); "Optional" stays, a heading the llms.txt format defines.
+    """
     out = [f"# {name}", "", f"> {' '.join(summary.split())}", ""]
     sections: dict[str, list[PageText]] = {}
     for page in pages:
-        sections.setdefault(page.section or "Pages", []).append(page)
+        sections.setdefault(page.section or say(words, "llms_pages"), []).append(page)
     for section, members in sections.items():
         out += [f"## {section}", ""]
         out += [f"- [{p.title}]({p.url}): {' '.join(p.description.split())}" for p in members]
         out.append("")
-    out += ["## Data", ""]
+    out += [f"## {say(words, 'llms_data')}", ""]
     out += [f"- [{title}]({url}): {what}" for title, url, what in files]
-    out += ["", "## Optional", "", f"- [Full text]({full_url}): every page above as Markdown, in reading order", ""]
+    full = f"- [{say(words, 'llms_full_text')}]({full_url}): {say(words, 'llms_full_text_what')}"
+    out += ["", "## Optional", "", full, ""]
     return "\n".join(out)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from keynumbers import llms
+from sourcefile import say
 
 if TYPE_CHECKING:
     from keynumbers.site import NumberSite
@@ -75,25 +76,17 @@ def write_site_files(out: Path, site: SiteInfo, pages: list[NavPage], numbers: N
         )
         for p in pages
     ]
+    words = numbers.data.words
     data_files = [
-        (
-            "xref.json",
-            site.url + "xref.json",
-            "every term and indexed topic with the pages and sections that use it, and each page's related pages",
-        ),
-        (
-            "claims.json",
-            site.url + "claims.json",
-            "each claim of the news summary with its German "
-            "wording, verdict, reason, sources and the section that discusses it",
-        ),
+        ("xref.json", site.url + "xref.json", say(words, "llms_xref_what")),
+        ("claims.json", site.url + "claims.json", say(words, "llms_claims_what")),
     ]
     out.mkdir(parents=True, exist_ok=True)
     (out / "llms.txt").write_text(
-        llms.llms_txt(site.name, site.description, texts, data_files, site.url + "llms-full.txt"), encoding="utf-8"
+        llms.llms_txt(site.name, site.description, texts, data_files, site.url + "llms-full.txt", words),
+        encoding="utf-8",
     )
-    note = f"The entries of the index, with the pages and sections they point to, are in {site.url}xref.json."
-    notes = {site.index_page: note}
+    notes = {site.index_page: say(words, "llms_index_note", url=site.url + "xref.json")}
     (out / "llms-full.txt").write_text(
         llms.llms_full(site.name, site.description, texts, url_of, notes), encoding="utf-8"
     )
