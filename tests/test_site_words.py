@@ -223,3 +223,9 @@ def test_llms_txt_takes_its_words_from_strings_yml():
     assert "## Optional" in shown  # a heading the llms.txt format defines, never translated
     english = llms.llms_txt("Site", "About it.", [page], [], "F", ENGLISH)
     assert "## Pages" in english
+
+
+def test_a_handwritten_correction_box_is_found_by_the_sites_words():
+    page = 'Text.\n\n!!! warning "Correction: by hand"\n\n    Body.\n\n!!! note "⟨claim_correction by hand⟩"\n'
+    assert kclaims.handwritten_corrections(page, ENGLISH) == [3]
+    assert kclaims.handwritten_corrections(page, MARKED) == [7]

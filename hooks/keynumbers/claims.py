@@ -24,7 +24,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from sourcefile import LineDict, Yaml, line_at
@@ -38,7 +38,7 @@ CORRECTIONS = ("Overstated", "Wrong", "Said by the host, not by Scialom")
 KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "section", "box"}
 REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
 PHRASES = {"Accurate": "verdict_accurate", "Accurate, with context": "verdict_accurate_with_context"}  # strings.yml
-HANDWRITTEN = re.compile(r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"Correction:', re.MULTILINE)
+BOX_OPENING = r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"'  # an admonition or details line, up to its title
 
 
 @dataclass(frozen=True)
@@ -142,9 +142,12 @@ def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path
     ]
 
 
-def handwritten_corrections(markdown: str) -> list[int]:
-    """Lines of a page that open a "Correction:" box by hand (they must come from the claims file)."""
-    return [line_at(markdown, m.start()) for m in HANDWRITTEN.finditer(markdown)]
+def handwritten_corrections(markdown: str, words: Mapping[str, str]) -> list[int]:
+    """Lines of a page that open a "Correction: …" box by hand (they must come from the claims file);
+    the box title's words are the site's (strings.yml: claim_correction)."""
+    label = words["claim_correction"].split("{", 1)[0]
+    opening = re.compile(BOX_OPENING + re.escape(label), re.MULTILINE)
+    return [line_at(markdown, m.start()) for m in opening.finditer(markdown)]
 
 
 # --- Rendering (Markdown; links relative to page_path, a docs-relative path) ----------------------

@@ -145,7 +145,8 @@ class NumberSite:
         """The page's Markdown with its marker lines expanded; unknown names are reported."""
         src = page.src
         # Line numbers come from the source file, read only for a page that has such a box.
-        for line in kclaims.handwritten_corrections(markdown) and kclaims.handwritten_corrections(page.source):
+        found = kclaims.handwritten_corrections(markdown, self.data.words)
+        for line in found and kclaims.handwritten_corrections(page.source, self.data.words):
             self.report(
                 f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
                 f'{self.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'
