@@ -7,6 +7,10 @@ BIN     := $(VENV)/bin
 COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
+# Zensical (README, "Two engines") has its own virtual environment.
+ZVENV := .venv-zensical
+ZBIN  := $(ZVENV)/bin
+ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
 
 .PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
 
@@ -89,9 +93,6 @@ clean:
 # of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
 # and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
 # which go in once Zensical is done.
-ZVENV := .venv-zensical
-ZBIN  := $(ZVENV)/bin
-ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
 	$(ZRUN) -m pagework
