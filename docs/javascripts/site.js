@@ -103,7 +103,9 @@
     target.removeAttribute("title"); // no second tooltip from the browser
     target.setAttribute("aria-describedby", tip.id);
     var shown = tip;
-    requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); }); // fades in
+    requestAnimationFrame(function () { // fades in, unless focus or the pointer has moved on meanwhile
+      if (tip === shown) shown.classList.add("md-tooltip2--active");
+    });
   }
   function hideTip() {
     if (!tip) return;
