@@ -45,7 +45,7 @@ def add(site: TermSite, src: str, text: str, rank: int, meta: dict | None = None
     url = src.removesuffix(".md") + "/"
 
     def link(root, raw_html):
-        site.link_page(root, raw_html, src=src, url=url, meta=meta or {}, source=text, authored=True)
+        site.link_page(root, raw_html, src=src, url=url, meta=meta or {}, source=lambda: text, authored=True)
 
     md = markdown.Markdown(extensions=["toc", "attr_list", TermLinking(link)])
     html = HTML[src] = md.convert(text)
@@ -280,3 +280,20 @@ def test_settings_reject_an_unknown_mode():
     assert Settings.read({"page": "terms.md", "other": 1}, {"page": "ix.md"}) == Settings(
         page="terms.md", index_page="ix.md"
     )
+
+
+def test_a_page_source_is_read_only_for_a_message():
+    """Engines may read the file again for it (MkDocs does): linking a page must not ask for it."""
+    site, reads = new_site(), []
+    root = markdown.Markdown().parser.parseDocument(["Text."]).getroot()
+
+    def source() -> str:
+        reads.append(1)
+        return "---\nglossary: sometimes\n---\nText.\n"
+
+    site.link_page(root, [], src="a.md", url="a/", meta={}, source=source, authored=True)
+    assert reads == []
+    site.link_page(root, [], src="b.md", url="b/", meta={"glossary": "sometimes"}, source=source, authored=True)
+    assert reads == [1]
+    problems = site.record(PageReport("b.md", "b/", "B", 0))
+    assert "front matter 'glossary: sometimes' must be one of" in problems[0].text

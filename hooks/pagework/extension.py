@@ -85,7 +85,7 @@ class _Conversion:
                 src=page.src,
                 url=page.url,
                 meta=page.meta,
-                source=page.source,
+                source=lambda: page.source,  # read only for a message
                 authored=not page.generated,
             )
 

@@ -62,7 +62,7 @@ class Prebuild:
         project, terms = self.project, self.project.terms
         if terms is not None:
             self.markdown = generated_pages(terms, "attr_list" in project.extensions()[0])
-            srcs = [*project.sources(), *self.markdown]
+            srcs = [*project.authored(), *self.markdown]
             terms.link = source_links({project.url_of(src): src for src in srcs})
             terms.glossary_url = project.url_of(terms.settings.page)
 

@@ -47,6 +47,7 @@ class Project:
     terms: TermSite | None = None
     numbers: NumberSite | None = None
     problems: list[str] = field(default_factory=list)  # reported while loading the key numbers
+    _texts: dict[str, str] = field(default_factory=dict, repr=False)  # page src -> its source, read once
 
     @classmethod
     def read(cls, config_file: Path) -> Project:
@@ -99,17 +100,25 @@ class Project:
     def where(self, src: str, needle: str) -> str:
         """docs/<file>:<line> of needle's first occurrence in the page's source (read only for a message)."""
         path = self.docs / src
-        return f"docs/{src}:{line_of(path.read_text(encoding='utf-8'), needle) if path.is_file() else 0}"
+        text = self._texts.get(src) or (path.read_text(encoding="utf-8") if path.is_file() else "")
+        return f"docs/{src}:{line_of(text, needle) if text else 0}"
 
     @property
     def pages(self) -> list[str]:
         """The Markdown pages in docs/ that the site publishes (a generated page left in docs/ too)."""
         return [f for f in self.files if f.endswith(MARKDOWN_SUFFIXES) and f not in self.excluded]
 
-    def sources(self) -> dict[str, str]:
-        """Every authored page's source text by path, in MkDocs' order."""
+    def authored(self) -> list[str]:
+        """Every authored page's path, in MkDocs' order (the generated pages left out)."""
         generated = set(self.generated_srcs())
-        return {src: (self.docs / src).read_text(encoding="utf-8") for src in self.pages if src not in generated}
+        return [src for src in self.pages if src not in generated]
+
+    def sources(self) -> dict[str, str]:
+        """Every authored page's source text by path, in MkDocs' order; each file is read once per project."""
+        for src in self.authored():
+            if src not in self._texts:
+                self._texts[src] = (self.docs / src).read_text(encoding="utf-8")
+        return {src: self._texts[src] for src in self.authored()}
 
     def generated_srcs(self) -> list[str]:
         """The pages the glossary adds (none without hooks/terms.py)."""

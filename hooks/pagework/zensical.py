@@ -63,7 +63,7 @@ def _make(config_file: Path, state: dict[str, Any]) -> PageWork:
     work = PageWork(lambda md: zensical_page(md, project.docs, generated))
     work.terms, work.numbers = project.terms, project.numbers
     if project.terms is not None:
-        srcs = [*project.sources(), *generated]
+        srcs = [*project.authored(), *generated]
         project.terms.link = source_links({project.url_of(src): src for src in srcs})
         project.terms.glossary_url = project.url_of(project.terms.settings.page)
         work.finish = lambda page, html, md: _finish(state, page, html, md)

@@ -142,12 +142,13 @@ class TermSite:
         src: str,
         url: str,
         meta: Mapping[str, object],
-        source: str,
+        source: Callable[[], str],
         authored: bool,
     ) -> None:
         """Link a page's tree in place while it is converted (Python-Markdown's, before serialising).
 
-        meta is the page's front matter, source its Markdown (for messages). Generated pages only repeat
+        meta is the page's front matter; source reads its Markdown, only for a message (an engine may read
+        the file again for it, as MkDocs does, so not on every page). Generated pages only repeat
         terms: their explicit references are rewritten, nothing is counted (authored=False).
         """
         mode, problems = self._mode(src, meta, source)
@@ -161,14 +162,14 @@ class TermSite:
         )  # Python-Markdown's serialiser keeps entities in attributes
         self._linked[src] = (result, problems)
 
-    def _mode(self, src: str, meta: Mapping[str, object], source: str) -> tuple[str, list[Problem]]:
+    def _mode(self, src: str, meta: Mapping[str, object], source: Callable[[], str]) -> tuple[str, list[Problem]]:
         """How a page links terms (front matter `glossary:`), and the problem with its setting."""
         setting = meta.get("glossary", self.settings.autolink)
         if src == self.settings.page or setting is False:
             return "off", []
         if setting not in MODES:
             written = next(
-                (line.strip() for line in source.splitlines() if line.startswith("glossary:")), f"glossary: {setting}"
+                (line.strip() for line in source().splitlines() if line.startswith("glossary:")), f"glossary: {setting}"
             )
             return self.settings.autolink, [
                 Problem(
