@@ -1,7 +1,9 @@
 """For the benchmark's hand-written baseline of a real-content site: keep each page's Markdown as
-the site's hooks leave it before conversion (key-number tables, charts, claim boxes and the
+the site's hooks have expanded it (key-number tables, chart placeholders, claim boxes and the
 timeline written out), with its front matter, in the folder `extra.capture_pages`.
 
+The `[[...]]` markers are expanded inside the conversion (pagework's preprocessor), so the
+expanded text is read after it, from the site's NumberSite, which keeps each page's result.
 Added, after the site's own hooks, only to the untimed warm-up build; does nothing else.
 """
 
@@ -10,12 +12,19 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
 
+from pagework.extension import PageWork
 
-@event_priority(-100)  # after every other hook's on_page_markdown
-def on_page_markdown(markdown, page, config, **kwargs):
+
+@event_priority(-100)  # after every other hook's on_page_content
+def on_page_content(html, page, config, **kwargs):
     if page.file.generated_by is not None:  # the glossary and the index: written out by static.py
         return None
-    out = Path(config.extra["capture_pages"]) / page.file.src_uri
+    work = next(ext for ext in config.markdown_extensions if isinstance(ext, PageWork))
+    src = page.file.src_uri
+    markdown = work.numbers.markdown.get(src) if work.numbers is not None else None
+    if markdown is None:
+        raise RuntimeError(f"capture_hook: no expanded Markdown for {src}")
+    out = Path(config.extra["capture_pages"]) / src
     out.parent.mkdir(parents=True, exist_ok=True)
     front = YAML_RE.match(page.file.content_string)  # as the author wrote it (page.meta has plugins' keys too)
     out.write_text((front.group(0) + "\n" if front else "") + markdown, encoding="utf-8")

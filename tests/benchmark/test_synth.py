@@ -71,3 +71,21 @@ def test_static_baseline_is_the_site_without_hooks_and_with_the_generated_pages_
         theirs = lxml.html.fromstring((site / page).read_bytes()).find(".//article")
         assert len(theirs.findall(".//a")) >= len(ours.findall(".//a")) - 2, page  # the same links but edit buttons
     assert "glossary-term" not in (site / info.page_paths[1].replace(".md", "/index.html")).read_text("utf-8")
+
+
+def test_key_numbers_baseline_has_the_markers_written_out(tmp_path):
+    """The "+ key numbers" baseline: the real pages as the hooks expand them, with no `[[...]]` line left."""
+    import bench
+
+    configs = synth.real_site_configs(tmp_path / "configs")
+    captured = tmp_path / "captured"
+    built = bench.run_cli(bench.capture_config(configs["hooks"], captured), tmp_path / "site", timeout=600)
+    assert built.ok, built.note
+    sources = {p.name: p.read_text("utf-8") for p in (synth.ROOT / "docs").glob("*.md")}
+    pages = {p.name: p.read_text("utf-8") for p in captured.glob("*.md")}
+    assert set(pages) == set(sources)  # every authored page (the generated two are static.py's)
+    markers = re.compile(r"^\[\[.+\]\]\s*$", re.M)
+    assert any(markers.search(text) for text in sources.values())
+    assert not any(markers.search(text) for text in pages.values())
+    assert '<div class="kn-timeline" markdown>' in pages["what-happened-next.md"]
+    assert pages["architecture.md"].startswith(sources["architecture.md"].split("\n---\n", 1)[0])  # front matter kept
