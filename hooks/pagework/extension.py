@@ -4,8 +4,9 @@ While Python-Markdown converts a page, and only then:
 1. a preprocessor, before every other one, expands the page's `[[...]]` marker lines into Markdown
    (key-number tables, chart placeholders, claims, the timeline: keynumbers.site);
 2. termkit's tree processors link the glossary terms in the finished tree (termkit.markdown_ext);
-3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder,
-   then runs the engine's own last step, if any (`finish`).
+3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder
+   (unless the engine does that later: `defer_charts`), then runs the engine's own last step, if
+   any (`finish`).
 
 Which page is converted comes from a provider (pagework.page). Each part is optional: an engine's
 adapters set `numbers` and `terms` on the one PageWork of a build.
@@ -44,6 +45,9 @@ class PageWork(Extension):
         self.numbers: NumberSite | None = None
         self.terms: TermSite | None = None
         self.finish: Finish | None = None
+        # True: leave each chart's slot for the engine to fill once its search indexer has read the
+        # page (MkDocs: hooks/charts.py, on_post_page), so that no indexer parses the SVG it excludes.
+        self.defer_charts = False
 
     @classmethod
     def installed(cls, extensions: MutableSequence[Any], current: PageProvider) -> PageWork:
@@ -112,6 +116,6 @@ class _Html(Postprocessor):
         page, work = self.conversion.page, self.conversion.work
         if page is None or not self.conversion.tree_done:
             return text
-        if work.numbers is not None:
+        if work.numbers is not None and not work.defer_charts:
             text = work.numbers.insert_charts(text, page.src)
         return work.finish(page, text, self.md) if work.finish is not None else text
