@@ -158,6 +158,18 @@ def test_each_chart_is_on_its_page_and_drawn_byte_identical_twice_without_the_ca
         assert shown == first[chart].strip(), f"{chart}: the site shows a stale drawing"
 
 
+def test_charts_are_in_place_of_their_slots_and_out_of_the_search_index(sites):
+    """MkDocs puts the charts in after Material's search indexer has read each page (hooks/charts.py)."""
+    index = json.loads((sites[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searchable = " ".join(doc["text"] for doc in index["docs"])
+    for chart, page in CHART_PAGES.items():
+        html = page_html(sites[0], page)
+        assert "kn-chart-slot" not in html, f"{page}: a chart slot was left empty"
+        description = lxml.html.fromstring(charts_in(html)[chart]).findtext(".//desc")
+        assert description, f"{chart}: no description"
+        assert description not in searchable, f"{chart}: its description is in the search index"
+
+
 def test_a_cached_chart_is_read_not_drawn(tmp_path, monkeypatch):
     data = kndata.load(DATA)
     drawn = plot.render("gpu-hours", data, cache=tmp_path).svg
