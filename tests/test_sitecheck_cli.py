@@ -148,3 +148,17 @@ def test_cli_on_a_config_it_cannot_use_says_why(tmp_path):
     assert (result.returncode, result.stdout) == (2, "")
     assert "no_such_extension_anywhere" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_bad_glossary_setting_is_one_message_for_both_commands(tmp_path):
+    """The glossary cannot be read, so no term is linked; the pages are still checked, and each command
+    says what is wrong in one line and fails, with no traceback."""
+    project = make_site(tmp_path, GOOD, hooks=HOOKS, extra={"glossary": {"autolink": "bogus"}})
+    config = str(project / "mkdocs.yml")
+    for module, args in (("sitecheck", [config]), ("pagework", ["--config", config])):
+        result = run_cli(*args, module=module)
+        assert result.returncode == 1, (module, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr, module
+        said = [line for line in (result.stdout + result.stderr).splitlines() if "autolink" in line]
+        assert len(said) == 1, (module, said)
+        assert "got 'bogus'" in said[0], said

@@ -14,13 +14,14 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify as default_slugify
 
 from keynumbers.site import NumberSite
-from sourcefile import line_of
+from sourcefile import SourceError, line_of
 from termkit.site import Settings, TermSite
 
 from .config import Entry, ProjectError, list_files, nav_entries, read_config, split_front_matter
@@ -124,8 +125,17 @@ class Project:
         """The pages the glossary adds (none without hooks/terms.py)."""
         if not self.uses("terms.py"):
             return []
-        settings = self.terms.settings if self.terms else Settings.read(self.extra("glossary"), self.extra("xref"))
+        settings = self.terms.settings if self.terms else self._glossary_settings
         return [settings.page, settings.index_page]
+
+    @cached_property
+    def _glossary_settings(self) -> Settings:
+        """The glossary's settings as the config writes them; the defaults when they cannot be read
+        (reading the glossary reports that: its pages are still where the defaults put them)."""
+        try:
+            return Settings.read(self.extra("glossary"), self.extra("xref"))
+        except (SourceError, TypeError):
+            return Settings()
 
     def nav_pages(self) -> list[Entry]:
         """The pages in the navigation, in its order (no other files)."""

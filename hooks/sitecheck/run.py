@@ -18,7 +18,6 @@ from keynumbers.site import NumbersError
 from pagework.prebuild import Converted, Prebuild
 from pagework.project import Project
 from sourcefile import SourceError
-from termkit.site import Settings
 
 from . import messages
 from .convert import Collect, Found
@@ -108,7 +107,7 @@ def checks(config_file: Path, draw: bool = False) -> tuple[list[str], Prebuild]:
             project.load_terms()
         except SourceError as exc:  # no term is linked; the glossary's pages exist all the same
             problems.append(str(exc))
-            generated = _glossary_pages(project)
+            generated = set(project.generated_srcs())
     if project.uses("charts.py"):
         try:
             project.load_numbers(draw)
@@ -123,13 +122,3 @@ def checks(config_file: Path, draw: bool = False) -> tuple[list[str], Prebuild]:
 def check(config_file: Path) -> list[str]:
     """Every problem of the project whose mkdocs.yml is config_file, as "docs/<file>:<line>: ...; fix: ..."."""
     return checks(config_file)[0]
-
-
-def _glossary_pages(project: Project) -> set[str]:
-    """The pages the glossary writes, when it cannot be read (links to them are not broken; their
-    anchors are unknown)."""
-    try:
-        settings = Settings.read(project.extra("glossary"), project.extra("xref"))
-    except (SourceError, TypeError):
-        settings = Settings()
-    return {settings.page, settings.index_page}
