@@ -1,6 +1,7 @@
 /*
  * The site's own script, run right after Material's bundle at the end of <body>. Local, no
- * dependencies. Two keyboard fixes that Material for MkDocs lacks, and Material's start:
+ * dependencies. Two keyboard fixes that Material for MkDocs lacks, the article's tooltips, and
+ * Material's start:
  *
  * 1. Escape dismisses the tooltip of a focused or hovered term (WCAG 1.4.13) without
  *    moving focus. Material shows it again the next time the term gets focus or hover.

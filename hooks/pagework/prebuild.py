@@ -3,11 +3,11 @@
 Each page is converted with the config's Markdown extensions and PageWork, as the engine will
 convert it, to learn what the site-wide lists need (termkit's PageReport); sitecheck's checks run
 on the same conversion (sitecheck.run drives the steps), so `python -m sitecheck` checks exactly
-what is built. Then the glossary and
-index pages are written into the docs directory (the engine renders them like any page), and the
-rest into a work directory: xref.json, llms.txt, llms-full.txt, claims.json for the built site,
-and state.json, which pagework.zensical reads while the engine converts each page (the glossary's
-"Used on" lines, the index's entries, each page's related pages and terms).
+what is built. Then the glossary and index pages are written into the docs directory (the engine
+renders them like any page), and the rest into a work directory: xref.json, llms.txt,
+llms-full.txt, claims.json for the built site, and state.json, which pagework.zensical reads while
+the engine converts each page (the glossary's "Used on" lines, the index's entries, each page's
+related pages and terms).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -86,11 +86,22 @@ class Prebuild:
             converted.problems = terms.record(self._page_report(converted))
         return converted
 
+    @cached_property
+    def _nav(self) -> dict[str, tuple[int, str | None]]:
+        """Each page in the navigation: (its place in it, its title there if nav gives one)."""
+        found: dict[str, tuple[int, str | None]] = {}
+        for rank, entry in enumerate(self.project.nav_pages()):
+            if entry.src in found:  # a page named twice: ranked by its first place, titled by the first title
+                found[entry.src] = (found[entry.src][0], found[entry.src][1] or entry.title)
+            else:
+                found[entry.src] = (rank, entry.title)
+        return found
+
     def _page_report(self, converted: Converted) -> PageReport:
         """What termkit records of a page; its title as MkDocs gives it: nav's, front matter's, or the h1's."""
-        page, headings, nav = converted.page, converted.headings, self.project.nav_pages()
-        rank = next((i for i, entry in enumerate(nav) if entry.src == page.src), len(nav))
-        title = next((e.title for e in nav if e.src == page.src and e.title), None) or page.meta.get("title")
+        page, headings, nav = converted.page, converted.headings, self._nav
+        rank, nav_title = nav.get(page.src, (len(nav), None))
+        title = nav_title or page.meta.get("title")
         h1 = headings[0][2] if headings and headings[0][1] == 1 else ""
         return PageReport(
             page.src,

@@ -1,7 +1,7 @@
 """The friendly wording of link, anchor and navigation problems, for any engine.
 
 MkDocs finds these itself and hooks/checks.py rewrites its warnings with the functions here;
-`python -m sitecheck` finds them with sitecheck.links and sitecheck.nav and words them the same.
+`python -m sitecheck` finds them with sitecheck.links and words them the same.
 A `SiteView` is all they need to know about the site: the engine's adapter fills it in.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sourcefile import line_of
+from sourcefile import line_at, line_of
 
 from .source import unused_footnote
 
@@ -134,7 +134,7 @@ def where_link(site: SiteView, src: str, needle: str) -> str:
     if not places:
         return f"docs/{src}"
     index = places[min(nth, len(places) - 1)]
-    return f"docs/{src}:{source.count(chr(10), 0, index) + 1}"
+    return f"docs/{src}:{line_at(source, index)}"
 
 
 def closest_file(site: SiteView, src: str, target: str) -> str:

@@ -148,7 +148,7 @@ class Matcher:
         if counts[0] > 1 and (following := TOKEN.search(text, first.end())):
             second = following.group() if following.group().isascii() else normalize(following.group())
             if second.casefold() in self._seconds[first_key] or second.lower() in self._seconds[first_key]:
-                return list(islice(TOKEN.finditer(text, start), counts[0]))
+                return [first, following, *islice(TOKEN.finditer(text, following.end()), counts[0] - 2)]
         return [first] if counts[-1] == 1 else []
 
     def _longest_at(

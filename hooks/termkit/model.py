@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sourcefile
 from sourcefile import LineDict, LineList, Num, SourceError, Yaml, parse_yaml
 
 CASE_RULES = ("insensitive", "sensitive", "any")
@@ -15,9 +14,6 @@ ID_PREFIX = "term-"  # before an anchor that would start with a digit
 TEXT_KEYS = ("term", "id", "short", "long", "source")  # keys whose value is one piece of text
 LIST_KEYS = ("abbr", "aliases", "forms", "see_also")  # keys whose value is a list of names
 KNOWN_KEYS = {"term", "id", "abbr", "aliases", "forms", "case", "short", "long", "see_also", "source"}
-
-
-line_of = sourcefile.line_of  # where callers found it before sourcefile
 
 
 @dataclass(frozen=True)

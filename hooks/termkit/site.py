@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
 
-from sourcefile import SourceError, load_strings
+from sourcefile import STRINGS, SourceError, load_strings
 
 from .collate import Collation
 from .linker import MODES, LinkResult, Node, Occurrence, Section, link_tree
@@ -31,8 +31,6 @@ from .xref import Index, Marker, MarkerError, Place, parse_marker
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
-
-STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language, relative to the docs directory
 
 
 @dataclass(frozen=True)
