@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
-# Zensical (README, "Two engines") has its own virtual environment.
+# Zensical (ARCHITECTURE.md, "Two engines") has its own virtual environment.
 ZVENV := .venv-zensical
 ZBIN  := $(ZVENV)/bin
 ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
@@ -88,20 +88,20 @@ lock: | $(VENV)/bin/python  ## re-resolve the pinned requirements from the .in f
 clean:
 	rm -rf site site-zensical .pagework .pytest_cache
 
-# Zensical (README, "Two engines"): the same docs/ into site-zensical/, in its own virtual environment.
-# It runs no hooks: `python -m pagework` first runs sitecheck's friendly checks on its one conversion
-# of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
-# and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
-# which go in once Zensical is done.
+# Zensical (ARCHITECTURE.md, "Two engines"): the same docs/ into site-zensical/, in its own virtual
+# environment. It runs no hooks: `python -m adapters.prebuild` first runs the engine-free checks on its
+# one conversion of the pages (any problem stops here, worded as the MkDocs build words it), then writes
+# the glossary and index pages into docs/ (taken out again after the build, also when it fails) and the
+# data files, which go in once Zensical is done. Zensical checks links and anchors itself.
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
-	$(ZRUN) -m pagework
-	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
+	$(ZRUN) -m adapters.prebuild
+	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m adapters.prebuild --clean; exit $$status
 	cp .pagework/site/* site-zensical/
 
 serve-zensical: $(ZVENV)/.site  ## Zensical's live preview (generated pages and related pages as of its start)
-	$(ZRUN) -m pagework
-	$(ZRUN) -m zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000; $(ZRUN) -m pagework --clean
+	$(ZRUN) -m adapters.prebuild
+	$(ZRUN) -m zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000; $(ZRUN) -m adapters.prebuild --clean
 
 $(ZVENV)/bin/python:
 	$(PYTHON) -m venv $(ZVENV)

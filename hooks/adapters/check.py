@@ -1,27 +1,40 @@
-"""`python -m sitecheck [path/to/mkdocs.yml]` (with hooks/ on sys.path): print every problem of the
-project, one per line, and exit 1 if there is any, 0 if there is none."""
+"""`python -m adapters.check [path/to/mkdocs.yml]` (with hooks/ on sys.path): the checks that neither
+engine makes (core.sitecheck), on one conversion of the project, without building it. Prints every
+problem, one per line; exits 1 if there is any, 0 if there is none, 2 if the config cannot be read.
+
+The config is read by the engine that is installed (adapters.reader). Links, anchors and the
+navigation are checked by the engines' builds (`make build`, `make build-zensical`).
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from pagework.project import ProjectError
+from core.datapages.site import NumbersError
+from core.pagework.prebuild import Prebuild
+from core.pagework.project import ProjectError
+from core.sitecheck.run import check
+from core.sourcefile import SourceError
 
-from .run import check
+from .reader import read_project
 
 
 def main(argv: list[str]) -> int:
-    """Check the project of argv[0] (default: ./mkdocs.yml); 2 if it cannot be read at all."""
+    """Check the project of argv[0] (default: ./mkdocs.yml)."""
     config = Path(argv[0] if argv else "mkdocs.yml")
     if not config.is_file():
         print(f"{config}: no such file; give the path of the project's mkdocs.yml", file=sys.stderr)
         return 2
     try:
-        problems = check(config)
-    except (ProjectError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
+        project = read_project(config)
+    except (ProjectError, ImportError) as exc:  # the config unreadable, or a Markdown extension not installed
         print(f"{config}: {exc}", file=sys.stderr)
         return 2
+    try:
+        problems = check(Prebuild(project, draw=False))
+    except (SourceError, NumbersError) as exc:  # the site's data cannot be read: one problem, as a build says
+        problems = [str(exc)]
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -1,12 +1,12 @@
-"""MkDocs' own link, anchor and navigation warnings, read back and worded as sitecheck.messages words
-them. Plain text in, text out: hooks/checks.py applies it to the log records of a MkDocs build.
+"""MkDocs' own link, anchor and navigation warnings, read back and worded by adapters.mkdocs_messages.
+Plain text in, text out: the MkDocs adapter applies it to the log records of a MkDocs build.
 """
 
 from __future__ import annotations
 
 import re
 
-from . import messages
+from . import mkdocs_messages as messages
 
 # The MkDocs loggers that report these problems, and their messages (MkDocs 1.6).
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")

@@ -1,8 +1,6 @@
-"""The friendly wording of link, anchor and navigation problems, for any engine.
-
-MkDocs finds these itself and hooks/checks.py rewrites its warnings with the functions here;
-`python -m sitecheck` finds them with sitecheck.links and words them the same.
-A `SiteView` is all they need to know about the site: the engine's adapter fills it in.
+"""The friendly wording of MkDocs' link, anchor and navigation warnings: MkDocs finds these problems
+in its build, and the MkDocs adapter rewrites its warnings with the functions here (adapters.mkdocs_log
+reads them). A `SiteView` is all they need to know about the site: the adapter fills it in.
 """
 
 from __future__ import annotations
@@ -11,13 +9,11 @@ import difflib
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from sourcefile import line_at, line_of
-
-from .source import unused_footnote
+from core.sitecheck.source import unused_footnote
+from core.sourcefile import line_at, line_of
 
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 FOOTNOTE_BACKLINK = re.compile(r"fnref\d*:(.+)$")
@@ -37,22 +33,6 @@ class SiteView:
     config_text: str = ""
     unused_footnotes: set[tuple[str, str]] = field(default_factory=set)  # (page, label) already reported
     links_seen: Counter[tuple[str, str]] = field(default_factory=Counter)  # (page, link) -> messages so far
-
-
-class TocEntry(Protocol):
-    """A heading in an engine's table of contents (MkDocs' AnchorLink is one)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def children(self) -> Sequence[TocEntry]: ...
-
-
-def heading_ids(toc: Iterable[TocEntry]) -> Iterator[str]:
-    """The ids of every heading in a table of contents, in reading order."""
-    for item in toc:
-        yield item.id
-        yield from heading_ids(item.children)
 
 
 def ordered_anchors(headings: Iterable[str], present: Iterable[str]) -> list[str]:

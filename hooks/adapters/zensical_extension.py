@@ -1,14 +1,19 @@
-"""Zensical adapter: a Python-Markdown extension that Zensical loads by this module's path.
+"""The Zensical adapter: the Python-Markdown extension that zensical.yml names.
 
-Zensical (0.0.x) runs no MkDocs hooks, but converts each page with the Markdown extensions its
-config names, in one process. zensical.yml names this module; it hands each conversion to one
-PageWork per build, made from the same config, and adds what needs the whole site from the
-state that `python -m pagework` wrote just before (the glossary's "Used on" lines, the index's
-entries, each page's related pages and terms, which reach the template through page.meta).
+Zensical (0.0.x) runs no MkDocs hooks, but converts each page with the Markdown extensions its config
+names. This extension gives each conversion the PageWork of one SiteBuild (core.pagework.sitebuild),
+made from the config Zensical renders with (adapters.zensical_project) and from the state that
+`python -m adapters.prebuild` wrote just before: every page's headings (so links to sections show
+them), the glossary's "Used on" lines, the index's entries, and each page's related pages and terms,
+which reach the template through page.meta.
 
     markdown_extensions:
-      - pagework.zensical:
+      - adapters.zensical_extension:
           config_file: zensical.yml   # relative to the project root (the default)
+
+Zensical makes a new instance of the extension for every page (it passes Python-Markdown the name),
+so the build is kept here, keyed by the config file and the time of the state; a new state (as
+`zensical serve` sees after the pre-build step runs again) makes a new build.
 """
 
 from __future__ import annotations
@@ -20,15 +25,18 @@ from typing import Any
 
 from markdown import Extension, Markdown
 
-from termkit.resolution import INDEX_MARKER, fill_glossary
+from core.pagework.page import CurrentPage
+from core.pagework.prebuild import STATE
+from core.pagework.project import Project, source_links
+from core.pagework.sitebuild import SiteBuild
+from core.sourcefile import split_front_matter
+from core.termkit.records import Problem
+from core.termkit.resolution import INDEX_MARKER, fill_glossary
 
-from .extension import PageWork
-from .page import CurrentPage, zensical_page
-from .prebuild import STATE
-from .project import Project, source_links
+from .zensical_project import from_config
 
 WORK_DIR = ".pagework"
-_builds: dict[tuple[Path, float], PageWork] = {}  # (config file, state.json's time) -> the build's PageWork
+_builds: dict[tuple[Path, float], tuple[SiteBuild, dict[str, Any]]] = {}  # see the module's docstring
 
 
 class ZensicalPageWork(Extension):
@@ -37,48 +45,86 @@ class ZensicalPageWork(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        context = next((p for p in md.preprocessors if getattr(p, "name", "") == "rendering_context"), None)
-        root = Path(getattr(context, "config", {}).get("root_dir") or ".")
-        _work(root / str(self.getConfig("config_file")), root / WORK_DIR / STATE).extendMarkdown(md)
+        context = _rendering_context(md)
+        if context is None:  # not a conversion of Zensical's (MkDocs checking the config's extensions)
+            return
+        config = getattr(context, "config", {})
+        root = Path(config.get("root_dir") or ".")
+        config_file = root / str(self.getConfig("config_file"))
+        build, _ = _build(config, config_file, root / WORK_DIR / STATE)
+        build.work.extendMarkdown(md)
 
 
 def makeExtension(**kwargs: Any) -> ZensicalPageWork:
     return ZensicalPageWork(**kwargs)
 
 
-def _work(config_file: Path, state_file: Path) -> PageWork:
-    """This build's PageWork: made again when `python -m pagework` has written a new state (zensical serve)."""
+def _rendering_context(md: Markdown) -> Any:
+    """Zensical (0.0.x) registers a preprocessor "rendering_context" whose .page has .path, .url and .meta."""
+    return next((p for p in md.preprocessors if getattr(p, "name", "") == "rendering_context"), None)
+
+
+def _build(config: dict[str, Any], config_file: Path, state_file: Path) -> tuple[SiteBuild, dict[str, Any]]:
+    """This build's SiteBuild and state: made again when the pre-build step has written a new state."""
     if not state_file.is_file():
-        sys.exit(f"{state_file}: missing; fix: run `python -m pagework` before Zensical (make build-zensical does)")
+        sys.exit(
+            f"{state_file}: missing; fix: run `python -m adapters.prebuild` before Zensical (make build-zensical does)"
+        )
     key = (config_file.resolve(), state_file.stat().st_mtime)
     if key not in _builds:
         _builds.clear()
-        _builds[key] = _make(config_file, json.loads(state_file.read_text(encoding="utf-8")))
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        _builds[key] = (_make(from_config(config, config_file), state), state)
     return _builds[key]
 
 
-def _make(config_file: Path, state: dict[str, Any]) -> PageWork:
-    project = Project.load(config_file)  # its problems were reported, and failed the build, before Zensical ran
-    generated = project.generated_srcs()
-    work = PageWork(lambda md: zensical_page(md, project.docs, generated))
-    work.terms, work.numbers = project.terms, project.numbers
-    if project.terms is not None:
-        srcs = [*project.authored(), *generated]
-        project.terms.link = source_links({project.url_of(src): src for src in srcs})
-        project.terms.glossary_url = project.url_of(project.terms.settings.page)
-        work.finish = lambda page, html, md: _finish(state, page, html, md)
-    return work
+def _make(project: Project, state: dict[str, Any]) -> SiteBuild:
+    build: SiteBuild
+
+    def current(md: Markdown) -> CurrentPage | None:
+        page: Any = getattr(_rendering_context(md), "page", None)
+        if page is None:
+            return None
+        path = project.docs / page.path
+        generated = page.path in build.settings.generated
+        return CurrentPage(page.path, page.url, page.meta, lambda: path.read_text(encoding="utf-8"), generated)
+
+    build = SiteBuild(
+        project.docs,
+        project.extra,
+        project.language,
+        project.cache,
+        extensions=project.extensions,
+        current=current,
+        report=_reported_before,
+        source=project.source,
+    )
+    srcs = [*[src for src in project.pages if src not in build.settings.generated], *build.settings.generated]
+    urls = {src: project.url_of(src) for src in srcs}
+    build.use_urls(urls, source_links({url: src for src, url in urls.items()}))
+    sources = {src: split_front_matter(project.source(src))[0] for src in srcs if src not in build.settings.generated}
+    build.know_pages(sources, {entry.src: entry.title or "" for entry in project.nav})
+    for src, headings in state["headings"].items():  # every page's, as the pre-build step converted it
+        build.numbers.know_headings(src, [(anchor, level, text) for anchor, level, text in headings])
+    build.work.finish = lambda page, html, md: _finish(build, state, page, html, md)
+    return build
 
 
-def _finish(state: dict[str, Any], page: CurrentPage, html: str, md: Markdown) -> str:
-    """Related pages and terms into page.meta (overrides/main.html shows them); the generated pages' lists."""
+def _reported_before(problem: Problem) -> None:
+    """The pre-build step reported every problem, and stopped at any, before Zensical ran."""
+
+
+def _finish(build: SiteBuild, state: dict[str, Any], page: CurrentPage, html: str, md: Markdown) -> str:
+    """Related pages and terms into page.meta (overrides/main.html shows them); links to sections with their
+    headings; the generated pages' lists."""
+    html = build.fill(html, page.src)
     context = state["pages"].get(page.src)
     if context:
         page.meta["xref_page"] = {"page": context, "strings": state["strings"]}
-    if page.src == state["glossary"]:
-        for token in getattr(md, "toc_tokens", []):  # no table of contents below the title (see hooks/terms.py)
+    if page.src == build.settings.page:
+        for token in getattr(md, "toc_tokens", []):  # no table of contents below the title (as under MkDocs)
             token["children"] = []
-        return fill_glossary(html, lambda term_id: str(state["used_on"].get(term_id, "")))
-    if page.src == state["index"]:
+        return fill_glossary(html, state["used_on"])
+    if page.src == build.settings.index_page:
         return html.replace(INDEX_MARKER, state["index_html"])
     return html

@@ -1,5 +1,6 @@
-"""The site's source files, shared by termkit and keynumbers: YAML with line numbers, one error class
-for problems in a file, and finding a line in a page's source. No site-generator import.
+"""The site's source files, shared by every core: YAML with line numbers, one error class for problems
+in a file, finding a line in a page's source, the fence rule and the front matter of a page. No
+site-generator import.
 
 Every data file (glossary.yml, models.yml, claims.yml, timeline.yml, strings.yml) is read by
 parse_yaml, so each problem an editor sees starts with file:line, and a syntax error says where a
@@ -12,15 +13,18 @@ written, "15.6e12"), bool, str and None. Dates stay text ("2024-07-23"), and 70e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Self, TypeAlias
+from typing import TYPE_CHECKING, Any, Self, TypeAlias
 
 import yaml
 
 STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language; relative to the docs folder
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 BOOLS = yaml.constructor.SafeConstructor.bool_values  # "yes" -> True, "off" -> False, ...
+# A page's front matter block, as MkDocs (mkdocs.utils.meta) and Zensical find it.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 class SourceError(Exception):
@@ -230,3 +234,36 @@ def source_line(source: str, markdown: str, line: int) -> int:
     wanted = markdown.split("\n")[line - 1].strip()  # the text was changed before us: find the line itself
     lines = [text.strip() for text in source.split("\n")]
     return lines.index(wanted) + 1 if wanted in lines else line
+
+
+def fenced(lines: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """Each line of a page, with whether it belongs to a fenced code block (its opening and closing lines
+    included): the one fence rule of every reader of page sources. A block opens with three or more
+    backticks or tildes and closes, as in CommonMark, at a line of the same character, at least as long,
+    with nothing else on it."""
+    fence: str | None = None
+    for line in lines:
+        if fence is None:
+            opening = FENCE.match(line)
+            if opening:
+                fence = opening.group(1)
+            yield line, opening is not None
+            continue
+        closing = line.strip()
+        if closing.startswith(fence) and not closing.strip(fence[0]):
+            fence = None
+        yield line, True
+
+
+def split_front_matter(source: str) -> tuple[str, dict[str, Any], int]:
+    """The page's Markdown without its front matter, the front matter (empty unless a YAML mapping),
+    as MkDocs splits them, and how many lines come before the Markdown."""
+    block = FRONT_MATTER.match(source)
+    try:
+        data = load_plain_yaml(block.group(1)) if block else None
+    except yaml.YAMLError:
+        data = None
+    if block is None or not isinstance(data, dict):
+        return source, {}, 0
+    body = source[block.end() :].lstrip("\n")
+    return body, data, source.count("\n", 0, len(source) - len(body))

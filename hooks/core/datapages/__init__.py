@@ -1,5 +1,7 @@
-"""Key numbers and charts from one data file, independent of MkDocs. Every word they put on the site
-comes from docs/data/strings.yml (KeyNumbers.say); the YAML loader and SourceError from sourcefile.py.
+"""The data files rendered into pages: key numbers and charts (docs/data/models.yml), the claims and
+their verdicts (claims.yml), the timeline (timeline.yml); independent of any engine. Every word they
+put on the site comes from docs/data/strings.yml (KeyNumbers.say); the YAML loader and SourceError
+from core.sourcefile.
 
 model.py   what the data file holds: sources, subjects and their figures, tables; a figure's text
 data.py    load and validate docs/data/models.yml; errors name the file and line
@@ -13,10 +15,9 @@ svg.py     makes the SVG fit to inline: page font and colour, unique ids, title 
 pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them (other markers
            through handlers the adapter passes in)
 site.py    NumberSite: one build's key numbers, charts, claims and timeline, the [[...]] markers' handlers
-           and their checks, for any engine (hooks/charts.py, pagework, sitecheck)
+           and their checks, for any engine (core.pagework.sitebuild makes it)
 claims.py  the news summary's claims and verdicts (docs/data/claims.yml): verdict table, boxes, lists
 timeline.py  the dated events (docs/data/timeline.yml) as an ordered list with <time> elements
 generations.py  the comparison across generations, one row per model, each value linked to its source
-cite.py    shared by claims and timeline: citations, dates, the anchors of a page's headings
-llms.py    /llms.txt and /llms-full.txt from the pages' Markdown
+cite.py    shared by claims and timeline: citations, dates, links to sections
 """

@@ -1,4 +1,4 @@
-"""Shared by the claims and the timeline: citations, dates and the anchors of the site's pages.
+"""Shared by the claims and the timeline: citations, dates, and links to the sections of the site's pages.
 
 Citations name a key of `sources:` in docs/data/models.yml and where in that source, as the
 key-number figures do ("llama3-paper §3.2.1", "interview 33:20–33:57"). No MkDocs import.
@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from sourcefile import LineDict, LineList, SourceError, Yaml, parse_yaml, say
+from core.sourcefile import LineDict, LineList, SourceError, Yaml, fenced, parse_yaml, say
 
-from .fences import fenced
 from .model import Citation, KeyNumbers, Ref
 from .tables import link_from, source_cell
 
@@ -33,10 +32,7 @@ MONTHS = (
 )
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 WRITTEN_DATE = re.compile(r"^(?:[a-z ]*?)(" + "|".join(MONTHS) + r")(?: (\d{1,2}),)? (\d{4})$", re.IGNORECASE)
-HEADING = re.compile(r"^ {0,8}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
-ATTRS = re.compile(r"\s*\{\s*[:#][^}]*\}\s*$")
-EXPLICIT_ID = re.compile(r"#([\w-]+)")
-INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+HEADING = re.compile(r"^ {0,8}#{1,6}[ \t]")  # an ATX heading's line
 
 
 def parse_refs(given: Yaml, data: KeyNumbers, where: str, problems: list[str]) -> tuple[Ref, ...]:
@@ -97,33 +93,14 @@ def show_date(iso: str, words: Mapping[str, str]) -> str:
     return say(words, "date_month", month=name, year=year)
 
 
-def page_anchors(markdown: str, slugify: Callable[[str, str], str]) -> dict[str, str]:
-    """Anchor -> heading text of every heading in a page's Markdown, as the toc extension makes them."""
-    anchors: dict[str, str] = {}
-    for line, code in fenced(markdown.split("\n")):
-        match = None if code else HEADING.match(line)
-        if not match:
-            continue
-        raw = match.group(2)
-        attrs = ATTRS.search(raw)
-        text = INLINE_LINK.sub(r"\1", ATTRS.sub("", raw)).replace("`", "").replace("*", "").strip()
-        explicit = EXPLICIT_ID.search(attrs.group(0)) if attrs else None
-        anchor = explicit.group(1) if explicit else slugify(text, "-")
-        base, n = anchor, 0
-        while anchor in anchors:
-            n += 1
-            anchor = f"{base}_{n}"
-        anchors[anchor] = text
-    return anchors
-
-
-def marker_section(markdown: str, marker: str, page: str, slugify: Callable[[str, str], str]) -> str:
-    """'page#anchor' of the section holding the first line that is exactly marker ('' if there is none)."""
-    at = ("\n" + markdown).find("\n" + marker + "\n")
-    if at < 0:
-        return ""
-    before = page_anchors(markdown[:at], slugify)
-    return f"{page}#{list(before)[-1]}" if before else page
+def headings_before(markdown: str, marker: str) -> int | None:
+    """How many headings come before the first line that is exactly marker (None if there is none): the
+    marker's section is then the toc extension's heading of that number."""
+    lines = markdown.split("\n")
+    if marker not in lines:
+        return None
+    at = lines.index(marker)
+    return sum(1 for line, code in fenced(lines[:at]) if not code and HEADING.match(line))
 
 
 def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list[str]]:
@@ -138,7 +115,7 @@ def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list
     return items, []
 
 
-def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
+def check_target(target: str, anchors: Mapping[str, Mapping[str, str]]) -> str | None:
     """Why 'page.md#anchor' names no section of the site (None when it does), with a hint."""
     page, _, anchor = target.partition("#")
     if page not in anchors:
@@ -159,13 +136,13 @@ def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
 
 
 def section_link(
-    target: str, anchors: dict[str, dict[str, str]], titles: dict[str, str], page_path: str, data: KeyNumbers
+    target: str, heading: Callable[[str], str], titles: dict[str, str], page_path: str, data: KeyNumbers
 ) -> str:
     """A Markdown link to a section, reading 'Page › Section' (strings.yml: section_link; just 'Section' on its
-    own page)."""
+    own page); heading(target) is the section's heading, or what stands for it until its page is converted."""
     page, _, anchor = target.partition("#")
-    heading = anchors.get(page, {}).get(anchor, anchor)
+    section = heading(target)
     if page == page_path:
-        return f"[{heading}](#{anchor})"
-    text = data.say("section_link", page=titles.get(page, page), section=heading)
+        return f"[{section}](#{anchor})"
+    text = data.say("section_link", page=titles.get(page, page), section=section)
     return f"[{text}]({link_from(page_path, target)})"

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sourcefile import LineDict, Yaml, line_at
+from core.sourcefile import LineDict, Yaml, line_at
 
 from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
 from .model import KeyNumbers, Ref
@@ -39,6 +39,8 @@ KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "sect
 REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
 PHRASES = {"Accurate": "verdict_accurate", "Accurate, with context": "verdict_accurate_with_context"}  # strings.yml
 BOX_OPENING = r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"'  # an admonition or details line, up to its title
+# The verdict table's link until the page that holds it is converted (datapages.site.NumberSite.fill).
+VERDICT_TABLE = "kn-verdict-table:"
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
     )
 
 
-def check_sections(claims: list[Claim], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
+def check_sections(claims: list[Claim], anchors: Mapping[str, Mapping[str, str]], path: str) -> list[str]:
     return [
         f"{path}:{c.section_line}: claim {c.id!r}: {problem}"
         for c in claims
@@ -155,12 +157,14 @@ def handwritten_corrections(markdown: str, words: Mapping[str, str]) -> list[int
 
 @dataclass
 class Site:
-    """What rendering needs to know about the site: the data file, and each page's title and anchors."""
+    """What rendering needs to know about the site: the data file, its pages and their titles, and the
+    headings of their sections (known once each page is converted: datapages.site.NumberSite)."""
 
     data: KeyNumbers
     titles: dict[str, str]  # page src path -> title for links
-    anchors: dict[str, dict[str, str]]  # page src path -> anchor -> heading text
-    table: str = ""  # "page.md#anchor" of the verdict table ([[claims]]), if the site has one
+    pages: frozenset[str]  # every page of the site, by src path
+    heading: Callable[[str], str]  # 'page.md#anchor' -> the heading a link to it shows (see cite.section_link)
+    table: str = ""  # link target of the verdict table ([[claims]]) from the site's root, if the site has one
 
 
 def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> str:
@@ -191,7 +195,8 @@ def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
         for v in VERDICTS
         if counts[v]
     )
-    table = say("claims_all_verdicts", link=link_from(page, site.table)) if site.table else ""
+    link = site.table if site.table == VERDICT_TABLE else link_from(page, site.table)
+    table = say("claims_all_verdicts", link=link) if site.table else ""
     return say("claims_none_here", held=held, table=table) + "\n"
 
 
@@ -279,7 +284,7 @@ def _sources(refs: tuple[Ref, ...], site: Site, page_path: str) -> str:
 
 def _section(claim: Claim, site: Site, page_path: str) -> str:
     """A link to the section that discusses the claim."""
-    return section_link(claim.section, site.anchors, site.titles, page_path, site.data)
+    return section_link(claim.section, site.heading, site.titles, page_path, site.data)
 
 
 def _indent(text: str) -> str:

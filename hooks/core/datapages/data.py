@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sourcefile import STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
+from core.sourcefile import STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
 
 from .model import Figure, KeyNumbers, Ref, Source, Subject
 from .tabledata import tables

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sourcefile import say
+from core.sourcefile import say
 
 from .units import format_ratio, format_value, qualify
 

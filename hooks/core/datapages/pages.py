@@ -16,8 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from core.sourcefile import fenced
+
 from .chart import Chart
-from .fences import fenced
 from .figures import CHARTS
 from .model import KeyNumbers
 from .tables import render_rows, render_table

@@ -1,5 +1,5 @@
 """NumberSite: one build's key numbers, charts, claims and timeline, for any engine (as termkit.site's
-TermSite is for the glossary): what hooks/charts.py, pagework (Zensical) and sitecheck share.
+TermSite is for the glossary); core.pagework.sitebuild.SiteBuild makes it.
 
 A page places a table, a chart or a box with a line of its own:
 
@@ -13,27 +13,31 @@ A page places a table, a chart or a box with a line of its own:
     [[claims-register]]               every bullet of the summary in German, with its verdict
     [[timeline]]                      the timeline (timeline.yml)
 
-A NumberSite is made once per build: `know_pages` once titles and sources are known, `expand` and
-`insert_charts` per page (pagework.extension calls them), `check_placements` once every page is
-converted. Problems go to `report` (an engine's warning: an error under --strict). With `draw`
-False a chart is its table and text without an SVG: sitecheck checks the markers so, without
-matplotlib.
+A NumberSite is made once per build: `know_pages` once the pages and their titles are known, then
+per page `expand`, `know_headings` (the toc extension's headings, once the page is converted) and
+`insert_charts` (core.pagework.extension calls them), and `finish` once every page is converted.
+A link to a section shows its heading; until the page that holds it is converted, a token stands for
+it, which `fill` replaces (in the HTML of the pages and in their Markdown) once every page is.
+Problems go to `report` (an engine's warning: an error under --strict). With `draw` False a chart is
+its table and text without an SVG: the checks see the markers so, without matplotlib.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from sourcefile import STRINGS, SourceError, load_strings, source_line
+from core.sourcefile import SourceError, source_line
 
 from . import claims as kclaims
 from . import generations, timeline
 from .chart import Chart
-from .cite import marker_section, page_anchors
+from .cite import headings_before
 from .data import KeyNumbers, load
 from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
@@ -42,7 +46,8 @@ from .plot import render  # imports matplotlib only when it draws
 DEFAULTS = {"source": "data/models.yml", "claims": "data/claims.yml", "timeline": "data/timeline.yml"}
 T = TypeVar("T")
 Loader = Callable[[str, str, KeyNumbers], tuple[list[T], list[str]]]
-Slugify = Callable[[str, str], str]
+Heading = tuple[str, int, str]  # (id, level, text as a reader sees it) of a heading, as the toc extension made it
+TOKEN = re.compile(r"knsection(\d+)kn")  # stands for a section's heading until its page is converted
 
 
 class Page(Protocol):
@@ -61,7 +66,7 @@ class NumbersError(Exception):
 @dataclass
 class NumberSite:
     data: KeyNumbers
-    cache: Path  # drawn charts, by digest of what they show (see keynumbers.plot.render)
+    cache: Path  # drawn charts, by digest of what they show (see datapages.plot.render)
     report: Callable[[str], None]  # a problem for the author: "docs/<file>:<line>: what; fix: how"
     error: type[Exception] = NumbersError  # raised when a chart cannot be drawn (an engine's own error)
     draw: bool = True  # False: a chart is its title, table and notes without an SVG (checks need no matplotlib)
@@ -73,30 +78,32 @@ class NumberSite:
     pages: dict[str, list[str]] = field(default_factory=dict)  # page src -> charts placed on it
     markdown: dict[str, str] = field(default_factory=dict)  # page src -> its Markdown with markers expanded
     placed: set[str] = field(default_factory=set)  # "claims:PAGE" and "claim:ID" markers expanded
-    site: kclaims.Site = field(init=False)  # page titles and anchors: none until know_pages
+    site: kclaims.Site = field(init=False)  # the pages and their titles: none until know_pages
+    anchors: dict[str, dict[str, str]] = field(default_factory=dict)  # page src -> its headings' ids -> text
+    table_at: tuple[str, int] | None = None  # (page, headings before it) of the [[claims]] line
+    tokens: dict[str, str] = field(default_factory=dict)  # 'page.md#anchor' -> its token, while not yet known
 
     def __post_init__(self) -> None:
-        self.site = kclaims.Site(self.data, {}, {})
+        self.site = kclaims.Site(self.data, {}, frozenset(), self.heading)
 
     @classmethod
     def load(
         cls,
         docs: Path,
         settings: Mapping[str, str],
+        words: dict[str, str],
         cache: Path,
         report: Callable[[str], None],
         error: type[Exception] = NumbersError,
         *,
         draw: bool = True,
-        language: str = "en",
     ) -> NumberSite:
-        """From the docs directory and `extra: keynumbers:` (paths relative to docs), with the words of the
-        site's language from strings.yml; NumbersError if unusable."""
+        """From the docs directory and `extra: datapages:` (paths relative to docs), with the site's words
+        (strings.yml, in its language); NumbersError if unusable."""
         paths = {**DEFAULTS, **settings}
         if not (docs / paths["source"]).is_file():
             raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing")
         try:
-            words = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
             data = load(docs / paths["source"], display_path=f"docs/{paths['source']}", words=words)
         except SourceError as exc:
             raise NumbersError(f"key-numbers data has errors:\n{exc}") from None
@@ -118,17 +125,61 @@ class NumberSite:
             self.report(problem)
         return items
 
-    def know_pages(self, sources: Mapping[str, str], titles: Mapping[str, str], slugify: Slugify) -> None:
-        """Every page's source and title: check the sections that claims and events name."""
-        anchors = {src: page_anchors(text, slugify) for src, text in sources.items()}
-        table = next(
-            (t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), ""
-        )
-        self.site = kclaims.Site(self.data, dict(titles), anchors, table)
-        for problem in kclaims.check_sections(self.claims, anchors, self.claims_path):
+    def know_pages(self, sources: Mapping[str, str], titles: Mapping[str, str]) -> None:
+        """Every page's source (without front matter) and title, before any page is converted."""
+        for src, text in sources.items():
+            before = headings_before(text, "[[claims]]")
+            if before is not None:
+                self.table_at = (src, before)
+                break
+        table = kclaims.VERDICT_TABLE if self.table_at else ""
+        self.site = kclaims.Site(self.data, dict(titles), frozenset(sources), self.heading, table)
+        for src in list(self.anchors):  # headings known before (a build whose pages were converted earlier)
+            self._table(src)
+
+    def know_headings(self, src: str, headings: Sequence[Heading]) -> None:
+        """A converted page's headings: links to its sections show them from now on."""
+        self.anchors[src] = {anchor: text for anchor, _, text in headings}
+        self._table(src, headings)
+
+    def _table(self, src: str, headings: Sequence[Heading] = ()) -> None:
+        """Once the page of the verdict table is converted: the link to the table's section."""
+        if self.table_at is None or self.table_at[0] != src:
+            return
+        ids = [anchor for anchor, _, _ in headings] or list(self.anchors[src])
+        before = self.table_at[1]
+        self.site.table = f"{src}#{ids[before - 1]}" if 0 < before <= len(ids) else src
+
+    def heading(self, target: str) -> str:
+        """What a link to 'page.md#anchor' shows while a page is expanded: a token, which `fill` replaces
+        by the heading once every page is converted (whatever the order the engine converts them in, the
+        same text is in every page: no link's text counts as a use of a glossary term)."""
+        return self.tokens.setdefault(target, f"knsection{len(self.tokens)}kn")
+
+    def _heading_text(self, target: str) -> str:
+        """The heading of 'page.md#anchor' (the anchor if the page has no such heading)."""
+        page, _, anchor = target.partition("#")
+        return self.anchors.get(page, {}).get(anchor, anchor)
+
+    def fill(self, text: str, link: Callable[[str], str], html: bool) -> str:
+        """A page's HTML (html True) or Markdown with the tokens replaced by the headings they stand for,
+        and the verdict table's link by link('page.md#anchor'), the page's link to it."""
+        if self.tokens and "knsection" in text:
+            targets = {token: target for target, token in self.tokens.items()}
+            shown: Callable[[str], str] = (lambda s: escape(s, quote=False)) if html else str
+            text = TOKEN.sub(lambda m: shown(self._heading_text(targets[m.group(0)])), text)
+        if kclaims.VERDICT_TABLE in text and self.site.table != kclaims.VERDICT_TABLE:
+            return text.replace(kclaims.VERDICT_TABLE, link(self.site.table))
+        return text
+
+    def finish(self) -> None:
+        """Once every page is converted: the sections that claims and events name must exist, each
+        correction must sit on its page, each other box somewhere."""
+        for problem in kclaims.check_sections(self.claims, self.anchors, self.claims_path):
             self.report(problem)
-        for problem in timeline.check_sections(self.events, anchors, self.timeline_path):
+        for problem in timeline.check_sections(self.events, self.anchors, self.timeline_path):
             self.report(problem)
+        self.check_placements()
 
     def chart(self, name: str) -> Chart:
         """The named chart, drawn (or read from the cache) on first use; undrawn if `draw` is False."""
@@ -172,7 +223,7 @@ class NumberSite:
             if not arg:
                 return kclaims.verdict_table(claims, site, src)
             page = arg if arg.endswith(".md") else f"{arg}.md"
-            if page not in site.anchors:
+            if page not in site.pages:
                 raise MarkerError(
                     f"[[claims: {arg}]]: no page docs/{page}; fix: name this page, [[claims: {src[:-3]}]]"
                 )
@@ -202,14 +253,14 @@ class NumberSite:
             "generations": table,
             "corrections": lambda _: kclaims.corrections_list(claims, site, src),
             "claims-register": lambda _: kclaims.register(claims, site, src),
-            "timeline": lambda _: timeline.render(self.events, self.data, src, site.titles, site.anchors),
+            "timeline": lambda _: timeline.render(self.events, self.data, src, site.titles, site.heading),
         }
 
     def check_placements(self) -> None:
         """Once every page is converted: each correction must sit on its page, each other box somewhere."""
         for c in self.claims:
-            if c.page not in self.site.anchors:
-                continue  # already reported by know_pages
+            if c.page not in self.anchors:
+                continue  # already reported by check_sections
             if c.is_correction and f"claims:{c.page}" not in self.placed:
                 self.report(
                     f"{self.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "

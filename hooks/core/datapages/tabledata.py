@@ -3,7 +3,7 @@ the subjects and fields the file defines (see data.py for the file's shape)."""
 
 from __future__ import annotations
 
-from sourcefile import LineDict, LineList, Yaml
+from core.sourcefile import LineDict, LineList, Yaml
 
 from .model import REFERENCE, KeyNumbers, Row, Table
 

@@ -17,9 +17,10 @@ reads the same at any width and needs no script.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sourcefile import LineDict, Yaml
+from core.sourcefile import LineDict, Yaml
 
 from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
 from .model import KeyNumbers, Ref
@@ -103,7 +104,7 @@ def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) ->
     return when
 
 
-def check_sections(events: list[Event], anchors: dict[str, dict[str, str]], path: str) -> list[str]:
+def check_sections(events: list[Event], anchors: Mapping[str, Mapping[str, str]], path: str) -> list[str]:
     return [
         f"{path}:{e.section_line}: event {e.title!r}: {problem}"
         for e in events
@@ -112,13 +113,13 @@ def check_sections(events: list[Event], anchors: dict[str, dict[str, str]], path
 
 
 def render(
-    events: list[Event], data: KeyNumbers, page_path: str, titles: dict[str, str], anchors: dict[str, dict[str, str]]
+    events: list[Event], data: KeyNumbers, page_path: str, titles: dict[str, str], heading: Callable[[str], str]
 ) -> str:
     """An ordered list in date order: the date as <time>, what happened, the kind of source, the sources."""
     lines = ['<div class="kn-timeline" markdown>', ""]
     for event in sorted(events, key=lambda e: e.date):
         label = f" *({data.say(KINDS[event.kind])})*" if KINDS[event.kind] else ""
-        more = section_link(event.section, anchors, titles, page_path, data) if event.section else ""
+        more = section_link(event.section, heading, titles, page_path, data) if event.section else ""
         more = f" {data.say('timeline_more', link=more)}" if more else ""
         sources = data.say("sources", sources=cite_markdown(event.refs, data, page_path))
         when = f'<time datetime="{event.date}">{show_date(event.date, data.words)}</time>'

@@ -2,66 +2,61 @@
 
 While Python-Markdown converts a page, and only then:
 1. a preprocessor, before every other one, expands the page's `[[...]]` marker lines into Markdown
-   (key-number tables, chart placeholders, claims, the timeline: keynumbers.site);
-2. termkit's tree processors link the glossary terms in the finished tree (termkit.markdown_ext);
+   (key-number tables, chart placeholders, claims, the timeline: datapages.site);
+2. termkit's tree processors put the glossary page's headings in and link the glossary terms in the
+   finished tree (termkit.markdown_ext), after the toc extension, whose headings it hands on
+   (`converted`): the one reading of a page's table of contents;
 3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder
    (unless the engine does that later: `defer_charts`), then runs the engine's own last step, if
    any (`finish`).
 
-Which page is converted comes from a provider (pagework.page). Each part is optional: an engine's
-adapters set `numbers` and `terms` on the one PageWork of a build.
+Which page is converted comes from a provider (pagework.page). A SiteBuild (pagework.sitebuild)
+makes the one PageWork of a build.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableSequence, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from html import unescape
 from typing import TYPE_CHECKING, Any
 
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from termkit.markdown_ext import TermLinking
+from core.termkit.markdown_ext import TermLinking
 
 from .page import CurrentPage, PageProvider
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from keynumbers.site import NumberSite
-    from termkit.site import TermSite
+    from core.datapages.site import NumberSite
+    from core.termkit.site import TermSite
 
 MARKERS_PRIORITY = 35  # before superfences (31.05), whitespace normalising (30) and raw HTML blocks (20)
 HTML_PRIORITY = 10  # after raw HTML is restored (30), footnotes (25) and "&" substitution (20)
+Heading = tuple[str, int, str]  # (id, level, text as a reader sees it) of a heading, in reading order
 Finish = Callable[[CurrentPage, str, Markdown], str]  # (page, its HTML, the Markdown instance) -> HTML
+Converted = Callable[[CurrentPage, list[Heading]], None]  # a page's headings, once its tree is finished
 
 
 class PageWork(Extension):
-    """One per build; `numbers` and `terms` are set by the engine's adapters."""
+    """One per build (SiteBuild makes it): the build's terms and key numbers, the page provider, and
+    what is told each page's headings."""
 
-    def __init__(self, current: PageProvider):
+    def __init__(self, terms: TermSite, numbers: NumberSite, current: PageProvider, converted: Converted):
         super().__init__()
-        self.current = current
-        self.numbers: NumberSite | None = None
-        self.terms: TermSite | None = None
+        self.terms, self.numbers, self.current, self.converted = terms, numbers, current, converted
         self.finish: Finish | None = None
         # True: leave each chart's slot for the engine to fill once its search indexer has read the
-        # page (MkDocs: hooks/charts.py, on_post_page), so that no indexer parses the SVG it excludes.
+        # page (MkDocs: adapters.mkdocs_plugin, on_post_page), so that no indexer parses the SVG it excludes.
         self.defer_charts = False
-
-    @classmethod
-    def installed(cls, extensions: MutableSequence[Any], current: PageProvider) -> PageWork:
-        """The PageWork in an engine's list of extension instances, appended if there is none yet."""
-        found = next((ext for ext in extensions if isinstance(ext, cls)), None)
-        if found is None:
-            found = cls(current)
-            extensions.append(found)
-        return found
 
     def extendMarkdown(self, md: Markdown) -> None:
         conversion = _Conversion(self, md)
         md.preprocessors.register(_Markers(md, conversion), "pagework-markers", MARKERS_PRIORITY)
-        TermLinking(conversion.link, conversion.generated).extendMarkdown(md)
+        TermLinking(conversion.link, conversion.glossary_headings).extendMarkdown(md)
         md.postprocessors.register(_Html(md, conversion), "pagework-html", HTML_PRIORITY)
 
 
@@ -76,22 +71,29 @@ class _Conversion:
     def start(self) -> None:
         self.page, self.tree_done = self.work.current(self.md), False
 
-    def generated(self) -> bool:
-        return self.page is not None and self.page.generated and self.work.terms is not None
+    def glossary_headings(self) -> Mapping[str, str] | None:
+        page, terms = self.page, self.work.terms
+        if page is None or not page.generated or page.src != terms.settings.page:
+            return None
+        return terms.glossary_headings()
 
     def link(self, root: Element, raw_html: Sequence[str | Element]) -> None:
         self.tree_done = True  # the last tree processor: what is serialised next is the page
-        page, terms = self.page, self.work.terms
-        if page is not None and terms is not None:
-            terms.link_page(
-                root,
-                raw_html,
-                src=page.src,
-                url=page.url,
-                meta=page.meta,
-                source=lambda: page.source,  # read only for a message
-                authored=not page.generated,
-            )
+        page = self.page
+        if page is None:
+            return
+        headings = list(_flatten(getattr(self.md, "toc_tokens", [])))
+        self.work.terms.link_page(
+            root,
+            raw_html,
+            src=page.src,
+            url=page.url,
+            meta=page.meta,
+            source=lambda: page.source,  # read only for a message
+            authored=not page.generated,
+            headings={anchor: text for anchor, level, text in headings if level > 1},
+        )
+        self.work.converted(page, headings)
 
 
 class _Markers(Preprocessor):
@@ -101,10 +103,10 @@ class _Markers(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.conversion.start()
-        page, numbers = self.conversion.page, self.conversion.work.numbers
-        if page is None or numbers is None:
+        page = self.conversion.page
+        if page is None:
             return lines
-        return numbers.expand("\n".join(lines), page).split("\n")
+        return self.conversion.work.numbers.expand("\n".join(lines), page).split("\n")
 
 
 class _Html(Postprocessor):
@@ -116,6 +118,14 @@ class _Html(Postprocessor):
         page, work = self.conversion.page, self.conversion.work
         if page is None or not self.conversion.tree_done:
             return text
-        if work.numbers is not None and not work.defer_charts:
+        if not work.defer_charts:
             text = work.numbers.insert_charts(text, page.src)
         return work.finish(page, text, self.md) if work.finish is not None else text
+
+
+def _flatten(tokens: list[dict[str, Any]]) -> Iterator[Heading]:
+    """(id, level, text) of every heading in the toc extension's nested tokens, in reading order; the
+    text as a reader sees it (the toc's name is HTML: "A &amp; B")."""
+    for token in tokens:
+        yield str(token["id"]), int(token["level"]), unescape(str(token["name"]))
+        yield from _flatten(token.get("children") or [])

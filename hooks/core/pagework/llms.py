@@ -13,9 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sourcefile import say
-
-from .fences import fenced
+from core.sourcefile import fenced, say
 
 COMMENT = re.compile(r"<!--.*?-->|<nav\b.*?</nav>", re.DOTALL)  # comments, and link bars such as letters
 ATTR_LIST = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t]*$")  # "## Sources {#sources}" -> "## Sources"
@@ -27,11 +25,13 @@ BLANKS = re.compile(r"\n{3,}")
 
 @dataclass(frozen=True)
 class PageText:
+    """A page in navigation order, as the site-wide text files list it."""
+
     title: str
     src: str  # docs-relative path of the Markdown source, e.g. "scaling-laws.md"
-    url: str  # absolute URL
+    url: str  # site-relative, e.g. "scaling-laws/"
     description: str
-    markdown: str  # after the hooks' expansions
+    markdown: str  # without front matter, the `[[...]]` lines expanded
     section: str = ""  # nav section it sits in ("Themes", "Reference"); "" at the top level
 
 
@@ -40,12 +40,13 @@ def llms_txt(
     summary: str,
     pages: list[PageText],
     files: list[tuple[str, str, str]],
-    full_url: str,
+    base: str,
     words: Mapping[str, str],
 ) -> str:
     """The map: pages grouped by their nav section, then files as (title, url, what it holds).
 
-    words: the site's words (strings.yml); "Optional" stays, a heading the llms.txt format defines.
+    base: the site's absolute URL, ending in "/". words: the site's words (strings.yml); "Optional"
+    stays, a heading the llms.txt format defines.
     """
     out = [f"# {name}", "", f"> {' '.join(summary.split())}", ""]
     sections: dict[str, list[PageText]] = {}
@@ -53,11 +54,11 @@ def llms_txt(
         sections.setdefault(page.section or say(words, "llms_pages"), []).append(page)
     for section, members in sections.items():
         out += [f"## {section}", ""]
-        out += [f"- [{p.title}]({p.url}): {' '.join(p.description.split())}" for p in members]
+        out += [f"- [{p.title}]({base + p.url}): {' '.join(p.description.split())}" for p in members]
         out.append("")
     out += [f"## {say(words, 'llms_data')}", ""]
     out += [f"- [{title}]({url}): {what}" for title, url, what in files]
-    full = f"- [{say(words, 'llms_full_text')}]({full_url}): {say(words, 'llms_full_text_what')}"
+    full = f"- [{say(words, 'llms_full_text')}]({base}llms-full.txt): {say(words, 'llms_full_text_what')}"
     out += ["", "## Optional", "", full, ""]
     return "\n".join(out)
 
@@ -67,18 +68,19 @@ def llms_full(
     summary: str,
     pages: list[PageText],
     url_of: Callable[[str], str | None],
+    base: str,
     notes: dict[str, str] | None = None,
 ) -> str:
-    """Every page's text in reading order; url_of maps a docs-relative 'page.md#anchor' to an absolute URL.
-
-    notes: page src -> a line added after its text (for a page whose content is not Markdown).
+    """Every page's text in reading order; url_of maps a docs-relative 'page.md#anchor' to an absolute URL,
+    base is the site's absolute URL. notes: page src -> a line added after its text (for a page whose
+    content is not Markdown).
     """
     parts = [f"# {name}\n\n> {' '.join(summary.split())}\n"]
     for page in pages:
         body = clean(page.markdown, page.src, url_of).strip()
         if notes and page.src in notes:
             body += f"\n\n{notes[page.src]}"
-        parts.append(f"---\n\nURL: {page.url}\n\n{body}\n")
+        parts.append(f"---\n\nURL: {base + page.url}\n\n{body}\n")
     return "\n".join(parts)
 
 

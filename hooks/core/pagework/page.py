@@ -1,16 +1,16 @@
 """The page being converted: the one thing PageWork asks of an engine.
 
 An engine hands Python-Markdown a page's Markdown without saying which page it is. A provider,
-called with the Markdown instance at the start of each conversion, says it: MkDocs keeps the
-page it is converting in its config, Zensical in a preprocessor of its own. Neither is imported.
+called with the Markdown instance at the start of each conversion, says it: the MkDocs adapter
+knows it from its page events, the Zensical adapter from a preprocessor Zensical registers, and
+the pre-build step (pagework.prebuild) converts the page itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -30,25 +30,3 @@ class CurrentPage:
 
 
 PageProvider = Callable[[Markdown], CurrentPage | None]  # None: a conversion that is not a page's
-
-
-def mkdocs_page(config: object) -> CurrentPage | None:
-    """MkDocs 1.6 sets config._current_page before it converts a page; its content is None until converted.
-
-    A later conversion while the page is built (a template's) is not the page's: None.
-    """
-    page: Any = getattr(config, "_current_page", None)
-    if page is None or page.content is not None:
-        return None
-    file = page.file
-    return CurrentPage(file.src_uri, page.url, page.meta, lambda: file.content_string, file.generated_by is not None)
-
-
-def zensical_page(md: Markdown, docs: Path, generated: Collection[str] = ()) -> CurrentPage | None:
-    """Zensical (0.0.x) registers a preprocessor "rendering_context" whose .page has .path, .url and .meta."""
-    context = next((p for p in md.preprocessors if getattr(p, "name", "") == "rendering_context"), None)
-    page: Any = getattr(context, "page", None)
-    if page is None:
-        return None
-    path = docs / page.path
-    return CurrentPage(page.path, page.url, page.meta, lambda: path.read_text(encoding="utf-8"), page.path in generated)

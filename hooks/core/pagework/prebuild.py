@@ -1,180 +1,166 @@
-"""Before an engine that runs no hooks (Zensical) builds: convert every page once, resolve the site.
+"""Every page of a project converted once, as the engine will convert it, outside the engine's build:
+before Zensical (which runs no MkDocs hooks) and for the checks (`python -m adapters.check`).
 
-Each page is converted with the config's Markdown extensions and PageWork, as the engine will
-convert it, to learn what the site-wide lists need (termkit's PageReport); sitecheck's checks run
-on the same conversion (sitecheck.run drives the steps), so `python -m sitecheck` checks exactly
-what is built. Then the glossary and index pages are written into the docs directory (the engine
-renders them like any page), and the rest into a work directory: xref.json, llms.txt,
-llms-full.txt, claims.json for the built site, and state.json, which pagework.zensical reads while
-the engine converts each page (the glossary's "Used on" lines, the index's entries, each page's
-related pages and terms).
+Each page is converted with the engine's Markdown extensions and the build's PageWork (one
+SiteBuild), authored pages first, then the glossary and the index; then the site-wide lists are
+resolved. core.sitecheck runs its checks on this one conversion. `write` then puts the glossary and
+index pages into the docs directory (the engine renders them like any page), and the rest into a
+work directory: xref.json, llms.txt, llms-full.txt, claims.json for the built site, and state.json,
+which adapters.zensical_extension reads while Zensical converts each page (the glossary's "Used on"
+lines, the index's entries, each page's related pages and terms, every page's headings).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 
-from termkit.resolution import Resolution
-from termkit.site import PageReport, Problem
+from core.sourcefile import split_front_matter
+from core.termkit.records import Problem, Settings
 
-from .extension import PageWork
-from .generator import NavPage, SiteInfo, generated_pages, write_site_files, write_xref
+from .generator import SiteInfo
 from .page import CurrentPage
-from .project import GENERATED_NOTE, Project, source_links, split_front_matter
+from .project import Project, source_links
+from .sitebuild import SiteBuild
 
 ID = re.compile(r'\sid="([^"]+)"')
 STATE = "state.json"
-Heading = tuple[str, int, str]  # (id, level, text) of a heading, in reading order
+GENERATED_NOTE = (
+    "# Written by `python -m adapters.prebuild` from docs/data (and deleted after the build): edit those files.\n"
+)
+PageCheck = Callable[[str, str], None]  # (page src, its source text): checks run on each page before it is converted
 
 
-@dataclass
-class Converted:
-    """One page as converted, with what the checks and the site-wide lists need of it."""
-
-    page: CurrentPage
-    html: str
-    headings: list[Heading]
-    problems: list[Problem]  # what termkit found recording the page (the caller reports them)
-
-
-@dataclass
 class Prebuild:
-    """One conversion of every page, in steps: `prepare`, `convert` each of `pages`, `finish`, then
-    `write`. sitecheck.run.Run drives them, with its checks and collectors between (one conversion
-    serves both: `python -m pagework` is `python -m sitecheck` plus `write`)."""
+    """One conversion of every page of a project, then `write` (or `clean`)."""
 
-    project: Project
-    problems: list[str] = field(default_factory=list)  # warnings: each fails the step
-    notes: list[str] = field(default_factory=list)  # for information (e.g. terms used on no page)
-    markdown: dict[str, str] = field(default_factory=dict)  # generated page src -> its Markdown
-    resolved: Resolution | None = None
+    def __init__(self, project: Project, draw: bool = True):
+        """SourceError or NumbersError if the site's data cannot be read (draw: see SiteBuild)."""
+        self.project = project
+        self.problems: list[str] = []  # warnings: each fails the step
+        self.notes: list[str] = []  # for information (e.g. terms used on no page)
+        self.page: CurrentPage | None = None  # the page being converted
+        self.build = SiteBuild(
+            project.docs,
+            project.extra,
+            project.language,
+            project.cache,
+            extensions=project.extensions,
+            current=lambda md: self.page,
+            report=self.report,
+            source=project.source,
+            draw=draw,
+        )
+        self.markdown = self.build.generated_pages()  # generated page src -> its Markdown
+        srcs = [*self.authored(), *self.markdown]
+        urls = {src: project.url_of(src) for src in srcs}
+        self.build.use_urls(urls, source_links({url: src for src, url in urls.items()}))
+        titles = {entry.src: entry.title or "" for entry in project.nav}
+        self.build.know_pages({src: split_front_matter(project.source(src))[0] for src in self.authored()}, titles)
 
-    def prepare(self) -> None:
-        """The generated pages' Markdown; term links written as paths of source files (see source_links)."""
-        project, terms = self.project, self.project.terms
-        if terms is not None:
-            self.markdown = generated_pages(terms, "attr_list" in project.extensions()[0])
-            srcs = [*project.authored(), *self.markdown]
-            terms.link = source_links({project.url_of(src): src for src in srcs})
-            terms.glossary_url = project.url_of(terms.settings.page)
+    def report(self, problem: Problem) -> None:
+        (self.problems if problem.warn else self.notes).append(problem.text)
 
-    def pages(self) -> list[tuple[str, str, bool]]:
-        """(src, source text, generated) of every page, authored ones first, in MkDocs' order."""
-        pages = [(src, text, False) for src, text in self.project.sources().items()]
-        return pages + [(src, text, True) for src, text in self.markdown.items()]
+    def authored(self) -> list[str]:
+        """Every authored page, in the engine's order (a generated page left in docs/ left out)."""
+        generated = self.build.settings.generated
+        return [src for src in self.project.pages if src not in generated]
 
-    def convert(self, src: str, text: str, generated: bool, extra: Sequence[Extension] = ()) -> Converted:
-        """Convert one page as the engine will (the config's extensions, PageWork, and extra), and record it."""
-        project, terms = self.project, self.project.terms
+    def run(self, check: PageCheck | None = None) -> None:
+        """Convert every page (check(src, text) before each authored one), then resolve the site."""
+        for src in self.authored():
+            text = self.project.source(src)
+            if check is not None:
+                check(src, text)
+            self.convert(src, text, generated=False)
+        for src, text in self.markdown.items():
+            self.convert(src, text, generated=True)
+        self.build.resolve()
+
+    def convert(self, src: str, text: str, generated: bool) -> str:
+        """One page as the engine will convert it, recorded for the site-wide lists; its HTML."""
+        project = self.project
         body, meta, _ = split_front_matter(text)
-        page = CurrentPage(src, project.url_of(src), meta, partial(str, text), generated)
-        work = PageWork(partial(_same, page))
-        work.terms, work.numbers = terms, project.numbers
-        names, configs = project.extensions()
-        md = Markdown(extensions=[*names, work, *extra], extension_configs=configs)
-        html = md.convert(body)
-        converted = Converted(page, html, list(_flatten(getattr(md, "toc_tokens", []))), [])
-        if terms is not None:
-            converted.problems = terms.record(self._page_report(converted))
-        return converted
+        url = project.url_of(src)
+        self.page = CurrentPage(src, url, meta, partial(str, text), generated)
+        md = Markdown(extensions=[*project.extensions, self.build.work], extension_configs=project.extension_configs)
+        try:
+            html = md.convert(body)
+        finally:
+            self.page = None
+        rank, nav_title = self._nav.get(src, (len(self._nav), None))
+        headings = self.build.headings.get(src, [])
+        h1 = headings[0][2] if headings and headings[0][1] == 1 else ""
+        self.build.record(
+            src,
+            url,
+            str(nav_title or meta.get("title") or h1),  # as MkDocs titles a page: nav's, front matter's, the h1's
+            rank,
+            ID.findall(html),
+            authored=not generated,
+            related=meta.get("xref", True) is not False,
+        )
+        return html
 
     @cached_property
     def _nav(self) -> dict[str, tuple[int, str | None]]:
         """Each page in the navigation: (its place in it, its title there if nav gives one)."""
         found: dict[str, tuple[int, str | None]] = {}
-        for rank, entry in enumerate(self.project.nav_pages()):
+        for rank, entry in enumerate(self.project.nav):
             if entry.src in found:  # a page named twice: ranked by its first place, titled by the first title
                 found[entry.src] = (found[entry.src][0], found[entry.src][1] or entry.title)
             else:
                 found[entry.src] = (rank, entry.title)
         return found
 
-    def _page_report(self, converted: Converted) -> PageReport:
-        """What termkit records of a page; its title as MkDocs gives it: nav's, front matter's, or the h1's."""
-        page, headings, nav = converted.page, converted.headings, self._nav
-        rank, nav_title = nav.get(page.src, (len(nav), None))
-        title = nav_title or page.meta.get("title")
-        h1 = headings[0][2] if headings and headings[0][1] == 1 else ""
-        return PageReport(
-            page.src,
-            page.url,
-            str(title or h1),
-            rank,
-            headings={anchor: None if level <= 1 else text for anchor, level, text in headings},
-            anchors=frozenset(ID.findall(converted.html)),
-            authored=not page.generated,
-            related=page.meta.get("xref", True) is not False,
-        )
-
-    def finish(self) -> None:
-        """Once every page is converted: the site-wide lists resolved, the claims' placements checked."""
-        terms, numbers = self.project.terms, self.project.numbers
-        if terms is not None:
-            self.resolved, problems = terms.resolve()
-            self.report(problems)
-        if numbers is not None:
-            numbers.check_placements()
-
-    def report(self, problems: list[Problem]) -> None:
-        for _, text, warn in problems:
-            (self.problems if warn else self.notes).append(text)
-
     def write(self, work_dir: Path, site_out: Path) -> None:
         """The generated pages into the docs directory; the data files and state.json under work_dir."""
-        project = self.project
+        project, build = self.project, self.build
         for src, text in self.markdown.items():
             _write(project.docs / src, _with_note(text))
         site_out.mkdir(parents=True, exist_ok=True)
-        state: dict[str, Any] = {}
-        if self.resolved is not None and project.terms is not None:
-            write_xref(site_out, self.resolved)
-            state = _state(self.resolved, project)
-        if project.numbers is not None:
-            write_site_files(site_out, _site_info(project), self.nav_pages(), project.numbers)
-        _write(work_dir / STATE, json.dumps(state, ensure_ascii=False, indent=1))
+        build.write_xref(site_out)
+        site = SiteInfo(project.name, project.description, project.url)
+        build.write_site_files(site_out, site, self.page_texts())
+        _write(work_dir / STATE, json.dumps(self.state(), ensure_ascii=False, indent=1))
 
-    def nav_pages(self) -> list[NavPage]:
-        project, pages = self.project, []
-        texts = {**project.sources(), **self.markdown}
-        for entry in project.nav_pages():
+    def state(self) -> dict[str, Any]:
+        """What adapters.zensical_extension needs of the whole site while Zensical converts each page."""
+        resolved, terms = self.build.resolved, self.build.terms
+        assert resolved is not None, "run() first"
+        return {
+            "strings": terms.strings,
+            "used_on": resolved.used_on_lines(),
+            "index_html": resolved.index_html(),
+            "pages": {r.src: resolved.page_context(r.url) for r in terms.reports.values() if r.authored},
+            "headings": self.build.headings,
+        }
+
+    def page_texts(self) -> list[Any]:
+        """The pages in navigation order, as llms.txt and llms-full.txt list them."""
+        texts, pages = {**{src: self.project.source(src) for src in self.authored()}, **self.markdown}, []
+        for entry in self.project.nav:
             body, meta, _ = split_front_matter(texts.get(entry.src, ""))
             title = entry.title or str(meta.get("title") or "")
-            url, description = project.url_of(entry.src), str(meta.get("description") or "")
-            pages.append(NavPage(title, entry.src, url, description, body, entry.section))
+            description = str(meta.get("description") or "")
+            pages.append(self.build.page_text(entry.src, title, description, body, entry.section))
         return pages
 
-    def clean(self) -> None:
-        """Take the generated pages out of the docs directory again (only files this step wrote)."""
-        for src in self.project.generated_srcs():
-            path = self.project.docs / src
-            if path.is_file() and path.read_text(encoding="utf-8").startswith("---\n" + GENERATED_NOTE):
-                path.unlink()
 
-
-def _state(resolved: Resolution, project: Project) -> dict[str, Any]:
-    terms = resolved.site
-    return {
-        "glossary": terms.settings.page,
-        "index": terms.settings.index_page,
-        "strings": terms.strings,
-        "used_on": {term_id: resolved.used_on_line(term_id) for term_id in terms.glossary.terms},
-        "index_html": resolved.index_html(),
-        "pages": {r.src: resolved.page_context(r.url) for r in terms.reports.values() if r.authored},
-    }
-
-
-def _site_info(project: Project) -> SiteInfo:
-    config = project.config
-    index = (config.get("extra") or {}).get("xref", {}).get("page", "book-index.md")
-    return SiteInfo(config["site_name"], config.get("site_description") or "", config.get("site_url") or "/", index)
+def clean(project: Project) -> None:
+    """Take the generated pages out of the docs directory again (only files that `write` wrote)."""
+    extra = project.extra
+    settings = Settings.read(extra.get("glossary") or {}, extra.get("xref") or {})
+    for src in settings.generated:
+        path = project.docs / src
+        if path.is_file() and path.read_text(encoding="utf-8").startswith("---\n" + GENERATED_NOTE):
+            path.unlink()
 
 
 def _with_note(markdown: str) -> str:
@@ -186,14 +172,3 @@ def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:  # unchanged files keep their time
         path.write_text(text, encoding="utf-8")
-
-
-def _same(page: CurrentPage, md: Markdown) -> CurrentPage:
-    return page
-
-
-def _flatten(tokens: list[dict[str, Any]]) -> Iterator[Heading]:
-    """(id, level, text) of every heading in the toc extension's nested tokens, in reading order."""
-    for token in tokens:
-        yield str(token["id"]), int(token["level"]), str(token["name"])
-        yield from _flatten(token.get("children") or [])

@@ -1,13 +1,13 @@
-"""Friendly checks of a MkDocs project, with no engine: the mistakes an editor typically makes,
-each as ONE message that names the file, the line where there is one, and the fix.
+"""The checks that neither engine makes, each as ONE message that names the file, the line where there
+is one, and the fix:
 
     docs/<file>:<line>: <what is wrong>; fix: <what to do>
 
-Both engines use it. The MkDocs adapter (hooks/checks.py) runs the page checks of `source` and
-words MkDocs' own link, anchor and navigation warnings with `messages`. Engines that validate
-nothing themselves (Zensical) get the same messages before their build: `python -m pagework`
-(the pre-build step) runs `run` on its one conversion of the site, and `python -m sitecheck` runs
-it alone. `run` reads the config with pagework.project and converts each page as the build does,
-with PageWork (pagework.prebuild), adding its collectors of links and ids (`convert`). Nothing
-here imports MkDocs, and charts are not drawn (no matplotlib).
+`source` checks a page's source (footnotes used but not defined and defined but not used, front
+matter that MkDocs would ignore); the glossary (unknown terms, index markers) and the data pages
+(`[[…]]` markers, claims and timeline) report their own problems while the pages are converted.
+`run` runs them all on one conversion of the project (core.pagework.prebuild). Links, anchors and
+the navigation are the engines' to check: MkDocs does it in its build (the MkDocs adapter words its
+warnings), Zensical checks links and anchors in its own. Nothing here imports an engine, and charts
+are not drawn (no matplotlib).
 """

@@ -11,11 +11,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from keynumbers.fences import fenced
-from pagework.config import YAML_RE, split_front_matter
-from sourcefile import load_plain_yaml
-
-__all__ = ["footnote_problems", "front_matter_problem", "page_problems", "split_front_matter", "unused_footnote"]
+from core.sourcefile import FRONT_MATTER, fenced, load_plain_yaml
 
 CODE_SPAN = re.compile(r"(`+).+?\1")
 FOOTNOTE_DEF = re.compile(r"^\s*\[\^([^\]\s]+)\]:")
@@ -30,7 +26,7 @@ def front_matter_problem(source: str) -> str | None:
     """A leading --- block that MkDocs would ignore: not closed, not YAML, or not a mapping."""
     if not FRONT_MATTER_START.match(source):
         return None
-    block = YAML_RE.match(source)
+    block = FRONT_MATTER.match(source)
     if block is None:
         if LOOKS_LIKE_KEY.match(source):
             return (
@@ -117,7 +113,7 @@ def page_problems(src: str, source: str) -> tuple[list[str], set[str]]:
 def _prose_lines(source: str) -> Iterator[tuple[int, str]]:
     """(line number, text) of every line outside front matter and fenced code blocks."""
     lines = source.split("\n")
-    block = YAML_RE.match(source)
+    block = FRONT_MATTER.match(source)
     start = block.group(0).count("\n") if block else 0
     for index, (line, code) in enumerate(fenced(lines[start:]), start=start):
         if not code:

@@ -1,8 +1,8 @@
 """Engine-independent core of the site's glossary and cross-reference index.
 
-Nothing in this package imports MkDocs: the adapters (hooks/terms.py for MkDocs, the
-pagework package for any Python-Markdown engine) translate an engine's events into calls
-of these functions, so the core moves with the site to another generator.
+Nothing in this package imports an engine: core.pagework's SiteBuild and the adapters
+(hooks/adapters/) translate an engine's events into calls of these functions, so the core
+moves with the site to another generator.
 
 Follow one term, "Grouped-query attention" (abbreviation GQA), through a build:
 
@@ -16,8 +16,10 @@ Follow one term, "Grouped-query attention" (abbreviation GQA), through a build:
                  <a class="glossary-term" href="../glossary/#grouped-query-attention">; it returns a LinkResult:
                  each Occurrence (term, section) and each index marker comment.
 4. site.py       TermSite.link_page runs the linker while the engine converts the page;
-                 TermSite.record keeps the page's PageReport (occurrences, headings, anchors).
-5. render.py     glossary_markdown writes the glossary page (one entry per term, under its id);
+                 TermSite.record keeps the page's PageReport (records.py: occurrences, index
+                 markers parsed once, headings, anchors).
+5. render.py     glossary_markdown writes the glossary page (one entry per term, its id in an
+                 attribute list; markdown_ext.py puts the heading's text in from the glossary);
                  index_markdown the index page, whose entries come once every page is in.
 6. resolution.py TermSite.resolve turns all reports into a Resolution: the entry's "Used on"
                  line (lists.py: pages in nav order, capped, linking the most relevant

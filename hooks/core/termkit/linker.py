@@ -1,12 +1,10 @@
 """Link glossary terms in a page and record where each term occurs.
 
-The linker walks an element tree with the ElementTree API, so it works on the tree
-Python-Markdown builds while converting a page (`link_tree`, no second parse: see
-termkit.markdown_ext) and on any HTML string (`link_html`, parsed with lxml). One walk over
-the text in document order: a match is wrapped in a link only where a reader expects a plain
-word (never in code, headings, existing links, abbreviations); the visible text never
-changes. Explicit references are ordinary Markdown links to `term:NAME`, rewritten here to
-the glossary entry.
+The linker walks the element tree Python-Markdown builds while converting a page (`link_tree`, no
+second parse: see termkit.markdown_ext). One walk over the text in document order: a match is
+wrapped in a link only where a reader expects a plain word (never in code, headings, existing
+links, abbreviations); the visible text never changes. Explicit references are ordinary Markdown
+links to `term:NAME`, rewritten here to the glossary entry.
 
 The tree and its elements: termkit.tree; Python-Markdown's raw HTML in it: termkit.rawhtml.
 """
@@ -14,10 +12,10 @@ The tree and its elements: termkit.tree; Python-Markdown's raw HTML in it: termk
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
+from xml.etree.ElementTree import Element
 
 from .matcher import Matcher
 from .model import Glossary, Term
@@ -29,16 +27,12 @@ from .tree import (
     NO_LINK,
     NO_LINK_CLASSES,
     SKIP_CLASSES,
-    Node,
     Surroundings,
     heading_text,
     index_of,
 )
 
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
-
-__all__ = ["INLINE", "LINK_CLASS", "MODES", "LinkResult", "Node", "Occurrence", "Section", "link_html", "link_tree"]
+__all__ = ["INLINE", "LINK_CLASS", "MODES", "LinkResult", "Occurrence", "Section", "link_tree"]
 
 REF_SCHEME = "term:"
 # An HTML comment that starts with the word "index" is an index marker (parsed in termkit.xref).
@@ -61,7 +55,6 @@ class Occurrence:
 
 @dataclass
 class LinkResult:
-    html: str | None = None  # link_html only: the linked HTML
     occurrences: list[Occurrence] = field(default_factory=list)
     unknown_refs: list[str] = field(default_factory=list)  # targets of term: links that match no term
     markers: list[tuple[str, Section]] = field(default_factory=list)  # index comments, with their section
@@ -69,44 +62,30 @@ class LinkResult:
 
 
 def link_tree(
-    root: Node,
+    root: Element,
     glossary: Glossary,
     matcher: Matcher,
     href_for: Callable[[Term], str],
     mode: str = "page",
     raw_html: Sequence[str | Element] = (),
     find_terms: bool = True,
-    escape_amp: bool = False,
+    headings: Mapping[str, str] | None = None,
 ) -> LinkResult:
     """Link the first occurrence of each term per page or section (or none) in place; count them all.
 
-    root is an element (xml.etree or lxml) whose children are the page's blocks. raw_html is
-    Python-Markdown's stash of raw HTML, where index comments of a converted page are found (an
-    element in it is read as str() of it).
-    find_terms=False only rewrites explicit references (for pages whose terms count nowhere).
-    escape_amp: the tree's serialiser keeps "&name;" in an attribute as an entity (Python-Markdown's
-    does), so a tooltip's "&" is written "&amp;" for the definition to show exactly as its text.
+    root is the element whose children are the page's blocks. raw_html is Python-Markdown's stash of
+    raw HTML, where index comments of a converted page are found (an element in it is read as str()
+    of it). find_terms=False only rewrites explicit references (for pages whose terms count nowhere).
+    headings: each heading's text as a reader sees it, by id (the toc extension's), for the sections'
+    titles; a heading it lacks is titled by its text in the tree. A tooltip's "&" is written "&amp;":
+    Python-Markdown's serialiser keeps "&name;" in an attribute as an entity, and the definition must
+    show exactly as its text.
     """
     if mode not in MODES:
         raise ValueError(f"link mode must be one of {', '.join(MODES)}, not {mode!r}")
-    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms, escape_amp)
+    walk = _Walk(root, glossary, matcher, href_for, mode, raw_html, find_terms, headings or {})
     walk.element(root, linkable=True)
-    return LinkResult(None, walk.occurrences, walk.unknown, walk.markers, walk.changed)
-
-
-def link_html(
-    html: str, glossary: Glossary, matcher: Matcher, href_for: Callable[[Term], str], mode: str = "page"
-) -> LinkResult:
-    """link_tree for an HTML fragment (for engines that hand over HTML): parse, link, serialise."""
-    import lxml.html  # only here: the MkDocs build links Python-Markdown's own tree
-
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
-    result = link_tree(root, glossary, matcher, href_for, mode)
-    if result.changed:
-        result.html = lxml.html.tostring(root, encoding="unicode")[len("<div>") : -len("</div>")]
-    else:
-        result.html = html
-    return result
+    return LinkResult(walk.occurrences, walk.unknown, walk.markers, walk.changed)
 
 
 class _Walk:
@@ -114,14 +93,14 @@ class _Walk:
 
     def __init__(
         self,
-        root: Node,
+        root: Element,
         glossary: Glossary,
         matcher: Matcher,
         href_for: Callable[[Term], str],
         mode: str,
         raw_html: Sequence[str | Element],
-        find_terms: bool = True,
-        escape_amp: bool = False,
+        find_terms: bool,
+        headings: Mapping[str, str],
     ):
         self.root, self.glossary, self.matcher, self.href_for, self.mode = root, glossary, matcher, href_for, mode
         self.raw = RawTags(raw_html)
@@ -133,15 +112,11 @@ class _Walk:
         self.markers: list[tuple[str, Section]] = []
         self.done: set[tuple[str, str]] = set()  # (term id, section anchor or "") already linked
         self.changed = False
-        self.escape_amp = escape_amp  # see link_tree
+        self.headings = headings  # see link_tree
         self.surroundings = Surroundings(root)  # the text around a slot, for a match at its edge
 
-    def element(self, el: Node, linkable: bool) -> None:  # noqa: PLR0912 - one walk; a helper would cost a call
+    def element(self, el: Element, linkable: bool) -> None:  # noqa: PLR0912 - one walk; a helper would cost a call
         tag = el.tag
-        if not isinstance(tag, str):  # a comment or processing instruction (lxml): no visible text
-            if getattr(tag, "__name__", "") == "Comment":
-                self.comment(el.text or "")
-            return
         cls = el.get("class")
         if tag in IGNORED:
             return
@@ -154,7 +129,7 @@ class _Walk:
         if tag == "h1":
             self.section = Section("", "")  # the page's title: occurrences belong to the page itself
         elif tag in HEADINGS and (anchor := el.get("id")):
-            self.section = Section(anchor, heading_text(el))
+            self.section = Section(anchor, self.headings.get(anchor) or heading_text(el))
         if tag == "a":
             href = el.get("href") or ""
             if href.startswith(REF_SCHEME):
@@ -179,7 +154,7 @@ class _Walk:
             if text and ((first := may_match(text)) or (raw and "\x02" in text)):
                 self.text(el, child, text, linkable, first)
 
-    def explicit(self, a: Node, ref: str) -> None:
+    def explicit(self, a: Element, ref: str) -> None:
         term = self.glossary.resolve(unquote(ref))
         self.changed = True
         if term is None:
@@ -193,11 +168,10 @@ class _Walk:
 
     def link_attrib(self, term: Term) -> dict[str, str]:
         """The link to a term's entry; the title is the definition as text (the serialiser escapes it)."""
-        title = term.short.replace("&", "&amp;") if self.escape_amp else term.short
-        return {"href": self.href_for(term), "class": LINK_CLASS, "title": title}
+        return {"href": self.href_for(term), "class": LINK_CLASS, "title": term.short.replace("&", "&amp;")}
 
     def text(
-        self, parent: Node, after: Node | None, text: str, linkable: bool, first: re.Match[str] | None = None
+        self, parent: Element, after: Element | None, text: str, linkable: bool, first: re.Match[str] | None = None
     ) -> None:
         """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
         effects = None
@@ -206,7 +180,7 @@ class _Walk:
             effects = self.raw.effects(text, alone, self.comment)
         holes = [hole.span() for hole in HOLE.finditer(text)] if "\x02" in text else None
         texts: list[str] = []  # the text before each link, then (appended last) the text after the last one
-        links: list[Node] = []
+        links: list[Element] = []
         pos = 0
         for m in self.matcher.find(text, lambda: self.surroundings.around(parent, after), first):
             if holes and any(start < m.end and m.start < end for start, end in holes):

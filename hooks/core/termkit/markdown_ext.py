@@ -7,21 +7,22 @@ HTML (where index comments are kept) to a callback, e.g. one that calls
 termkit.linker.link_tree. Python-Markdown is the only dependency: any engine built on it
 (MkDocs, Zensical, a plain script) can use this.
 
-On the pages that termkit.render writes, a second tree processor turns the headings that render
-writes as raw HTML back into headings of the tree, before toc runs: the table of contents lists
-them, and no inline pattern has touched their ids or text.
+On the glossary page that termkit.render writes, a second tree processor puts each heading's text
+in from the glossary, by the id its attribute list gave it, before toc runs: no inline pattern
+touches a name, and the table of contents lists the names. The page's permalinks are left out
+(one element less per entry, and the letter bar does their work).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from html import unescape
+from collections.abc import Callable, Mapping, Sequence
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+
+from .tree import HEADINGS
 
 # (root element, Python-Markdown's stash of raw HTML: strings, and elements some extensions stash); its result is unused
 TreeCallback = Callable[[Element, Sequence[str | Element]], object]
@@ -30,59 +31,56 @@ TreeCallback = Callable[[Element, Sequence[str | Element]], object]
 PRIORITY = -10
 # After inline patterns (20), attr_list (8), abbr (7) and pymdownx.smartsymbols (6.1); before toc (5).
 HEADINGS_PRIORITY = 5.5
-# A heading as termkit.render.raw_heading writes it, alone in a raw HTML block.
-RAW_HEADING = re.compile(r'<(h[1-6])(?: class="([^"<>]*)")? id="([^"<>]+)"((?: [a-z-]+="[^"<>]*")*)>([^<]*)</\1>\s*')
-ATTRIBUTE = re.compile(r' ([a-z-]+)="([^"<>]*)"')
-PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+PERMALINK_CLASS = "headerlink"  # the toc extension's permalinks
 
 
 class TermLinking(Extension):
     """Calls `callback(root, raw_html)` once per conversion, after all other tree processors.
 
-    generated() says whether the page being converted is one termkit.render wrote, whose raw
-    HTML headings become headings of the tree.
+    glossary_headings() gives, while the glossary page is converted, the text of each of its headings
+    by id (termkit.site.TermSite.glossary_headings), and None on every other page.
     """
 
-    def __init__(self, callback: TreeCallback, generated: Callable[[], bool] = lambda: False):
+    def __init__(self, callback: TreeCallback, glossary_headings: Callable[[], Mapping[str, str] | None]):
         super().__init__()
         self.callback = callback
-        self.generated = generated
+        self.glossary_headings = glossary_headings
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_LinkTree(md, self.callback), "termkit", PRIORITY)
-        md.treeprocessors.register(_RawHeadings(md, self.generated), "termkit-headings", HEADINGS_PRIORITY)
+        md.treeprocessors.register(_LinkTree(md, self), "termkit", PRIORITY)
+        md.treeprocessors.register(_GlossaryHeadings(md, self), "termkit-headings", HEADINGS_PRIORITY)
 
 
 class _LinkTree(Treeprocessor):
-    def __init__(self, md: Markdown, callback: TreeCallback):
+    def __init__(self, md: Markdown, linking: TermLinking):
         super().__init__(md)
-        self.callback = callback
+        self.linking = linking
 
     def run(self, root: Element) -> None:
-        self.callback(root, self.md.htmlStash.rawHtmlBlocks)
+        if self.linking.glossary_headings() is not None:
+            _drop_permalinks(root)
+        self.linking.callback(root, self.md.htmlStash.rawHtmlBlocks)
 
 
-class _RawHeadings(Treeprocessor):
-    def __init__(self, md: Markdown, generated: Callable[[], bool]):
+class _GlossaryHeadings(Treeprocessor):
+    def __init__(self, md: Markdown, linking: TermLinking):
         super().__init__(md)
-        self.generated = generated
+        self.linking = linking
 
     def run(self, root: Element) -> None:
-        if not self.generated():
+        texts = self.linking.glossary_headings()
+        if texts is None:
             return
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for block in root:
-            if block.tag != "p" or len(block):
-                continue
-            placeholder = PLACEHOLDER.fullmatch((block.text or "").strip())
-            if placeholder is None or int(placeholder.group(1)) >= len(stash):
-                continue
-            heading = RAW_HEADING.fullmatch(str(stash[int(placeholder.group(1))]))
-            if heading is not None:
-                tag, cls, anchor, extra, text = heading.groups()
-                block.tag, block.text = tag, AtomicString(unescape(text))
-                if cls:
-                    block.set("class", unescape(cls))
-                block.set("id", unescape(anchor))
-                for name, value in ATTRIBUTE.findall(extra):
-                    block.set(name, unescape(value))
+        for heading in root.iter():
+            text = texts.get(heading.get("id") or "") if heading.tag in HEADINGS else None
+            if text is not None:
+                for child in list(heading):  # whatever an inline pattern made of the name
+                    heading.remove(child)
+                heading.text = AtomicString(text)
+
+
+def _drop_permalinks(root: Element) -> None:
+    for heading in root.iter():
+        if heading.tag in HEADINGS:
+            for link in [child for child in heading if child.get("class") == PERMALINK_CLASS]:
+                heading.remove(link)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sourcefile import LineDict, LineList, Num, SourceError, Yaml, parse_yaml
+from core.sourcefile import LineDict, LineList, Num, SourceError, Yaml, parse_yaml
 
 CASE_RULES = ("insensitive", "sensitive", "any")
 ID_PREFIX = "term-"  # before an anchor that would start with a digit

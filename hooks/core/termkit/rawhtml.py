@@ -15,15 +15,15 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX
+
 from .tree import IGNORED, NO_LINK, SKIP_CLASSES
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-# Python-Markdown keeps raw HTML out of its tree and leaves this placeholder in the text.
-PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
 # Any of Python-Markdown's placeholders (raw HTML, entities): never part of a term, whatever the term.
-HOLE = re.compile("\x02[^\x02\x03]*\x03")
+HOLE = re.compile(f"{STX}[^{STX}{ETX}]*{ETX}")
 
 
 class RawTags:
@@ -42,14 +42,14 @@ class RawTags:
         alone: text is all the text of a block element, so raw tags in it affect no other text.
         """
         effects = [(0, _strongest(self.open))]
-        for placeholder in PLACEHOLDER.finditer(text):
+        for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
             number = int(placeholder.group(1))
             if number >= len(self.stash):
                 continue
             raw = str(self.stash[number])
             if alone and "<!--" not in raw and placeholder.group(0) == text.strip():
                 continue  # a raw HTML block such as highlighted code: no marker, no text of this block in it
-            for kind, name, classes in _raw_tags(raw):
+            for kind, name, classes in tag_events(raw):
                 if kind == "comment":
                     on_comment(name)
                 elif kind == "start":
@@ -103,8 +103,9 @@ class _TagEvents(HTMLParser):
 
 
 @lru_cache(maxsize=1024)
-def _raw_tags(raw: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """The start tags, end tags and comments in a piece of raw HTML, in order (html.parser)."""
+def tag_events(raw: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The start tags, end tags and comments in a piece of raw HTML, in order (html.parser); cached, so
+    `tag_events.cache_info()` says how many pieces were parsed."""
     parser = _TagEvents()
     parser.feed(raw)
     parser.close()

@@ -1,10 +1,10 @@
 """The glossary page as Markdown, so any Markdown-based site generator can render it.
 
-The headings (with their ids) and the "See also" links are raw HTML, and the names and `short:`
-definitions are written with literal(), so no Markdown extension (magic links, smart symbols,
-attribute lists) can change an anchor or the text of the YAML; only `long:` and `source:` are
-Markdown, rendered as written. termkit.markdown_ext turns the raw headings back into headings of
-Python-Markdown's tree, so MkDocs knows their anchors.
+Each heading carries its id and class in an attribute list (`### Name {: .glossary-entry #id }`),
+which the engine's attr_list extension reads once. A heading's text is put into the element from
+the glossary itself (termkit.markdown_ext, by id), so no Markdown extension (magic links, smart
+symbols) can change a name. The `short:` definitions are written with literal(); only `long:`
+and `source:` are Markdown, rendered as written.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from html import escape
 from .collate import Collation
 from .model import Glossary, Term
 
-USED_ON_MARKER = "<!-- glossary-used-on:{id} -->"
-USED_ON_PATTERN = re.compile(r"<!-- glossary-used-on:([^ ]+) -->")  # group 1: the term id
+USED_ON_MARKER = "<!-- glossary-used-on -->"  # where each entry's "Used on" line goes, in entry order
 
 
 def heading(term: Term) -> str:
@@ -37,35 +36,25 @@ def literal(text: str) -> str:
     return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
-def raw_heading(level: int, anchor: str, text: str, cls: str = "", attrs: str = "") -> str:
-    """A heading as a raw HTML block (termkit.markdown_ext.RAW_HEADING reads it back); attrs: more
-    attributes, written `name="value"`."""
-    classes = f' class="{escape(cls)}"' if cls else ""
-    extra = f" {attrs}" if attrs else ""
-    return f'<h{level}{classes} id="{escape(anchor)}"{extra}>{escape(text, quote=False)}</h{level}>'
-
-
 def glossary_markdown(
     glossary: Glossary,
     collation: Collation,
     strings: dict[str, str],
     unindexed: str = "",
     front_matter: tuple[str, ...] = (),
-    attr_list: bool = True,
 ) -> str:
-    """Terms sorted by collation under letter headings, with a bar of letters to jump to.
+    """Terms sorted by collation under letter headings (entry_groups), with a bar of letters to jump to.
 
-    Each entry ends with a marker where the adapter puts the "Used on" line (starting with a
-    line break) once every page has been converted. unindexed is an attribute (`name="value"`)
-    that the site search honours to leave an element out: it goes on what only navigates (the
-    letter bar, letter headings and each entry's line of references), so a search finds an entry by
-    its names and definition (the search hook adds its aliases back).
-    front_matter: extra YAML lines for the page's front matter. attr_list: whether the site has
-    Markdown's attr_list extension, which gives each entry's second paragraph its class.
+    Each entry ends with a marker where the "Used on" line goes (starting with a line break) once
+    every page has been converted (termkit.resolution.fill_glossary). unindexed is an attribute
+    (`name="value"`) that the site search honours to leave an element out: it goes on what only
+    navigates (the letter bar, letter headings and each entry's line of references), so a search
+    finds an entry by its names and definition (the search fields add its aliases back).
+    front_matter: extra YAML lines for the page's front matter.
     """
-    groups = collation.groups(glossary.terms.values(), lambda t: t.name)
+    groups = entry_groups(glossary, collation)
     letters = " ".join(f'<a href="#letter-{letter_id(letter)}">{escape(letter)}</a>' for letter, _ in groups)
-    nav_attr = f" {unindexed}" if unindexed else ""
+    extra = f" {unindexed}" if unindexed else ""
     out = [
         "---",
         f"description: {_yaml_str(strings['glossary_description'])}",
@@ -77,13 +66,13 @@ def glossary_markdown(
         "",
         strings["glossary_intro"],
         "",
-        f'<nav class="glossary-letters" aria-label="{strings["letters_label"]}"{nav_attr}>{letters}</nav>',
+        f'<nav class="glossary-letters" aria-label="{strings["letters_label"]}"{extra}>{letters}</nav>',
         "",
     ]
     for letter, terms in groups:
-        out += [raw_heading(2, f"letter-{letter_id(letter)}", letter, attrs=unindexed), ""]
+        out += [f"## {letter} {{: #letter-{letter_id(letter)}{extra} }}", ""]
         for term in terms:
-            out += _entry(term, glossary, strings, attr_list, unindexed)
+            out += _entry(term, glossary, strings, unindexed)
     return "\n".join(out) + "\n"
 
 
@@ -108,13 +97,25 @@ def index_markdown(strings: dict[str, str], marker: str) -> str:
     )
 
 
-def _entry(
-    term: Term, glossary: Glossary, strings: dict[str, str], attr_list: bool = True, unindexed: str = ""
-) -> list[str]:
+def entry_groups(glossary: Glossary, collation: Collation) -> list[tuple[str, list[Term]]]:
+    """The glossary's terms by initial letter, in collation order: the order of the page's entries."""
+    return collation.groups(glossary.terms.values(), lambda t: t.name)
+
+
+def glossary_headings(groups: list[tuple[str, list[Term]]]) -> dict[str, str]:
+    """The text of every heading the glossary page has under its title, by id: letters and entries."""
+    headings = {}
+    for letter, terms in groups:
+        headings[f"letter-{letter_id(letter)}"] = letter
+        headings.update((term.id, heading(term)) for term in terms)
+    return headings
+
+
+def _entry(term: Term, glossary: Glossary, strings: dict[str, str], unindexed: str = "") -> list[str]:
     """Two paragraphs per entry, for a light page: the definition (the short one first), then a line
     each for other names, related entries, sources and, where the marker is, "Used on" (one
     paragraph; extra.css shows its line breaks). Names and `short:` are text (see literal())."""
-    lines = [raw_heading(3, term.id, heading(term), "glossary-entry"), ""]
+    lines = [f"### {heading(term)} {{: .glossary-entry #{term.id} }}", ""]
     lines += [f"{literal(term.short)} {term.long}" if term.long else literal(term.short), ""]
     refs = []
     if term.aliases:
@@ -122,9 +123,9 @@ def _entry(
     if term.see_also:
         links = ", ".join(f'<a href="#{i}">{escape(glossary.terms[i].name, quote=False)}</a>' for i in term.see_also)
         refs.append(f"{literal(strings['see_also'])}: {links}")
-    refs.append(f"{literal(strings['source'])}: {term.source}{USED_ON_MARKER.format(id=term.id)}")
+    refs.append(f"{literal(strings['source'])}: {term.source}{USED_ON_MARKER}")
     attrs = f"{{: .glossary-refs {unindexed} }}" if unindexed else "{: .glossary-refs }"
-    return [*lines, *refs, *([attrs] if attr_list else []), ""]
+    return [*lines, *refs, attrs, ""]
 
 
 def letter_id(letter: str) -> str:

@@ -7,32 +7,41 @@ URLs here are site-relative; links in HTML are relative to the page that shows t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from .lists import UsedOn, entry_ids, index_html, most_relevant, used_on_html
-from .render import USED_ON_PATTERN
+from .model import Glossary, Term
+from .records import PageReport, Settings
+from .render import USED_ON_MARKER
 from .urls import relative_url
 from .xref import Entry, entry_key, page_json, related_pages, write_index_json
 
-if TYPE_CHECKING:
-    from .site import PageReport, TermSite
-
 INDEX_MARKER = "<!-- xref-index -->"  # where the index page's entries go
-PERMALINK = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
+
+
+@dataclass(frozen=True)
+class SiteTerms:
+    """What the lists need of the site's terms (termkit.site.TermSite gives it)."""
+
+    glossary: Glossary
+    order: list[Term]  # every term, in the collation order of their names (the glossary page's order)
+    strings: dict[str, str]
+    settings: Settings
+    link: Callable[[str, str], str]  # (target URL, linking page's URL) -> href, as pages' content links
+    glossary_url: str
+    index_url: str
 
 
 class Resolution:
     """The site-wide lists of one build, from every page's report."""
 
-    def __init__(self, site: TermSite, pages: list[PageReport], groups: list[tuple[str, list[Entry]]]):
+    def __init__(self, site: SiteTerms, pages: list[PageReport], groups: list[tuple[str, list[Entry]]]):
         self.site, self.groups = site, groups
-        self.glossary_url = site.glossary_url
-        self.index_url = site.reports[site.settings.index_page].url
-        by_name = site.collation.sort(site.glossary.terms.values(), lambda t: t.name)
-        self._term_rank = {term.id: rank for rank, term in enumerate(by_name)}  # collation once, not per page
+        self.glossary_url, self.index_url = site.glossary_url, site.index_url
+        self._term_rank = {term.id: rank for rank, term in enumerate(site.order)}  # collation once, not per page
         terms = [e for _, entries in groups for e in entries if e.term]
         ids = entry_ids(groups)
         self.index_entries = {e.term: f"{self.index_url}#{ids[entry_key(e.name)]}" for e in terms}
@@ -82,12 +91,16 @@ class Resolution:
         return html.replace(INDEX_MARKER, self.index_html())
 
     def glossary_html(self, html: str) -> str:
-        """The finished glossary page with each entry's "Used on" line, and no permalinks (one element per entry).
+        """The finished glossary page with each entry's "Used on" line.
 
         The lines go in after site search has indexed the page: search should find a term's entry
         by its name and definition, not by the long lists of pages that mention it.
         """
-        return fill_glossary(html, self.used_on_line)
+        return fill_glossary(html, self.used_on_lines())
+
+    def used_on_lines(self) -> list[str]:
+        """Every entry's "Used on" line, in the glossary page's order."""
+        return [self.used_on_line(term.id) for term in self.site.order]
 
     def used_on_line(self, term_id: str) -> str:
         """A glossary entry's "Used on" line (HTML)."""
@@ -139,6 +152,10 @@ class Resolution:
             self.write_json(out)
 
 
-def fill_glossary(html: str, line: Callable[[str], str]) -> str:
-    """The glossary page's HTML with line(term id) where each entry's "Used on" marker is, and no permalinks."""
-    return USED_ON_PATTERN.sub(lambda m: "\n" + line(m.group(1)), PERMALINK.sub("", html))
+def fill_glossary(html: str, lines: list[str]) -> str:
+    """The glossary page's HTML with each entry's "Used on" line where its marker is: the entries'
+    lines in the page's order (termkit.render.entry_groups), one per marker."""
+    parts = html.split(USED_ON_MARKER)
+    if len(parts) != len(lines) + 1:
+        raise ValueError(f"the glossary page has {len(parts) - 1} entries' markers for {len(lines)} lines")
+    return "".join(part + "\n" + line for part, line in zip(parts, lines, strict=False)) + parts[-1]

@@ -25,9 +25,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .linker import Occurrence, Section
+from .linker import Occurrence
 from .model import Glossary, Term
-from .xref import MarkerError, parse_marker
+from .records import IndexMarker
 
 FIELDS = ("topics", "entries", "aliases")
 COMMON_SHARE = 0.25  # a word in more than this share of all search documents is left out of the fields
@@ -49,19 +49,15 @@ class SectionKeywords:
 
 
 def page_keywords(
-    glossary: Glossary, occurrences: Iterable[Occurrence], markers: Iterable[tuple[str, Section]]
+    glossary: Glossary, occurrences: Iterable[Occurrence], markers: Iterable[IndexMarker]
 ) -> dict[str, SectionKeywords]:
     """Section anchor ("" before the first heading) -> its keywords, for one page.
 
-    occurrences and markers are what termkit.linker found on the page; markers that point
-    elsewhere (`-> page.md#anchor`) or do not parse are left to the index, which reports them.
+    occurrences and markers are what termkit.linker found on the page (the markers as TermSite.record
+    parsed them); markers that point elsewhere (`-> page.md#anchor`) are left to the index.
     """
     sections: dict[str, SectionKeywords] = {}
-    for text, section in markers:
-        try:
-            marker = parse_marker(text)
-        except MarkerError:
-            continue
+    for marker, section, _ in markers:
         if marker.target:
             continue
         term = glossary.resolve(marker.entry)

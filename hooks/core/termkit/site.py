@@ -1,92 +1,35 @@
 """One build's terms: link and record each page, then resolve the site-wide lists once.
 
-A TermSite is made once per build. While the engine converts pages, `link_page` links a
-page's terms and `record` keeps a PageReport of it (plain data: where each term and index
-marker occurs, the page's headings and anchors). Once every page is converted, `resolve`
-turns the reports into everything that needs the whole site: each glossary entry's "Used on"
-list, the book index, related pages and xref.json. An adapter (hooks/terms.py for MkDocs)
-supplies pages and URLs and reports the problems; nothing here knows the engine.
+A TermSite is made once per build (core.pagework.sitebuild.SiteBuild makes it). While the engine
+converts pages, `link_page` links a page's terms and `record` keeps a PageReport of it (plain data:
+where each term and index marker occurs, the page's headings and anchors). Once every page is
+converted, `resolve` turns the reports into everything that needs the whole site: each glossary
+entry's "Used on" list, the book index, related pages and xref.json. The engine's adapter supplies
+pages and URLs and reports the problems; nothing here knows the engine.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import unquote
+from xml.etree.ElementTree import Element
 
-from sourcefile import STRINGS, SourceError, load_strings
+from core.sourcefile import SourceError
 
 from .collate import Collation
-from .linker import MODES, LinkResult, Node, Occurrence, Section, link_tree
+from .linker import MODES, LinkResult, Section, link_tree
 from .matcher import Matcher
 from .model import Glossary, Term, load_glossary
-from .render import glossary_markdown, index_markdown
-from .resolution import INDEX_MARKER, Resolution
+from .records import IndexMarker, PageReport, Problem, Settings, Where
+from .render import entry_groups, glossary_headings, glossary_markdown, index_markdown
+from .resolution import INDEX_MARKER, Resolution, SiteTerms
 from .search import SectionKeywords, page_keywords
 from .urls import relative_url
 from .xref import Index, Marker, MarkerError, Place, parse_marker
 
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The site's settings, all optional: `extra: glossary:` (the first five) and `extra: xref:` (`page`
-    for index_page, `related`) in mkdocs.yml."""
-
-    source: str = "data/glossary.yml"  # the glossary, relative to the docs directory
-    page: str = "glossary.md"  # the generated glossary page
-    autolink: str = "page"  # page | section | off; a page may override it with front matter `glossary:`
-    unused: str = "info"  # info | warn: how terms used on no page are reported
-    used_on_cap: int = 8  # "Used on" lists this many pages, then links to all of them in the index
-    index_page: str = "book-index.md"  # the generated index page
-    related: int = 3  # how many related pages a page shows
-
-    @classmethod
-    def read(cls, glossary: Mapping[str, Any], xref: Mapping[str, Any]) -> Settings:
-        """From the site's `glossary` and `xref` settings (other keys are ignored); SourceError for a bad value."""
-        known = {k: v for k, v in glossary.items() if k in ("source", "page", "autolink", "unused", "used_on_cap")}
-        settings = cls(**known, index_page=xref.get("page", cls.index_page), related=xref.get("related", cls.related))
-        if settings.autolink not in MODES or settings.unused not in ("info", "warn"):
-            raise SourceError(
-                [
-                    f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
-                    f"info, warn; got {settings.autolink!r} and {settings.unused!r}"
-                ]
-            )
-        return settings
-
-
-@dataclass
-class PageReport:
-    """What one page holds for the site-wide lists (plain data, no HTML)."""
-
-    src: str  # path in the docs directory
-    url: str  # site-relative
-    title: str
-    rank: int  # position in the navigation; pages outside it come after all others
-    # what linking found on the page (filled in by TermSite.record): terms and index comments, each with its section
-    occurrences: list[Occurrence] = field(default_factory=list)
-    markers: list[tuple[str, Section]] = field(default_factory=list)
-    headings: dict[str, str | None] = field(default_factory=dict)  # anchor -> heading; None for the page's title
-    anchors: frozenset[str] = frozenset()  # every id in the page
-    authored: bool = True  # generated pages count nowhere, but markers may point to them
-    related: bool = True  # False (front matter `xref: false`): no related pages, never offered as related
-
-
-class Problem(NamedTuple):
-    """Something an editor should fix (or know), with where it is."""
-
-    topic: str  # "glossary" or "xref": what it concerns (the MkDocs adapter logs it under that name)
-    text: str  # "docs/<file>[:<line>]: what is wrong; fix: ..."
-    warn: bool = True  # False: for information only
-
-
-Where = Callable[[str, str], str]  # (page src, text in the page) -> "docs/<src>:<line>", to start a message
+__all__ = ["PageReport", "Problem", "Settings", "TermSite"]
 
 
 class TermSite:
@@ -103,38 +46,40 @@ class TermSite:
     ):
         self.glossary, self.matcher, self.collation, self.strings = glossary, matcher, collation, strings
         self.settings, self.where = settings, where
+        self._groups = entry_groups(glossary, collation)  # the glossary page's letters and entries, in order
         # How pages' content links another site-relative URL: by default relative to the page's URL. An
         # engine that rewrites links in content as paths of source files (Zensical) sets its own.
         self.link: Callable[[str, str], str] = relative_url  # (target URL, linking page's URL) -> href
         self.glossary_url = ""  # site-relative URL of the glossary page, set once the engine lists the files
         self.reports: dict[str, PageReport] = {}  # page src -> its report
-        self._markers: dict[str, list[tuple[Marker, Section, str]]] = {}  # page src -> its valid index markers
         self._linked: dict[str, tuple[LinkResult, list[Problem]]] = {}  # page src -> linked, not yet recorded
 
     @classmethod
-    def load(
-        cls, docs: Path, glossary: Mapping[str, Any], xref: Mapping[str, Any], language: str, where: Where
-    ) -> TermSite:
-        """A site's TermSite from its docs directory and its settings; SourceError saying what is wrong."""
-        settings = Settings.read(glossary, xref)
+    def load(cls, docs: Path, settings: Settings, strings: dict[str, str], language: str, where: Where) -> TermSite:
+        """A site's TermSite from its docs directory, its settings and its words; SourceError saying what is wrong."""
         try:
             terms = load_glossary(docs / settings.source, display_path=f"docs/{settings.source}")
         except SourceError as exc:
             raise SourceError(["glossary source has errors:", *exc.problems]) from None
-        strings = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
         return cls(terms, Matcher(terms), Collation(language), strings, settings, where)
 
-    def generated_pages(self, **glossary_options: Any) -> dict[str, str]:
+    def generated_pages(self, unindexed: str = "", front_matter: tuple[str, ...] = ()) -> dict[str, str]:
         """The Markdown of the pages the site adds, by path in the docs directory: the glossary and the
         index (whose entries come once every page is recorded). Options: see render.glossary_markdown."""
         return {
-            self.settings.page: glossary_markdown(self.glossary, self.collation, self.strings, **glossary_options),
+            self.settings.page: glossary_markdown(
+                self.glossary, self.collation, self.strings, unindexed=unindexed, front_matter=front_matter
+            ),
             self.settings.index_page: index_markdown(self.strings, INDEX_MARKER),
         }
 
+    def glossary_headings(self) -> dict[str, str]:
+        """The text of the glossary page's letter and entry headings, by id (termkit.markdown_ext puts it in)."""
+        return glossary_headings(self._groups)
+
     def link_page(
         self,
-        root: Node,
+        root: Element,
         raw_html: Sequence[str | Element],
         *,
         src: str,
@@ -142,12 +87,15 @@ class TermSite:
         meta: Mapping[str, object],
         source: Callable[[], str],
         authored: bool,
+        headings: Mapping[str, str],
     ) -> None:
         """Link a page's tree in place while it is converted (Python-Markdown's, before serialising).
 
         meta is the page's front matter; source reads its Markdown, only for a message (an engine may read
         the file again for it, as MkDocs does, so not on every page). Generated pages only repeat
         terms: their explicit references are rewritten, nothing is counted (authored=False).
+        headings: the text of each heading as a reader sees it, by id (the toc extension's), which
+        titles the sections.
         """
         mode, problems = self._mode(src, meta, source)
         glossary_url, link = self.glossary_url, self.link
@@ -156,8 +104,8 @@ class TermSite:
             return link(f"{glossary_url}#{term.id}", url)
 
         result = link_tree(
-            root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored, escape_amp=True
-        )  # Python-Markdown's serialiser keeps entities in attributes
+            root, self.glossary, self.matcher, href_for, mode, raw_html, find_terms=authored, headings=headings
+        )
         self._linked[src] = (result, problems)
 
     def _mode(self, src: str, meta: Mapping[str, object], source: Callable[[], str]) -> tuple[str, list[Problem]]:
@@ -198,12 +146,12 @@ class TermSite:
                 )
             )
         self.reports[src] = report
-        if report.authored:
-            report.occurrences, report.markers = result.occurrences, result.markers
-        markers = self._markers[src] = []
-        for text, section in report.markers:
+        if not report.authored:
+            return problems
+        report.occurrences = result.occurrences
+        for text, section in result.markers:  # each marker is parsed here, once
             try:
-                markers.append((parse_marker(text), section, text))
+                report.markers.append(IndexMarker(parse_marker(text), section, text))
             except MarkerError as exc:
                 problems.append(Problem("xref", f"{self.where(src, text)}: {exc}"))
         return problems
@@ -235,13 +183,16 @@ class TermSite:
                 if place is None:
                     place = places[occ.section] = _place(page, occ.section)
                 index.add_term(occ.term, place)
-            for marker, section, text in self._markers.get(page.src, []):
+            for marker, section, text in page.markers:
                 found = self._marker_place(page, marker, section)
                 if isinstance(found, str):
                     problems.append(Problem("xref", f"{self.where(page.src, text)}: {found}"))
                 else:
                     index.add_marker(marker, found)
-        resolved = Resolution(self, pages, index.groups(self.collation))
+        order = [term for _, terms in self._groups for term in terms]
+        index_url = self.reports[self.settings.index_page].url
+        terms = SiteTerms(self.glossary, order, self.strings, self.settings, self.link, self.glossary_url, index_url)
+        resolved = Resolution(terms, pages, index.groups(self.collation))
         if unused := resolved.unused:
             problems.insert(
                 0,

@@ -1,14 +1,12 @@
-"""The element tree the linker walks: what it needs of an element, which elements hold prose, and
-the visible text around a piece of text.
-
-Works on xml.etree's elements (Python-Markdown's tree) and lxml's alike, through the
-ElementTree API only (Node).
+"""The element tree the linker walks (Python-Markdown's): which elements hold prose, and the visible
+text around a piece of text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
-from typing import Protocol, Self
+from xml.etree.ElementTree import Element
+
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from .matcher import LOOK_AHEAD
 from .model import normalize
@@ -29,47 +27,16 @@ SKIP_CLASSES = frozenset({"footnote", "no-glossary", "headerlink", "arithmatex"}
 NO_LINK_CLASSES = frozenset({"admonition-title"})
 
 
-class Node(Protocol):
-    """What the linker uses of an element: the ElementTree API that xml.etree's elements (Python-Markdown's
-    tree, link_tree) and lxml's (link_html) have alike.
-
-    (lxml-stubs type an lxml element's attrib and itertext() more loosely, as _Attrib and str | bytes,
-    so it does not match this; their lxml.html parsers return Any, which is what link_html passes.)
-    """
-
-    @property
-    def tag(self) -> str | Callable[..., object]:
-        """The element's name; for a comment or processing instruction, the function that makes one."""
-
-    @tag.setter
-    def tag(self, value: str) -> None: ...
-
-    text: str | None
-    tail: str | None
-
-    @property
-    def attrib(self) -> MutableMapping[str, str]: ...
-
-    def get(self, key: str) -> str | None: ...
-    def makeelement(self, tag: str, attrib: dict[str, str], /) -> Self: ...
-    def insert(self, index: int, element: Self, /) -> None: ...
-    def iter(self) -> Iterator[Self]: ...
-    def itertext(self) -> Iterator[str]: ...
-    def __iter__(self) -> Iterator[Self]: ...
-    def __getitem__(self, index: int, /) -> Self: ...
-    def __len__(self) -> int: ...
-
-
 class Surroundings:
     """The visible characters around a text slot of a tree, for the matcher to tell whether a term
     at the slot's edge is glued to a neighbouring word. Needed rarely, so the child -> parent map
     it walks is built the first time it is."""
 
-    def __init__(self, root: Node):
+    def __init__(self, root: Element):
         self.root = root
-        self._parents: dict[Node, Node] | None = None
+        self._parents: dict[Element, Element] | None = None
 
-    def around(self, parent: Node, after: Node | None) -> tuple[str, str]:
+    def around(self, parent: Element, after: Element | None) -> tuple[str, str]:
         """The visible characters just before and after a text slot (parent.text, or after.tail when
         after is a child of parent), up to LOOK_AHEAD of each.
 
@@ -87,19 +54,19 @@ class Surroundings:
             following = self._after(parent) if inline(parent) else ""
         return before[-LOOK_AHEAD:], following[:LOOK_AHEAD]
 
-    def _parent(self, el: Node) -> Node | None:
+    def _parent(self, el: Element) -> Element | None:
         if self._parents is None:
             self._parents = {child: parent for parent in self.root.iter() for child in parent}
         return self._parents.get(el)
 
-    def _sibling(self, el: Node, step: int, parent: Node | None = None) -> Node | None:
+    def _sibling(self, el: Element, step: int, parent: Element | None = None) -> Element | None:
         parent = self._parent(el) if parent is None else parent
         if parent is None:
             return None
         i = index_of(parent, el) + step
         return parent[i] if 0 <= i < len(parent) else None
 
-    def _before(self, el: Node) -> str:
+    def _before(self, el: Element) -> str:
         """Visible text that runs on into an inline element from the left."""
         parent = self._parent(el)
         if parent is None:
@@ -109,7 +76,7 @@ class Surroundings:
             return previous.tail or (text_of(previous) if inline(previous) else "")
         return parent.text or (self._before(parent) if inline(parent) else "")
 
-    def _after(self, el: Node) -> str:
+    def _after(self, el: Element) -> str:
         """Visible text that runs on from an inline element to the right."""
         if el.tail:
             return el.tail
@@ -122,7 +89,7 @@ class Surroundings:
         return self._after(parent) if inline(parent) else ""
 
 
-def index_of(parent: Node, child: Node) -> int:
+def index_of(parent: Element, child: Element) -> int:
     """The position of child among parent's children (by identity)."""
     for i, el in enumerate(parent):
         if el is child:
@@ -130,20 +97,21 @@ def index_of(parent: Node, child: Node) -> int:
     raise ValueError("not a child")
 
 
-def text_of(el: Node) -> str:
+def text_of(el: Element) -> str:
     """All the text inside an element."""
     return "".join(el.itertext())
 
 
-def heading_text(heading: Node) -> str:
-    """A heading's visible text without its permalink symbol."""
+def heading_text(heading: Element) -> str:
+    """A heading's text in the tree without its permalink symbol and without Python-Markdown's
+    placeholders of raw HTML (the linker titles sections by the toc extension's text, which has it)."""
     parts = [heading.text or ""]
     for child in heading:
         if "headerlink" not in (child.get("class") or ""):
             parts.append(text_of(child))
         parts.append(child.tail or "")
-    return normalize("".join(parts))
+    return normalize(HTML_PLACEHOLDER_RE.sub("", "".join(parts)))
 
 
-def inline(el: Node) -> bool:
+def inline(el: Element) -> bool:
     return el.tag in INLINE
