@@ -91,7 +91,7 @@ def sites(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def tooltips():
-    from termkit.model import parse_glossary
+    from core.termkit.model import parse_glossary
 
     return {term.id: term.short for term in parse_glossary(GLOSSARY, "g.yml").terms.values()}
 

@@ -1,5 +1,5 @@
 """The mistakes an editor typically makes: each fails the strict build with ONE clear message
-that names the file, the line where there is one, and the fix (hooks/checks.py, hooks/terms.py)."""
+that names the file, the line where there is one, and the fix (adapters.mkdocs_plugin)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
-from support.sites import MINI_GLOSSARY, make_site, run_build
+from support.sites import HOOK, MINI_GLOSSARY, make_site, run_build
 
-HOOKS = [str(ROOT / "hooks/terms.py"), str(ROOT / "hooks/checks.py")]
+HOOKS = [HOOK]
 NAV = ["index.md", "other.md", "bad.md", "glossary.md", "book-index.md"]
 GOOD = {
     "index.md": "# Home\n\nA [good link](other.md#present).\n",
@@ -180,7 +179,7 @@ def test_rewriting_ends_with_its_build(tmp_path):
         built = build_with("# Bad\n\nSee [x](othr.md).\n", tmp_path=tmp_path / run)
         assert len(warnings(built.log)) == 2, built.log  # the message, then the abort
     assert not any(getattr(f, "friendly_errors", False) for f in logging.getLogger("mkdocs.structure.pages").filters)
-    plain = run_build(make_site(tmp_path / "plain", dict(GOOD, **{"bad.md": "# Bad\n\nSee [x](othr.md).\n"})))
+    plain = run_build(make_site(tmp_path / "plain", dict(GOOD, **{"bad.md": "# Bad\n\nSee [x](othr.md).\n"}), hooks=[]))
     assert (
         "WARNING: Doc file 'bad.md' contains a link 'othr.md', but the target is not found among documentation files."
     ) in plain.log

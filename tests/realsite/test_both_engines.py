@@ -26,7 +26,7 @@ ENGINE_MARKUP = {
     "a[@id='__skip']": "Zensical's template puts the skip link's target inside the article",
     "aside[contains(@class, 'md-source-file')]": "MkDocs' git-revision-date plugin (Zensical has no plugins)",
     "a[contains(@class, 'md-content__button')]": (
-        "the edit and view buttons: hooks/terms.py points those of the generated pages to docs/data/glossary.yml"
+        "the edit and view buttons: the MkDocs adapter points those of the generated pages to docs/data/glossary.yml"
     ),
 }
 # Zensical's search reads the valueless data-search-exclude of a chart's <figure> and drops it.

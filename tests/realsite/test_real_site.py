@@ -227,7 +227,7 @@ def test_timeline_shows_every_event_in_date_order_with_its_source(site):
 
 
 def test_comparison_table_cells_come_from_models_yml(site):
-    from test_charts import assert_shows, raw_data, resolve
+    from support.models_data import assert_shows, raw_data, resolve
 
     raw = raw_data()
     spec = raw["tables"]["generations"]

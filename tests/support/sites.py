@@ -47,12 +47,16 @@ class Built:
         return (self.site / path).read_text(encoding="utf-8")
 
 
+HOOK = str(ROOT / "hooks/mkdocs_hooks.py")  # the one file the site's mkdocs.yml names under `hooks:`
+
+
 def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSARY, **config) -> Path:
-    """Write a small site that uses the project's hooks, overrides and strings."""
+    """Write a small site that uses the project's hook, overrides, strings and key-numbers data."""
     project = tmp_path / "project"
     docs = project / "docs"
     (docs / "data").mkdir(parents=True)
     shutil.copy(ROOT / "docs/data/strings.yml", docs / "data/strings.yml")
+    shutil.copy(ROOT / "docs/data/models.yml", docs / "data/models.yml")
     (docs / "data/glossary.yml").write_text(glossary, encoding="utf-8")
     for name, text in pages.items():
         path = docs / name
@@ -69,7 +73,7 @@ def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSA
             "font": False,
             "features": ["content.action.edit", "content.action.view", "content.tooltips"],
         },
-        "hooks": [str(ROOT / "hooks/terms.py")],
+        "hooks": [HOOK],
         "exclude_docs": "data/\n",
         "markdown_extensions": ["attr_list", "toc", "footnotes", "abbr", "admonition", "md_in_html"],
         "validation": {

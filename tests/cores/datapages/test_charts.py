@@ -17,15 +17,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-import yaml
 from lxml import etree
 
-from keynumbers import data as kndata
-from keynumbers import plot
-from keynumbers.units import format_value, qualify
-from sourcefile import STRINGS, SourceError, load_strings
+from core.datapages import data as kndata
+from core.datapages import plot
+from core.datapages.units import format_value, qualify
+from core.sourcefile import STRINGS, SourceError, load_strings
 from support import ROOT
-from support.sites import make_site, run_build
+from support.models_data import assert_shows, number, parse_shown, raw_data, resolve, subjects
+from support.sites import HOOK, make_site, run_build
 
 DATA = ROOT / "docs/data/models.yml"
 WORDS = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")  # the site's English words
@@ -41,76 +41,6 @@ XLINK = "{http://www.w3.org/1999/xlink}href"
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc"]
 
 
-# --- The data file, read independently --------------------------------------------------------------
-
-
-def raw_data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
-
-
-def subjects(raw: dict) -> dict[str, dict]:
-    sections = ("models", "projections", "laws", "facts")
-    return {sid: entry for section in sections for sid, entry in (raw.get(section) or {}).items()}
-
-
-def number(value) -> float:
-    return float(value)  # PyYAML reads 405e9 as a string: float() takes both
-
-
-SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-MARKERS = {
-    "more than": ("", "+"),
-    "about": ("~", ""),
-    "nearly": ("nearly ", ""),
-    "at least": ("≥", ""),
-    "up to": ("up to ", ""),
-}
-
-
-def parse_shown(text: str) -> tuple[float | None, str | None]:
-    """A value as a page shows it, back to (number, qualifier): "15T+" -> (15e12, "more than")."""
-    text = text.strip()
-    if text == "not stated":
-        return None, None
-    qualifier = None
-    for name, (before, after) in MARKERS.items():
-        if before and text.startswith(before):
-            qualifier, text = name, text[len(before) :]
-        if after and text.endswith(after):
-            qualifier, text = name, text[: -len(after)]
-    text = text.removesuffix(" FLOPs").removesuffix("%").replace(",", "")
-    sci = re.fullmatch(r"(?:([\d.]+) × )?10([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", text)
-    if sci:
-        return float(sci.group(1) or 1) * 10 ** int(sci.group(2).translate(SUPER)), qualifier
-    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
-    if text and text[-1] in scale:
-        return float(text[:-1]) * scale[text[-1]], qualifier
-    return float(text), qualifier
-
-
-def assert_shows(shown: str, figure: dict, where: str) -> None:
-    """The text on the page says exactly what the data file's figure says."""
-    if "text" in figure:
-        assert shown == figure["text"], f"{where}: {shown!r} != {figure['text']!r}"
-        return
-    value, qualifier = parse_shown(shown)
-    if figure.get("value") is None:
-        assert value is None, f"{where}: shows {shown!r} for a value the data file leaves open"
-        return
-    assert value == pytest.approx(number(figure["value"]), rel=1e-9), f"{where}: {shown!r} vs {figure['value']!r}"
-    assert qualifier == figure.get("qualifier"), f"{where}: {shown!r} qualifier vs {figure.get('qualifier')!r}"
-
-
-def resolve(raw: dict, ref: str) -> dict:
-    sid, _, name = ref.partition(".")
-    entry = subjects(raw)[sid]
-    if name == "tokens_per_param" and name not in entry:
-        return {"derived": True, "tokens": entry["tokens"], "params": entry["params"]}
-    if sid in (raw.get("models") or {}) and name == "active_params" and entry.get("type") == "dense":
-        return entry["params"]
-    return entry[name]
-
-
 # --- The real site, and charts drawn afresh ------------------------------------------------------
 
 
@@ -122,8 +52,8 @@ def sites(real_site) -> tuple[Path]:
 DRAW_ALL = """
 import json, sys
 from pathlib import Path
-from keynumbers.data import load
-from keynumbers.plot import CHARTS, render
+from core.datapages.data import load
+from core.datapages.plot import CHARTS, render
 data = load(Path(sys.argv[1]))
 print(json.dumps({name: render(name, data, cache=None).svg for name in CHARTS}))
 """
@@ -177,11 +107,11 @@ def on_page_context(context, page, config, **kwargs):
 
 
 def test_the_search_indexer_reads_a_page_before_its_chart_goes_in(tmp_path):
-    """hooks/charts.py puts a chart in after Material's search plugin has parsed the page (on_post_page):
+    """The MkDocs adapter puts a chart in after Material's search plugin has parsed the page (on_post_page):
     the page content it reads holds the empty slot, not the SVG; the written page holds the SVG."""
     (tmp_path / "recorder.py").write_text(RECORDER, encoding="utf-8")
     (record := tmp_path / "record").mkdir()
-    hooks = [str(ROOT / "hooks" / name) for name in ("terms.py", "charts.py")] + [str(tmp_path / "recorder.py")]
+    hooks = [HOOK, str(tmp_path / "recorder.py")]
     pages = {"index.md": "# Home\n\n[[chart: tokens-vs-params]]\n", "sources.md": SOURCES}
     project = make_site(tmp_path, pages, hooks=hooks, markdown_extensions=EXTENSIONS, extra={"record": str(record)})
     shutil.copy(DATA, project / "docs/data/models.yml")
@@ -193,12 +123,14 @@ def test_the_search_indexer_reads_a_page_before_its_chart_goes_in(tmp_path):
     assert "tokens-vs-params" in charts_in((built.site / "index.html").read_text(encoding="utf-8"))
 
 
-def test_a_cached_chart_is_read_not_drawn(tmp_path, monkeypatch):
+def test_a_cached_chart_is_read_not_drawn(tmp_path):
     data = kndata.load(DATA)
     drawn = plot.render("gpu-hours", data, cache=tmp_path).svg
-    assert [f.name.split("-")[0:2] for f in tmp_path.iterdir()] == [["gpu", "hours"]]
-    monkeypatch.setattr(plot, "finish_svg", lambda *a: pytest.fail("drawn again despite a cached copy"))
-    assert plot.render("gpu-hours", data, cache=tmp_path).svg == drawn
+    (cached,) = tmp_path.iterdir()
+    assert cached.name.split("-")[0:2] == ["gpu", "hours"]
+    cached.write_text("<svg>read from the cache</svg>", encoding="utf-8")  # what a new drawing would not be
+    assert drawn != "<svg>read from the cache</svg>"
+    assert plot.render("gpu-hours", data, cache=tmp_path).svg == "<svg>read from the cache</svg>"
 
 
 def test_a_changed_chart_replaces_its_stale_cache_file(tmp_path):
@@ -449,7 +381,7 @@ def test_every_mark_sits_where_the_data_file_puts_it(sites, chart):
 
 
 def build_with_data(tmp_path: Path, pages: dict[str, str], data_text: str, strict: bool = True):
-    hooks = [str(ROOT / "hooks" / name) for name in ("terms.py", "charts.py")]
+    hooks = [HOOK]
     project = make_site(tmp_path, {**pages, "sources.md": SOURCES}, hooks=hooks, markdown_extensions=EXTENSIONS)
     (project / "docs/data/models.yml").write_text(data_text, encoding="utf-8")
     return project, run_build(project, strict=strict)

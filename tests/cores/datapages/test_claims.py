@@ -1,28 +1,27 @@
-"""Claims, verdicts, the timeline, the comparison across generations and llms.txt (hooks/charts.py
-with hooks/keynumbers): small sites built with the real hooks, and the cores on their own.
+"""Claims, verdicts, the timeline, the comparison across generations and llms.txt (core.datapages,
+core.pagework): small sites built with the site's hook, and the cores on their own.
 
-The real site's pages are checked in tests/test_site.py.
+The real site's pages are checked in tests/realsite/test_real_site.py.
 """
 
 from __future__ import annotations
 
 import json
-import textwrap
 
 import lxml.html
 import pytest
 
-from keynumbers import claims as kclaims
-from keynumbers import timeline as ktimeline
-from keynumbers.cite import iso_date, page_anchors, show_date
-from keynumbers.data import parse
-from keynumbers.llms import clean
-from sourcefile import STRINGS, load_strings
+from core.datapages import claims as kclaims
+from core.datapages import timeline as ktimeline
+from core.datapages.cite import iso_date, show_date
+from core.datapages.data import parse
+from core.pagework.llms import clean
+from core.sourcefile import STRINGS, load_strings
 from support import ROOT
-from support.sites import make_site, run_build
+from support.sites import HOOK, make_site, run_build
 
 WORDS = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")
-HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
+HOOKS = [HOOK]
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", "footnotes"]
 MODELS = """\
 sources:
@@ -403,28 +402,20 @@ def test_dates(text, iso, shown):
         assert show_date(iso, WORDS) == shown
 
 
-def test_anchors_follow_the_toc_extension():
-    from markdown.extensions.toc import slugify
-
-    text = textwrap.dedent("""\
-        # Title
-        ## Llama 3's own scaling law
-        ## Sources {#src}
-        ```
-        ## not a heading
-        ```
-        ??? note "x"
-
-            ### Inside a block
-        ## Llama 3's own scaling law
-        """)
-    assert list(page_anchors(text, slugify)) == [
-        "title",
-        "llama-3s-own-scaling-law",
-        "src",
-        "inside-a-block",
-        "llama-3s-own-scaling-law_1",
-    ]
+def test_links_to_sections_show_the_headings_the_toc_extension_made(tmp_path):
+    """The home page is converted before the theme page: its links to the theme's sections get their text
+    once every page is converted, as the toc extension gave it (code, entities, an attribute list)."""
+    theme = THEME.replace("## Training longer", "## Training `longer` &amp; <small>more</small> {#training-longer}")
+    built = build(tmp_path, pages={"theme.md": theme})
+    assert built.ok, built.log
+    home = lxml.html.fromstring(built.page("index.html")).find(".//article")
+    links = {a.get("href"): a.text_content() for a in home.iterfind(".//table//a")}
+    assert links["theme/#training-longer"] == "Theme › Training longer & more"
+    assert links["theme/#size"] == "Theme › Size"
+    assert "knsection" not in built.page("index.html") + built.page("llms-full.txt")
+    assert "[Theme › Training longer & more](https://example.org/sub/path/theme/#training-longer)" in built.page(
+        "llms-full.txt"
+    )
 
 
 def test_full_text_is_clean_markdown_with_absolute_links():

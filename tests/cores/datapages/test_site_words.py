@@ -7,15 +7,14 @@ import string
 from pathlib import Path
 
 import pytest
-import yaml
 
-from keynumbers import claims as kclaims
-from keynumbers import generations, llms, pages, plot, timeline
-from keynumbers.cite import show_date
-from keynumbers.data import load, parse
-from keynumbers.site import NumberSite
-from keynumbers.tables import render_table
-from sourcefile import STRINGS, load_strings
+from core.datapages import claims as kclaims
+from core.datapages import generations, pages, plot, timeline
+from core.datapages.cite import show_date
+from core.datapages.data import load, parse
+from core.datapages.tables import render_table
+from core.pagework import llms
+from core.sourcefile import STRINGS, load_strings
 from support import ROOT
 
 ENGLISH = load_strings(ROOT / "docs" / STRINGS, f"docs/{STRINGS}", "en")
@@ -81,7 +80,8 @@ MARKED = marked(ENGLISH) | {"months": ", ".join(f"⟨month {n}⟩" for n in rang
 
 def site(words: dict[str, str]) -> kclaims.Site:
     data = parse(MODELS, "models.yml", words)
-    return kclaims.Site(data, {"theme.md": "Theme"}, {"theme.md": {"size": "Size"}}, "theme.md#size")
+    headings = {"theme.md#size": "Size"}
+    return kclaims.Site(data, {"theme.md": "Theme"}, frozenset({"theme.md"}), headings.__getitem__, "theme.md#size")
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_claims_and_timeline_take_their_words_from_the_strings():
     assert kclaims.register(claims, where, "x.md").startswith('??? note "⟨claims_register 1⟩"')
     events, problems = timeline.load(TIMELINE, "timeline.yml", where.data)
     assert problems == []
-    shown = timeline.render(events, where.data, "other.md", where.titles, where.anchors)
+    shown = timeline.render(events, where.data, "other.md", where.titles, where.heading)
     assert '<time datetime="2025-05-15">⟨date_day ⟨month 5⟩ 15 2025⟩</time>: **Delay** *(⟨timeline_report⟩)*.' in shown
     assert "⟨timeline_more [⟨section_link Theme Size⟩](theme.md#size)⟩" in shown
 
@@ -201,27 +201,16 @@ def test_a_missing_data_file_is_reported_before_missing_strings(tmp_path: Path):
         load(tmp_path / "models.yml")
 
 
-def test_the_key_numbers_speak_the_sites_language(tmp_path):
-    """NumberSite (both engines' key numbers) reads the block of strings.yml that theme.language names."""
-    docs = tmp_path / "docs"
-    (docs / "data").mkdir(parents=True)
-    (docs / "data" / "models.yml").write_text(MODELS, encoding="utf-8")
-    german = {key: f"DE-{key}" for key in ENGLISH}
-    blocks = {"en": ENGLISH, "de": german}
-    (docs / STRINGS).write_text(yaml.safe_dump(blocks, allow_unicode=True), encoding="utf-8")
-    for language, words in blocks.items():
-        site = NumberSite.load(docs, {}, tmp_path / "cache", pytest.fail, language=language, draw=False)
-        assert site.data.words == words
-
-
 def test_llms_txt_takes_its_words_from_strings_yml():
-    page = llms.PageText("Home", "index.md", "https://x.test/", "The start.", "# Home\n")
-    shown = llms.llms_txt("Site", "About it.", [page], [("xref.json", "https://x.test/xref.json", "w")], "F", MARKED)
+    page = llms.PageText("Home", "index.md", "", "The start.", "# Home\n")
+    files = [("xref.json", "https://x.test/xref.json", "w")]
+    shown = llms.llms_txt("Site", "About it.", [page], files, "https://x.test/", MARKED)
     assert "## ⟨llms_pages⟩" in shown
     assert "## ⟨llms_data⟩" in shown
-    assert "- [⟨llms_full_text⟩](F): ⟨llms_full_text_what⟩" in shown
+    assert "- [Home](https://x.test/): The start." in shown
+    assert "- [⟨llms_full_text⟩](https://x.test/llms-full.txt): ⟨llms_full_text_what⟩" in shown
     assert "## Optional" in shown  # a heading the llms.txt format defines, never translated
-    english = llms.llms_txt("Site", "About it.", [page], [], "F", ENGLISH)
+    english = llms.llms_txt("Site", "About it.", [page], [], "https://x.test/", ENGLISH)
     assert "## Pages" in english
 
 

@@ -1,6 +1,6 @@
 """One rule for fenced code, shared by the checks, the key-number markers, the anchors and llms.txt."""
 
-from keynumbers.fences import fenced
+from core.sourcefile import fenced
 
 
 def code_lines(text: str) -> list[int]:
@@ -20,10 +20,9 @@ def test_an_unclosed_fence_runs_to_the_end():
     assert code_lines("a\n```\nb\nc") == [2, 3, 4]
 
 
-def test_markers_inside_code_are_not_expanded_and_headings_are_not_anchors():
-    from keynumbers.cite import page_anchors
+def test_headings_in_code_do_not_count_before_a_marker():
+    from core.datapages.cite import headings_before
 
-    anchors = page_anchors(
-        "## Real\n\n```md\n## In code\n```python\n```\n", lambda text, sep: text.lower().replace(" ", sep)
-    )
-    assert anchors == {"real": "Real"}
+    text = "## Real\n\n```md\n## In code\n[[claims]]\n```python\n```\n\n[[claims]]\n"
+    assert headings_before(text, "[[claims]]") == 1
+    assert headings_before("# Title\n\nNo marker.\n", "[[claims]]") is None

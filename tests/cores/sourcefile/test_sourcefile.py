@@ -5,10 +5,20 @@ from pathlib import Path
 import pytest
 import yaml
 
-from keynumbers import data as kndata
-from sourcefile import LineDict, LineList, Num, SourceError, line_at, line_of, load_strings, parse_yaml, source_line
+from core.datapages import data as kndata
+from core.sourcefile import (
+    LineDict,
+    LineList,
+    Num,
+    SourceError,
+    line_at,
+    line_of,
+    load_strings,
+    parse_yaml,
+    source_line,
+)
+from core.termkit import model
 from support import ROOT
-from termkit import model
 
 TEXT = """\
 # a comment

@@ -1,6 +1,6 @@
 """Sorting and grouping by Unicode collation."""
 
-from termkit.collate import Collation
+from core.termkit.collate import Collation
 
 
 def test_umlauts_sort_with_their_base_letter():

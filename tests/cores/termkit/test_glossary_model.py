@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sourcefile import SourceError
-from termkit.model import parse_glossary, slugify
+from core.sourcefile import SourceError
+from core.termkit.model import parse_glossary, slugify
 
 GOOD = """\
 terms:
@@ -209,7 +209,7 @@ def test_apostrophe_in_single_quotes_names_its_line():
 
 
 def test_missing_file_is_a_glossary_error(tmp_path):
-    from termkit.model import load_glossary
+    from core.termkit.model import load_glossary
 
     with pytest.raises(SourceError) as info:
         load_glossary(tmp_path / "nope.yml", "docs/data/glossary.yml")

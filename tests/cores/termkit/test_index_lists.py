@@ -3,11 +3,11 @@
 import lxml.html
 import yaml
 
+from core.termkit.collate import Collation
+from core.termkit.lists import MAIN_NOTE_ID, UsedOn, entry_ids, index_html, most_relevant, used_on_html
+from core.termkit.xref import Entry, Place, parse_marker
 from support import ROOT
 from support.samples import make_index
-from termkit.collate import Collation
-from termkit.lists import MAIN_NOTE_ID, UsedOn, entry_ids, index_html, most_relevant, used_on_html
-from termkit.xref import Entry, Place, parse_marker
 
 STRINGS = {
     "letters_label": "Jump to letter",

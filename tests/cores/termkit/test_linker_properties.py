@@ -11,11 +11,11 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.termkit.linker import LINK_CLASS, link_tree
+from core.termkit.markdown_ext import TermLinking
+from core.termkit.matcher import LOOK_AHEAD, TOKEN, Match, Matcher, _joined
+from core.termkit.model import Glossary, Term, normalize, parse_glossary
 from support.samples import LINKER_GLOSSARY, LINKER_MATCHER
-from termkit.linker import LINK_CLASS, link_tree
-from termkit.markdown_ext import TermLinking
-from termkit.matcher import LOOK_AHEAD, TOKEN, Match, Matcher, _joined
-from termkit.model import Glossary, Term, normalize, parse_glossary
 
 EXTENSIONS = ["toc", "footnotes", "fenced_code", "abbr", "md_in_html", "admonition", "attr_list", "tables"]
 # Where a term may be counted but must never become a link (and where it is not even prose).

@@ -1,14 +1,16 @@
-"""Search keywords: the core (termkit.search) and the hook that adds them to Material's search index."""
+"""Search keywords: the core (termkit.search) and the MkDocs adapter that adds them to Material's search index."""
 
 import json
 
 import lxml.html
+import pytest
 
-from support import ROOT
+from core.termkit.linker import Occurrence, Section
+from core.termkit.model import parse_glossary
+from core.termkit.records import IndexMarker
+from core.termkit.search import SectionKeywords, add_search_fields, page_keywords
+from core.termkit.xref import MarkerError, parse_marker
 from support.sites import MINI_GLOSSARY, make_site, run_build
-from termkit.linker import Occurrence, Section
-from termkit.model import parse_glossary
-from termkit.search import SectionKeywords, add_search_fields, page_keywords
 
 GLOSSARY = parse_glossary(MINI_GLOSSARY, "glossary.yml")
 INTRO, MOE = Section("", ""), Section("moe", "Experts")
@@ -17,13 +19,15 @@ INTRO, MOE = Section("", ""), Section("moe", "Experts")
 
 
 def test_markers_give_topics_and_entries_and_terms_give_aliases():
-    markers = [
+    written = [
         (" index!: MoE ", MOE),
         ("index: Scaling law; applied", MOE),
         ("index: Late topic", INTRO),
         ("index: GQA -> other.md#x", MOE),
-        ("index broken", MOE),
     ]
+    markers = [IndexMarker(parse_marker(text), section, text) for text, section in written]
+    with pytest.raises(MarkerError):  # such a marker never reaches the keywords: TermSite.record reports it
+        parse_marker("index broken")
     occurrences = [Occurrence("grouped-query-attention", INTRO), Occurrence("mixture-of-experts", MOE)]
     sections = page_keywords(GLOSSARY, occurrences, markers)
     assert sections["moe"] == SectionKeywords(
@@ -77,24 +81,11 @@ PAGES = {
 }
 
 
-def build(tmp_path, hooks=("terms.py", "search.py"), ok=True):
-    hooks = [str(ROOT / "hooks" / name) for name in hooks]
-    project = make_site(tmp_path, PAGES, hooks=hooks, plugins=[{"search": {"fields": {"topics": {"boost": 2000}}}}])
+def build(tmp_path):
+    project = make_site(tmp_path, PAGES, plugins=[{"search": {"fields": {"topics": {"boost": 2000}}}}])
     built = run_build(project)
-    assert built.ok == ok, built.log
+    assert built.ok, built.log
     return built
-
-
-def test_the_order_of_the_hooks_does_not_matter(tmp_path):
-    """search.py reads the TermSite of terms.py only once the build has ended."""
-    first, second = build(tmp_path / "a"), build(tmp_path / "b", hooks=("search.py", "terms.py"))
-    for path in ("search/search_index.json", "xref.json", "glossary/index.html", "book-index/index.html"):
-        assert second.page(path) == first.page(path), path
-
-
-def test_search_keywords_without_the_terms_hook_say_what_is_missing(tmp_path):
-    built = build(tmp_path, hooks=("search.py",), ok=False)
-    assert "hooks/search.py needs hooks/terms.py under 'hooks:' in mkdocs.yml" in built.log
 
 
 def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path):

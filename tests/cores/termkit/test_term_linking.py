@@ -3,11 +3,11 @@
 import lxml.html
 import markdown
 
+from core.termkit import rawhtml
+from core.termkit.linker import link_tree
+from core.termkit.markdown_ext import TermLinking
 from support.samples import LINKER_GLOSSARY as GLOSSARY
 from support.samples import LINKER_MATCHER as MATCHER
-from termkit import rawhtml
-from termkit.linker import link_tree
-from termkit.markdown_ext import TermLinking
 
 
 def convert(text, mode="page", extensions=("toc", "footnotes", "fenced_code", "abbr", "md_in_html")):
@@ -110,11 +110,10 @@ def test_nothing_is_linked_inside_a_summary():
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding")]
 
 
-def test_raw_html_blocks_without_comments_are_not_parsed(monkeypatch):
-    """Highlighted code and other raw blocks hold no text of their own block: they cost no HTML parse."""
-    parsed = []
-    original = rawhtml._raw_tags.__wrapped__
-    monkeypatch.setattr(rawhtml, "_raw_tags", lambda raw: parsed.append(raw) or original(raw))
+def test_raw_html_blocks_without_comments_are_not_parsed():
+    """Highlighted code and other raw blocks hold no text of their own block: they cost no HTML parse
+    (rawhtml.tag_events is cached: its cache holds every piece it parsed)."""
+    rawhtml.tag_events.cache_clear()
     text = (
         '<div class="box">\n<p>RoPE in raw HTML</p>\n</div>\n\n```\nRoPE in code\n```\n\nRoPE after them.\n\n'
         '<!-- index: Alpha -->\n\nInline <span class="no-glossary">RoPE</span>, then C++.\n'
@@ -122,4 +121,5 @@ def test_raw_html_blocks_without_comments_are_not_parsed(monkeypatch):
     html, result = convert(text)
     assert links(html) == [("RoPE", "glossary/#rotary-position-embedding"), ("C++", "glossary/#c-plus-plus")]
     assert [m.strip() for m, _ in result.markers] == ["index: Alpha"]
-    assert [raw.strip() for raw in parsed] == ["<!-- index: Alpha -->", '<span class="no-glossary">', "</span>"], parsed
+    info = rawhtml.tag_events.cache_info()
+    assert (info.currsize, info.misses) == (3, 3), "parsed: the comment, <span class='no-glossary'> and </span>"

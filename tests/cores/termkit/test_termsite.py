@@ -11,15 +11,15 @@ import markdown
 import pytest
 import yaml
 
+from core.termkit.collate import Collation
+from core.termkit.lists import UsedOn
+from core.termkit.markdown_ext import TermLinking
+from core.termkit.matcher import Matcher
+from core.termkit.model import parse_glossary
+from core.termkit.site import PageReport, Problem, Settings, TermSite
+from core.termkit.xref import Place
 from support import ROOT
 from support.sites import MINI_GLOSSARY
-from termkit.collate import Collation
-from termkit.lists import UsedOn
-from termkit.markdown_ext import TermLinking
-from termkit.matcher import Matcher
-from termkit.model import parse_glossary
-from termkit.site import PageReport, Problem, Settings, TermSite
-from termkit.xref import Place
 
 GLOSSARY = parse_glossary(MINI_GLOSSARY, "docs/data/glossary.yml")
 STRINGS = yaml.safe_load((ROOT / "docs/data/strings.yml").read_text(encoding="utf-8"))["en"]
@@ -44,16 +44,19 @@ def add(site: TermSite, src: str, text: str, rank: int, meta: dict | None = None
     """Convert a page as an engine would (Python-Markdown with toc), then record it."""
     url = src.removesuffix(".md") + "/"
 
-    def link(root, raw_html):
-        site.link_page(root, raw_html, src=src, url=url, meta=meta or {}, source=lambda: text, authored=True)
-
-    md = markdown.Markdown(extensions=["toc", "attr_list", TermLinking(link)])
-    html = HTML[src] = md.convert(text)
-
     def headings(tokens):
         for token in tokens:
             yield token["id"], None if token["level"] == 1 else token["name"]
             yield from headings(token["children"])
+
+    def link(root, raw_html):
+        titles = {anchor: title for anchor, title in headings(md.toc_tokens) if title}
+        site.link_page(
+            root, raw_html, src=src, url=url, meta=meta or {}, source=lambda: text, authored=True, headings=titles
+        )
+
+    md = markdown.Markdown(extensions=["toc", "attr_list", TermLinking(link)])
+    html = HTML[src] = md.convert(text)
 
     tokens = md.toc_tokens  # type: ignore[attr-defined]
     title = next(token["name"] for token in tokens)
@@ -102,14 +105,26 @@ def test_used_on_lists_pages_in_navigation_order_linking_the_main_or_first_secti
             warn=False,
         )
     ]
-    page = resolved.glossary_html(
-        '<p>Source: x<!-- glossary-used-on:grouped-query-attention --><a class="headerlink"'
-        ' href="#x">¶</a></p><p><!-- glossary-used-on:scaling-law --></p>'
+    assert resolved.used_on_line(GQA) == (
+        'Used on: <a href="../b/">Bee</a> and 2 more sections; <a href="../a/#core">Ay</a> and 1 more section'
     )
-    assert page == (
-        '<p>Source: x\nUsed on: <a href="../b/">Bee</a> and 2 more sections; '
-        '<a href="../a/#core">Ay</a> and 1 more section</p><p>\nUsed on: Not used on any page yet.</p>'
-    )
+    assert resolved.used_on_line("scaling-law") == "Used on: Not used on any page yet."
+
+
+def test_the_glossary_page_gets_each_entrys_line_in_its_order():
+    """The entries' markers are filled in the glossary page's order (collation of the names), one line each."""
+    site = new_site()
+    add(site, "a.md", "# A\n\nGQA and MoE.\n", rank=0)
+    resolved, _ = resolve(site)
+    marker = "<!-- glossary-used-on -->"
+    page = resolved.glossary_html("".join(f"<p>{name}{marker}</p>" for name in ("C", "G", "M", "S")))
+    lines = page.split("</p>")
+    assert [line.split("\n")[1] for line in lines[:4]] == [
+        resolved.used_on_line(term)
+        for term in ("chinchilla-scaling-law", GQA, MOE, "scaling-law")  # Chinchilla, Grouped, Mixture, Scaling
+    ]
+    with pytest.raises(ValueError, match="3 entries' markers for 4 lines"):
+        resolved.glossary_html(marker * 3)
 
 
 def test_used_on_caps_pages_and_links_the_index_entry():
@@ -118,9 +133,8 @@ def test_used_on_caps_pages_and_links_the_index_entry():
     add(site, "b.md", "# B\n\nGQA.\n", rank=1)
     resolved, problems = resolve(site)
     assert resolved.index_entries[GQA] == "book-index/#entry-grouped-query-attention"
-    line = resolved.glossary_html("<!-- glossary-used-on:grouped-query-attention -->")
-    assert line == (
-        '\nUsed on: <a href="../a/">A</a>; <a href="../book-index/#entry-grouped-query-attention">all 2 pages</a>'
+    assert resolved.used_on_line(GQA) == (
+        'Used on: <a href="../a/">A</a>; <a href="../book-index/#entry-grouped-query-attention">all 2 pages</a>'
     )
     assert problems[0].warn
 
@@ -273,7 +287,7 @@ def test_a_bad_front_matter_mode_and_an_unknown_reference_are_problems():
 
 
 def test_settings_reject_an_unknown_mode():
-    from sourcefile import SourceError
+    from core.sourcefile import SourceError
 
     with pytest.raises(SourceError, match=r"extra\.glossary: autolink must be one of page, section, off"):
         Settings.read({"autolink": "always"}, {})
@@ -291,9 +305,11 @@ def test_a_page_source_is_read_only_for_a_message():
         reads.append(1)
         return "---\nglossary: sometimes\n---\nText.\n"
 
-    site.link_page(root, [], src="a.md", url="a/", meta={}, source=source, authored=True)
+    site.link_page(root, [], src="a.md", url="a/", meta={}, source=source, authored=True, headings={})
     assert reads == []
-    site.link_page(root, [], src="b.md", url="b/", meta={"glossary": "sometimes"}, source=source, authored=True)
+    site.link_page(
+        root, [], src="b.md", url="b/", meta={"glossary": "sometimes"}, source=source, authored=True, headings={}
+    )
     assert reads == [1]
     problems = site.record(PageReport("b.md", "b/", "B", 0))
     assert "front matter 'glossary: sometimes' must be one of" in problems[0].text

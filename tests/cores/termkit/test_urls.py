@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termkit.urls import relative_url
+from core.termkit.urls import relative_url
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ import textwrap
 import lxml.html
 import pytest
 
+from core.termkit.collate import Collation
+from core.termkit.xref import Marker, MarkerError, Place, parse_marker, related_pages
 from support.glossary_page import entry_refs
 from support.linkcheck import broken_links
 from support.samples import XREF_PAGES, make_index
 from support.sites import make_site, run_build
-from termkit.collate import Collation
-from termkit.xref import Marker, MarkerError, Place, parse_marker, related_pages
 
 # --- core ------------------------------------------------------------------------------------
 
