@@ -236,11 +236,13 @@ class SitePlugin:
         return [f.src_uri for f in self.files.documentation_pages()] if self.files is not None else []
 
     def _anchors(self, src: str) -> list[str]:
-        """The page's anchors, headings first (adapters.mkdocs_messages.ordered_anchors)."""
-        page = getattr(self._file(src), "page", None)
-        if page is None or self._build is None:
+        """The page's anchors, headings first (adapters.mkdocs_messages.ordered_anchors); of the glossary
+        only its title, as its table of contents (the letter bar does the rest's work)."""
+        page, build = getattr(self._file(src), "page", None), self._build
+        if page is None or build is None:
             return []
-        return messages.ordered_anchors(self._build.heading_ids(src), page.present_anchor_ids or ())
+        headings = build.heading_ids(src, top_only=src == build.settings.page)
+        return messages.ordered_anchors(headings, page.present_anchor_ids or ())
 
     def _generated(self, src: str) -> bool:
         return getattr(self._file(src), "generated_by", None) is not None

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Section, get_navigation
 
@@ -25,8 +25,8 @@ def read(config_file: Path) -> Project:
     try:
         with _quiet("mkdocs"):
             config = load_config(str(config_file))
-    except ConfigurationError as exc:
-        raise ProjectError(f"{config_file.name}: {exc}") from None
+    except MkDocsException as exc:  # MkDocs has logged what is wrong (its Abort is also a SystemExit)
+        raise ProjectError(str(exc)) from None
     files = get_files(config)
     with _quiet("mkdocs.structure.nav"):  # MkDocs' build reports the navigation's problems, not this reader
         nav = get_navigation(files, config)

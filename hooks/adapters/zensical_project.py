@@ -31,7 +31,7 @@ def read(config_file: Path) -> Project:
         config = parse_config(str(config_file))
     except (ClickException, OSError) as exc:
         message = exc.format_message() if isinstance(exc, ClickException) else str(exc)
-        raise ProjectError(f"{config_file.name}: {message}") from None
+        raise ProjectError(message) from None
     return from_config(config, config_file)
 
 

@@ -146,9 +146,9 @@ class SiteBuild:
         """/llms.txt, /llms-full.txt and /claims.json, from the pages in navigation order."""
         write_site_files(out, site, pages, self.numbers, self.settings.index_page)
 
-    def heading_ids(self, src: str) -> list[str]:
-        """The ids of a converted page's headings, in reading order."""
-        return [anchor for anchor, _, _ in self.headings.get(src, [])]
+    def heading_ids(self, src: str, top_only: bool = False) -> list[str]:
+        """The ids of a converted page's headings, in reading order (top_only: only its title's)."""
+        return [anchor for anchor, level, _ in self.headings.get(src, []) if level <= 1 or not top_only]
 
 
 def _mapping(extra: Mapping[str, Any], key: str) -> Mapping[str, Any]:

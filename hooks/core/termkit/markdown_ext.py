@@ -41,7 +41,9 @@ class TermLinking(Extension):
     by id (termkit.site.TermSite.glossary_headings), and None on every other page.
     """
 
-    def __init__(self, callback: TreeCallback, glossary_headings: Callable[[], Mapping[str, str] | None]):
+    def __init__(
+        self, callback: TreeCallback, glossary_headings: Callable[[], Mapping[str, str] | None] = lambda: None
+    ):
         super().__init__()
         self.callback = callback
         self.glossary_headings = glossary_headings
