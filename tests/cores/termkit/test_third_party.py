@@ -2,6 +2,7 @@
 placeholders of raw HTML, admonition titles, names joined by dots and hyphens, all-caps text,
 and tooltips that show `short:` exactly as its text."""
 
+import json
 from xml.etree import ElementTree
 
 import lxml.html
@@ -14,8 +15,7 @@ from core.termkit.markdown_ext import TermLinking
 from core.termkit.matcher import Matcher
 from core.termkit.model import parse_glossary
 
-GLOSSARY = parse_glossary(
-    """\
+GLOSSARY_YAML = """\
 terms:
   - term: "404"
     short: The HTTP status for a page that does not exist.
@@ -54,9 +54,8 @@ terms:
     abbr: [GQA]
     short: 'Heads share keys & values; literal &amp; stays, <b> too.'
     source: x
-""",
-    "g.yml",
-)
+"""
+GLOSSARY = parse_glossary(GLOSSARY_YAML, "g.yml")
 MATCHER = Matcher(GLOSSARY)
 
 
@@ -311,3 +310,61 @@ def test_index_page_keeps_its_anchors_whatever_the_extensions(site_builder):
     assert {"entry-404-errors", "entry-term-404-page", "entry-issue-12"} <= set(items)
     assert items["entry-404-errors"].text_content().startswith("#404 errors")
     assert "../glossary/#term-404-page" in [a.get("href") for a in items["entry-term-404-page"].iter("a")]
+
+
+# --- defect 7: headings with inline HTML, code and entities -------------------------------------
+
+HEADINGS_PAGE = """\
+    # Changelog
+
+    ### 9.5.44 <small>November 5, 2024</small>
+
+    <!-- index: Release 9.5.44 -->
+    The search got faster.
+
+    #### `on_<event_name>()`
+
+    <!-- index: Event handler -->
+    Search events, in code.
+
+    #### on_&lt;event_name&gt;()
+
+    <!-- index: Event handler; written with entities -->
+    Search events, with entities.
+
+    ## Q&amp;A, `code` and *emphasis* {#qa}
+
+    <!-- index: Questions -->
+    <!-- index: Pointer -> #on_event_name_1 -->
+    Search questions.
+    """
+SEEN = {  # heading id -> its text as a reader sees it
+    "9544-november-5-2024": "9.5.44 November 5, 2024",
+    "on_event_name": "on_<event_name>()",
+    "on_event_name_1": "on_<event_name>()",
+    "qa": "Q&A, code and emphasis",
+}
+
+
+def test_headings_with_inline_html_code_and_entities_reach_the_index_and_xref_json_as_read(site_builder):
+    """mkdocs/mkdocs's plugin guide and squidfunk/mkdocs-material's changelog have such headings: the book
+    index and xref.json name their sections by the text a reader sees, never by Python-Markdown's
+    placeholders of raw HTML."""
+    nav = ["index.md", "glossary.md", "book-index.md"]
+    built = site_builder({"index.md": HEADINGS_PAGE}, glossary=GLOSSARY_YAML, nav=nav)
+    assert built.ok, built.log
+    xref = json.loads(built.page("xref.json"))
+    headings = {
+        place["url"].partition("#")[2]: place["heading"]
+        for entry in xref["entries"]
+        for item in (entry, *entry["subs"])
+        for place in item["places"]
+        if place["url"].startswith("#")
+    }
+    assert headings == SEEN
+    index = lxml.html.fromstring(built.page("book-index/index.html")).find(".//article")
+    shown = {a.get("href").partition("#")[2]: a.text_content() for a in index.iter("a") if "#" in a.get("href", "")}
+    assert {anchor: shown[anchor] for anchor in SEEN} == SEEN
+    for page in ("xref.json", "book-index/index.html", "glossary/index.html", "index.html"):
+        assert "wzxhzdk" not in built.page(page), page
+        assert "\x02" not in built.page(page), page
