@@ -115,7 +115,8 @@ def wrong_arrows(graph: dict[str, set[str]]) -> list[str]:
             if dest is None or dest == source:
                 continue
             if LAYERS[dest] >= LAYERS[source]:
-                wrong.append(f"{module} -> {target} ({source}, layer {LAYERS[source]}, to {dest}, layer {LAYERS[dest]})")
+                layers = f"{source}, layer {LAYERS[source]}, to {dest}, layer {LAYERS[dest]}"
+                wrong.append(f"{module} -> {target} ({layers})")
     return wrong
 
 
