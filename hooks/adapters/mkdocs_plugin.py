@@ -14,7 +14,7 @@ hook reaches the same build with `site_build(config)`. The events, in the order 
 - on_env          every page is converted: the lists resolved, links to sections filled in, the index
                   page's entries put in, xref.json written
 - on_page_context related pages and terms for the template (overrides/partials/xref-page.html)
-- on_post_page    after Material's search has read the page: charts, the glossary's "Used on" lines
+- on_post_page    after Material's search has read the glossary page: its "Used on" lines
 - on_post_build   llms.txt, llms-full.txt, claims.json; the search fields added to search_index.json
 Problems are logged under the MkDocs loggers `glossary`, `xref`, `charts` and `checks`, so `--strict`
 counts them.
@@ -96,7 +96,6 @@ class SitePlugin:
             )
         except (SourceError, NumbersError) as exc:
             raise PluginError(str(exc)) from None
-        self.build.work.defer_charts = True  # the SVG goes in after search has indexed the page
         extensions: list[Any] = config.markdown_extensions  # names, and the instances MkDocs passes on as they are
         extensions.append(self.build.work)
         config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -167,15 +166,13 @@ class SitePlugin:
         context["xref_strings"] = self.build.strings
         context["xref"] = resolved.page_context(page.url) if resolved is not None else None
 
-    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str:
-        """After Material's search indexer has read the page: each chart's SVG into its slot (parsing the
-        SVGs for nothing cost the indexer 0.6 of 17 CPU s on the benchmark's 40x copy), and the glossary
-        page's "Used on" lines (search should find an entry by its name and definition)."""
+    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str | None:
+        """After Material's search indexer has read the glossary page: its "Used on" lines (search should
+        find an entry by its name and definition, not by the lists of pages that mention it)."""
         build = self.build
-        output = build.numbers.insert_charts(output, page.file.src_uri)
         if page.file.src_uri == build.settings.page and build.resolved is not None:
             return build.resolved.glossary_html(output)
-        return output
+        return None
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:

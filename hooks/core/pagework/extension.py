@@ -6,9 +6,9 @@ While Python-Markdown converts a page, and only then:
 2. termkit's tree processors put the glossary page's headings in and link the glossary terms in the
    finished tree (termkit.markdown_ext), after the toc extension, whose headings it hands on
    (`converted`): the one reading of a page's table of contents;
-3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder
-   (unless the engine does that later: `defer_charts`), then runs the engine's own last step, if
-   any (`finish`).
+3. a postprocessor, after the raw HTML is back in, puts each chart's SVG into its placeholder (the
+   figure carries data-search-exclude, so site search leaves it out), then runs the engine's own
+   last step, if any (`finish`).
 
 Which page is converted comes from a provider (pagework.page). A SiteBuild (pagework.sitebuild)
 makes the one PageWork of a build.
@@ -49,9 +49,6 @@ class PageWork(Extension):
         super().__init__()
         self.terms, self.numbers, self.current, self.converted = terms, numbers, current, converted
         self.finish: Finish | None = None
-        # True: leave each chart's slot for the engine to fill once its search indexer has read the
-        # page (MkDocs: adapters.mkdocs_plugin, on_post_page), so that no indexer parses the SVG it excludes.
-        self.defer_charts = False
 
     def extendMarkdown(self, md: Markdown) -> None:
         conversion = _Conversion(self, md)
@@ -118,8 +115,7 @@ class _Html(Postprocessor):
         page, work = self.conversion.page, self.conversion.work
         if page is None or not self.conversion.tree_done:
             return text
-        if not work.defer_charts:
-            text = work.numbers.insert_charts(text, page.src)
+        text = work.numbers.insert_charts(text, page.src)
         return work.finish(page, text, self.md) if work.finish is not None else text
 
 

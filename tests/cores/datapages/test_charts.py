@@ -106,9 +106,9 @@ def on_page_context(context, page, config, **kwargs):
 """
 
 
-def test_the_search_indexer_reads_a_page_before_its_chart_goes_in(tmp_path):
-    """The MkDocs adapter puts a chart in after Material's search plugin has parsed the page (on_post_page):
-    the page content it reads holds the empty slot, not the SVG; the written page holds the SVG."""
+def test_site_search_leaves_a_chart_out(tmp_path):
+    """A chart goes into the page while it is converted; Material's search plugin reads the figure with
+    its SVG, and leaves it out of the index (data-search-exclude), which keeps the chart's data table."""
     (tmp_path / "recorder.py").write_text(RECORDER, encoding="utf-8")
     (record := tmp_path / "record").mkdir()
     hooks = [HOOK, str(tmp_path / "recorder.py")]
@@ -118,9 +118,14 @@ def test_the_search_indexer_reads_a_page_before_its_chart_goes_in(tmp_path):
     built = run_build(project)
     assert built.ok, built.log
     seen = (record / "index.md.html").read_text(encoding="utf-8")
-    assert '<div class="kn-chart-slot" data-kn-chart="tokens-vs-params"></div>' in seen
-    assert "<svg" not in seen
-    assert "tokens-vs-params" in charts_in((built.site / "index.html").read_text(encoding="utf-8"))
+    assert '<figure class="kn-chart" id="chart-tokens-vs-params" style="width: 100%" data-search-exclude>' in seen
+    svg = charts_in(seen)["tokens-vs-params"]
+    assert svg in (built.site / "index.html").read_text(encoding="utf-8")
+    description = etree.fromstring(svg).find("{http://www.w3.org/2000/svg}desc").text
+    index = json.loads(built.page("search/search_index.json"))
+    home = next(doc for doc in index["docs"] if doc["location"] == "")
+    assert description[:40] not in home["text"]
+    assert "1.4T" in home["text"], "the chart's data table is indexed"
 
 
 def test_a_cached_chart_is_read_not_drawn(tmp_path):
