@@ -146,13 +146,13 @@ class _Walk:
         children = list(el)  # before linking: links added below are not walked again
         may_match, raw = self.may_match, bool(self.raw.stash)  # cheap tests in C first:
         text = el.text  # most text on a page holds no term and no index marker
-        if text and ((first := may_match(text)) or (raw and "\x02" in text)):
-            self.text(el, None, text, linkable, first)
+        if text and (may_match(text) or (raw and "\x02" in text)):
+            self.text(el, None, text, linkable)
         for child in children:
             self.element(child, linkable)
             text = child.tail
-            if text and ((first := may_match(text)) or (raw and "\x02" in text)):
-                self.text(el, child, text, linkable, first)
+            if text and (may_match(text) or (raw and "\x02" in text)):
+                self.text(el, child, text, linkable)
 
     def explicit(self, a: Element, ref: str) -> None:
         term = self.glossary.resolve(unquote(ref))
@@ -170,10 +170,8 @@ class _Walk:
         """The link to a term's entry; the title is the definition as text (the serialiser escapes it)."""
         return {"href": self.href_for(term), "class": LINK_CLASS, "title": term.short.replace("&", "&amp;")}
 
-    def text(
-        self, parent: Element, after: Element | None, text: str, linkable: bool, first: re.Match[str] | None = None
-    ) -> None:
-        """Handle one text slot: parent.text (after is None) or after.tail; first: may_match(text)."""
+    def text(self, parent: Element, after: Element | None, text: str, linkable: bool) -> None:
+        """Handle one text slot: parent.text (after is None) or after.tail."""
         effects = None
         if self.raw.stash and ("\x02" in text or self.raw.open):
             alone = after is None and len(parent) == 0 and parent.tag not in INLINE  # all the text of a block
@@ -182,7 +180,7 @@ class _Walk:
         texts: list[str] = []  # the text before each link, then (appended last) the text after the last one
         links: list[Element] = []
         pos = 0
-        for m in self.matcher.find(text, lambda: self.surroundings.around(parent, after), first):
+        for m in self.matcher.find(text, lambda: self.surroundings.around(parent, after)):
             if holes and any(start < m.end and m.start < end for start, end in holes):
                 continue  # inside a placeholder: "404" in "\x02wzxhzdk:404\x03" is no text of the page
             effect = effect_at(effects, m.start) if effects else ""

@@ -88,15 +88,13 @@ class Matcher:
             return None if self._start_lower is None else self._start_lower.search(text.lower())
         return None if self._start is None else self._start.search(text)
 
-    def find(
-        self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", ""), first: re.Match[str] | None = None
-    ) -> Iterator[Match]:
+    def find(self, text: str, around: Callable[[], tuple[str, str]] = lambda: ("", "")) -> Iterator[Match]:
         """Yield non-overlapping matches left to right, the longest one at each position.
 
         When `text` is one piece of a larger text, `around()` gives the visible characters just
         before and after it (up to LOOK_AHEAD of each), so that a term is never matched glued to a
         neighbouring word or name. It is called only when a match starts at the edge of `text`, or
-        only a hyphen and letters follow it there. `first` is may_match(text), if known.
+        only a hyphen and letters follow it there.
         """
         edges: list[tuple[str, str]] = []
 
@@ -117,8 +115,7 @@ class Matcher:
                     after += edges[0][1]
             return _joined(before, after)
 
-        if first is None:  # may_match(text), when the caller has it already
-            first = self.may_match(text)
+        first = self.may_match(text)
         if first is None:  # most pieces of a page: one scan in C and done
             return
         resume = 0
