@@ -33,7 +33,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
 from core.datapages.site import NumbersError
-from core.pagework.generator import SiteInfo
+from core.pagework.generator import PageText, SiteInfo
 from core.pagework.page import CurrentPage
 from core.pagework.sitebuild import SiteBuild
 from core.sitecheck.source import page_problems
@@ -200,7 +200,7 @@ class SitePlugin:
         generated = file.generated_by is not None
         return CurrentPage(file.src_uri, page.url, page.meta, lambda: file.content_string, generated)
 
-    def _page_text(self, page: Page) -> Any:
+    def _page_text(self, page: Page) -> PageText:
         section = page.parent.title if isinstance(page.parent, Section) else ""
         description = str(page.meta.get("description") or "")
         return self.build.page_text(page.file.src_uri, page.title or "", description, page.markdown or "", section)

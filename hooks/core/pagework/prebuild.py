@@ -24,7 +24,7 @@ from markdown import Markdown
 from core.sourcefile import split_front_matter
 from core.termkit.records import Problem, Settings
 
-from .generator import SiteInfo
+from .generator import PageText, SiteInfo
 from .page import CurrentPage
 from .project import Project, source_links
 from .sitebuild import SiteBuild
@@ -142,9 +142,10 @@ class Prebuild:
             "headings": self.build.headings,
         }
 
-    def page_texts(self) -> list[Any]:
+    def page_texts(self) -> list[PageText]:
         """The pages in navigation order, as llms.txt and llms-full.txt list them."""
-        texts, pages = {**{src: self.project.source(src) for src in self.authored()}, **self.markdown}, []
+        texts = {**{src: self.project.source(src) for src in self.authored()}, **self.markdown}
+        pages: list[PageText] = []
         for entry in self.project.nav:
             body, meta, _ = split_front_matter(texts.get(entry.src, ""))
             title = entry.title or str(meta.get("title") or "")
