@@ -29,6 +29,7 @@ FAMILY_STYLE = {
     "Chinchilla": ("#7f7f7f", "s"),
     "GPT-3": ("#7f7f7f", "D"),
     "Llama 2": ("#2a9d6f", "o"),
+    "Llama 3": ("#3b7dd8", "s"),  # the April 2024 release: Llama 3.1's colour, another shape
     "Llama 3.1": ("#3b7dd8", "o"),
     "Llama 4": ("#a65fc4", "h"),
 }

@@ -145,6 +145,7 @@ LABELS_1 = {  # label offsets in points (dx, dy, alignment), chosen so that labe
     "llama2-13b": (0, 10, "center"),
     "llama2-70b": (8, 3, "left"),
     "llama31-8b": (8, 0, "left"),
+    "llama3-70b": (0, -16, "center"),  # the same point as Llama 3.1 70B (70B, 15T+): its label goes below
     "llama31-70b": (0, 10, "center"),
     "llama31-405b": (-8, -9, "right"),
     "llama4-scout": (8, 0, "left"),
