@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from sitecheck.annotations import github_annotations  # noqa: E402
+from sitecheck.annotations import PLACE, github_annotations  # noqa: E402
 
 BASES = ("origin/main", "main")  # what a branch is compared with, the first that git knows
 # Changed files that are content: the pages and data files, and the texts for people. Anything else
@@ -107,6 +107,8 @@ def strict_build(site: Path, show: Callable[[list[str]], None], root: Path = ROO
     logger = logging.getLogger("mkdocs")
     logger.addHandler(kept)
     propagate, logger.propagate = logger.propagate, False  # Python's last-resort handler would print them again
+    level = logger.level
+    logger.setLevel(logging.INFO)
     try:
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True))
         failed = ""
@@ -115,8 +117,11 @@ def strict_build(site: Path, show: Callable[[list[str]], None], root: Path = ROO
     finally:
         logger.removeHandler(kept)
         logger.propagate = propagate
+        logger.setLevel(level)
     if not failed and not kept.messages:
         print(f"strict build: ok, no warnings: every link, anchor and nav entry resolves ({_since(start)})")
+        for note in kept.notes:
+            print(f"  note: {note}")
         return True
     show(kept.messages or [failed])
     print(f"strict build: failed ({failed or 'warnings above'}); fix what it says, then run `make check` again")
@@ -179,14 +184,20 @@ def changed_files() -> list[str] | None:
 
 
 class _Kept(logging.Handler):
-    """The build's warnings and errors, as the site's messages."""
+    """The build's warnings and errors, as the site's messages; and the hooks' notes about a file of the
+    project (such as the glossary's terms that no page uses), which do not fail the build."""
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.messages: list[str] = []
+        self.notes: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(HOOK_PREFIX.sub("", record.getMessage()))
+        message = HOOK_PREFIX.sub("", record.getMessage())
+        if record.levelno >= logging.WARNING:
+            self.messages.append(message)
+        elif PLACE.match(message):
+            self.notes.append(message)
 
 
 def _plain(messages: list[str]) -> None:
