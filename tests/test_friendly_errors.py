@@ -10,6 +10,7 @@ import pytest
 
 from keynumbers.cite import check_source_links, page_anchors
 from keynumbers.data import parse
+from sourcefile import SourceError
 from support import ROOT
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -446,3 +447,40 @@ def test_a_sources_link_to_a_near_miss_page_or_a_written_id():
         "docs/data/models.yml:2: source 'a': link 'sorces.md#paper': there is no page docs/sorces.md; fix: did you "
         "mean 'sources.md'?"
     ]
+
+
+MODELS = (
+    "sources:\n"
+    "  paper: {title: A paper, link: https://example.org/paper}\n"
+    "facts:\n"
+    "  run:\n"
+    "    name: The run\n"
+    "    gpus: {value: 16384, unit: count, source: paper §3}\n"
+    "tables:\n"
+    "  run:\n"
+    "    rows:\n"
+    '      - [GPUs, "{run.gpus} H100"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "[GPUs, {run.gpus}]",
+            "each row is [label, template], got ['GPUs', {'run.gpus': None}]; fix: put a template that starts with { "
+            'in double quotes: - [GPUs, "{run.gpus}"]',
+        ),
+        ('[GPUs, "{run.gpu} H100"]', "{run.gpu} is not a known subject.field; fix: did you mean {run.gpus}?"),
+        ('[GPUs, "{rum.gpus} H100"]', "{rum.gpus} is not a known subject.field; fix: did you mean {run.gpus}?"),
+        (
+            '[GPUs, "{run.gpus H100"]',
+            "'{run.gpus H100' has a '{' or '}' that is not part of a {subject.field}; fix: close it",
+        ),
+    ],
+    ids=["unquoted", "field", "subject", "unclosed"],
+)
+def test_a_table_row_says_how_to_write_its_template(row, message):
+    with pytest.raises(SourceError) as failed:
+        parse(MODELS.replace('[GPUs, "{run.gpus} H100"]', row), "docs/data/models.yml")
+    assert failed.value.problems == [f"docs/data/models.yml:10: table 'run': {message}"]
