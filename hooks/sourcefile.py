@@ -3,7 +3,8 @@ for problems in a file, and finding a line in a page's source. No site-generator
 
 Every data file (glossary.yml, models.yml, claims.yml, timeline.yml, strings.yml) is read by
 parse_yaml, so each problem an editor sees starts with file:line, and a syntax error says where a
-quote was left open. The tree it gives: LineDict (a mapping that knows its line and each key's
+quote was left open, or what the usual mistakes mean and how to fix them (a tab, indentation, a
+missing dash, ': ' or a bracket in an unquoted value, an open {…} or […]). The tree it gives: LineDict (a mapping that knows its line and each key's
 line), LineList (a list that knows each item's line), Num (a number that remembers how it was
 written, "15.6e12"), bool, str and None. Dates stay text ("2024-07-23"), and 70e9 is a number
 (YAML 1.2 style, which PyYAML's 1.1 rules read as text).
@@ -183,7 +184,7 @@ _FLOW_END = re.compile(r"expected ',' or '([\]}])'")
 Explained: TypeAlias = "tuple[int, str] | None"  # (line, what is wrong; fix: how), for a YAML syntax error
 
 
-def _explained(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+def _explained(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained:
     """(line, what is wrong and how to fix it) for the syntax errors editors make most: a tab, bad
     indentation, a missing dash, a colon or bracket in an unquoted value, a {…} or […] left open."""
     mark, context = exc.problem_mark, exc.context_mark
@@ -212,7 +213,7 @@ def _in_context(lines: list[str], problem: str, row: int, column: int, start: in
     return _flow_not_closed(lines, start, flow.group(1), row) if flow else None
 
 
-def _colon_in_value(lines: list[str], row: int, column: int) -> tuple[int, str] | None:
+def _colon_in_value(lines: list[str], row: int, column: int) -> Explained:
     """A plain value that holds ': ' (YAML reads a second key), as in 'title: Why dense: stability'."""
     parts = _LINE.match(lines[row])
     if parts is None or not parts["key"] or column <= parts.start("value"):
@@ -225,7 +226,7 @@ def _colon_in_value(lines: list[str], row: int, column: int) -> tuple[int, str] 
     )
 
 
-def _indented_too_far(lines: list[str], row: int) -> tuple[int, str] | None:
+def _indented_too_far(lines: list[str], row: int) -> Explained:
     """A key indented further than the key above it, which YAML then reads as part of that key's value."""
     above = _line_above(lines, row)
     parts, over = _LINE.match(lines[row]), _LINE.match(lines[above]) if above is not None else None
@@ -267,7 +268,7 @@ def _no_key(lines: list[str], row: int) -> tuple[int, str]:
     )
 
 
-def _value_starts_like_yaml(lines: list[str], row: int, column: int) -> tuple[int, str] | None:
+def _value_starts_like_yaml(lines: list[str], row: int, column: int) -> Explained:
     """A plain value that starts with [ { " or ' and goes on after the bracket or quote closes."""
     parts = _LINE.match(lines[row])
     if parts is None or not parts["key"] or not parts["value"].strip():
