@@ -143,8 +143,9 @@ def content_rules(site: Path) -> bool:
     if done.returncode == 0:
         print(f"content rules: ok, {summary} ({RULES}: page shape and length, descriptions; {_since(start)})")
         return True
-    print(done.stdout + done.stderr)
-    print(f"content rules: {summary}; the assertion lines above say which page and why")
+    said = re.findall(r"^\S+:\d+: AssertionError: (.+)$", done.stdout, re.MULTILINE)
+    print("\n".join(said) if said else done.stdout + done.stderr)  # the rules' own words, else pytest's report
+    print(f"content rules: {summary} ({RULES}); fix what it says, then run `make check` again")
     return False
 
 
