@@ -6,8 +6,9 @@ parse_yaml, so each problem an editor sees starts with file:line, and a syntax e
 quote was left open, or what the usual mistakes mean and how to fix them (a tab, indentation, a
 missing dash, ': ' or a bracket in an unquoted value, an open {…} or […]). The tree it gives:
 LineDict (a mapping that knows its line and each key's line), LineList (a list that knows each
-item's line), Num (a number that remembers how it was written, "15.6e12"), bool, str and None. Dates stay text ("2024-07-23"), and 70e9 is a number
-(YAML 1.2 style, which PyYAML's 1.1 rules read as text).
+item's line), Num (a number that remembers how it was written, "15.6e12"), bool, str and None. Dates
+stay text ("2024-07-23"), and 70e9 is a number (YAML 1.2 style, which PyYAML's 1.1 rules read as
+text).
 """
 
 from __future__ import annotations
