@@ -46,8 +46,9 @@ def plant(page: Path) -> int:
 def test_make_check_prints_the_sites_message_first_and_stops(tmp_path):
     copy = copy_of_the_project(tmp_path)
     line = plant(copy / "docs/agents.md")
+    # -o: the shared virtual environment counts as set up (its stamps move when others install into it)
     done = subprocess.run(
-        ["make", "--no-print-directory", "check"],
+        ["make", "--no-print-directory", "-o", ".venv/.test", "-o", ".venv/.site", "check"],
         cwd=copy,
         capture_output=True,
         text=True,
