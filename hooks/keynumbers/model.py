@@ -23,6 +23,7 @@ class Source:
     key: str
     title: str
     link: str  # "sources.md#anchor" (relative to docs/) or an https:// address
+    line: int = 0  # where the data file defines it
 
 
 @dataclass(frozen=True)

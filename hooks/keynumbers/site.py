@@ -33,7 +33,7 @@ from sourcefile import STRINGS, SourceError, load_strings, source_line
 from . import claims as kclaims
 from . import generations, timeline
 from .chart import Chart
-from .cite import marker_section, page_anchors
+from .cite import check_source_links, marker_section, page_anchors
 from .data import KeyNumbers, load
 from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
@@ -128,6 +128,8 @@ class NumberSite:
         for problem in kclaims.check_sections(self.claims, anchors, self.claims_path):
             self.report(problem)
         for problem in timeline.check_sections(self.events, anchors, self.timeline_path):
+            self.report(problem)
+        for problem in check_source_links(self.data, anchors, sources):
             self.report(problem)
 
     def chart(self, name: str) -> Chart:

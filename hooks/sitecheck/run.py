@@ -119,6 +119,26 @@ def checks(config_file: Path, draw: bool = False) -> tuple[list[str], Prebuild]:
     return run.check(), run.step
 
 
+def checked(step: Prebuild) -> str:
+    """What a run that found nothing checked, in one line: the pages, and each data file with what it holds
+    (so an editor sees a new term or source counted)."""
+    project, terms, numbers = step.project, step.project.terms, step.project.numbers
+    parts = [
+        f"{len(project.sources())} pages (front matter, footnotes, links, anchors, [[…]] markers, term links, "
+        "index markers), the navigation"
+    ]
+    if terms is not None:
+        parts.append(f"docs/{terms.settings.source} ({len(terms.glossary.terms)} terms)")
+    if numbers is not None:
+        data = numbers.data
+        held = f"{len(data.sources)} sources, {len(data.subjects)} models, laws and facts, {len(data.tables)} tables"
+        parts.append(f"{data.path} ({held})")
+        parts.append(f"{numbers.claims_path} ({len(numbers.claims)} claims)")
+        parts.append(f"{numbers.timeline_path} ({len(numbers.events)} events)")
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"sitecheck: ok, no problems in {listed}"
+
+
 def check(config_file: Path) -> list[str]:
     """Every problem of the project whose mkdocs.yml is config_file, as "docs/<file>:<line>: ...; fix: ..."."""
     return checks(config_file)[0]

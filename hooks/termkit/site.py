@@ -190,13 +190,7 @@ class TermSite:
         src = report.src
         result, problems = self._linked.pop(src, (LinkResult(), []))  # a page without text is never linked
         for ref in result.unknown_refs:  # as written in the link, which may be URL-encoded ("No%20Such%20Term")
-            problems.append(
-                Problem(
-                    "glossary",
-                    f"{self.where(src, 'term:' + ref)}: unknown glossary term "
-                    f"{unquote(ref)!r}; add it to docs/{self.settings.source} or fix the spelling",
-                )
-            )
+            problems.append(Problem("glossary", f"{self.where(src, 'term:' + ref)}: {self.unknown_term(unquote(ref))}"))
         self.reports[src] = report
         if report.authored:
             report.occurrences, report.markers = result.occurrences, result.markers
@@ -207,6 +201,16 @@ class TermSite:
             except MarkerError as exc:
                 problems.append(Problem("xref", f"{self.where(src, text)}: {exc}"))
         return problems
+
+    def unknown_term(self, name: str) -> str:
+        """The problem of a `term:` link to a name that no term has, with the term it most likely meant."""
+        glossary_file = f"docs/{self.settings.source}"
+        close = self.glossary.closest(name)
+        if close is None:
+            return f"unknown glossary term {name!r}; add it to {glossary_file} or fix the spelling"
+        return (
+            f"unknown glossary term {name!r}; fix: did you mean 'term:{close}'? (a new term goes into {glossary_file})"
+        )
 
     def search_keywords(self) -> dict[str, dict[str, SectionKeywords]]:
         """Page URL -> section anchor -> its search keywords.
