@@ -1,4 +1,5 @@
-"""Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them.
+"""Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them, and
+write the figure markers of running text (`[[fig: SUBJECT.FIELD]]`, inline.py).
 
 Other markers (`[[claims]]`, `[[timeline]]`, ...) are expanded by handlers that the caller passes
 in: a handler takes the text after the colon ("" if none) and returns Markdown, or raises
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 from .chart import Chart
 from .fences import fenced
 from .figures import CHARTS
+from .inline import KIND as FIGURE
+from .inline import write
 from .model import KeyNumbers
 from .tables import render_rows, render_table
 
@@ -47,10 +50,16 @@ def expand(
 ) -> Expansion:
     """Replace every directive line outside code fences; report unknown names with their line."""
     out, result, handlers = [], Expansion(""), handlers or {}
+    blocks = {*handlers, "numbers", "chart"}
     for number, (line, code) in enumerate(fenced(markdown.split("\n")), start=1):
         match = None if code else DIRECTIVE.match(line)
-        if not match:
-            out.append(line)
+        if code or not match or match.group(1) not in blocks or match.group(1) == FIGURE:
+            if code or "[[" not in line:
+                out.append(line)
+                continue
+            written, problems = write(line, data, blocks)  # running text: its figure markers written out
+            result.problems += [(number, problem) for problem in problems]
+            out.append(written)
             continue
         kind, name = match.group(1), match.group(2) or ""
         if kind in handlers:
@@ -58,9 +67,6 @@ def expand(
                 out.append(handlers[kind](name))
             except MarkerError as exc:
                 result.problems.append((number, str(exc)))
-            continue
-        if kind not in ("numbers", "chart"):
-            out.append(line)
             continue
         if kind == "numbers":
             if name not in data.tables:

@@ -13,6 +13,8 @@ A page places a table, a chart or a box with a line of its own:
     [[claims-register]]               every bullet of the summary in German, with its verdict
     [[timeline]]                      the timeline (timeline.yml)
 
+and a figure inside a sentence with `[[fig: SUBJECT.FIELD]]` (inline.py).
+
 A NumberSite is made once per build: `know_pages` once titles and sources are known, `expand` and
 `insert_charts` per page (pagework.extension calls them), `check_placements` once every page is
 converted. Problems go to `report` (an engine's warning: an error under --strict). With `draw`
