@@ -11,6 +11,7 @@ import pytest
 
 from keynumbers import data as kndata
 from keynumbers.chart import Chart, number_words, si
+from keynumbers.handtyped import HandTyped, hand_typed
 from keynumbers.inline import MARKER, starts_with_figure, write
 from keynumbers.units import NUMBER_WORDS, format_ratio, format_value, qualify
 from sitecheck.run import check
@@ -69,6 +70,7 @@ facts:
     mfu: {value: 38, unit: percent, source: paper}
     share: {value: 58.7, unit: percent, source: paper}
     alpha: {value: 0.537, unit: number, source: paper}
+    kv_heads: {value: 8, unit: count, source: paper}
 tables:
   t:
     rows:
@@ -298,3 +300,69 @@ def test_a_wrong_marker_fails_the_build_and_sitecheck_with_its_line(tmp_path):
     assert not built.ok
     for problem in expected:
         assert f"WARNING: charts: {problem}" in built.log
+
+
+# --- Figures typed by hand (keynumbers.handtyped) ---------------------------------------------------------
+
+
+def typed(page: str, numbers) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(found.line, found.typed, found.figures) for found in hand_typed(page, numbers)]
+
+
+def test_a_planted_hand_typed_figure_is_found_at_its_line(numbers):
+    page = "---\ndescription: A page.\n---\n# Title\n\nIntro.\n\nThe Big Model saw 15.6T tokens.\n"
+    assert typed(page, numbers) == [(8, "15.6T", ("big.tokens",))]
+    assert typed(page.replace("15.6T", "[[fig: big.tokens]]"), numbers) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Trained on 3.8 × 10²⁵ FLOPs of compute.", [("3.8 × 10²⁵", ("big.compute",))]),
+        ("It took 30.84M GPU-hours.", [("30.84M", ("big.gpu_hours",))]),
+        ("A run on up to 16,384 GPUs.", [("16,384", ("run.gpus",))]),
+        ("The run reached 38% MFU.", [("38%", ("run.mfu",))]),
+        ("A 128K-token vocabulary.", [("128K", ("big.vocab",))]),  # as [[fig: big.vocab, K]] writes it
+        ("It saw 1,875 tokens per parameter.", [("1,875", ("small.tokens_per_param",))]),
+        ("GQA with 8 key/value heads.", [("8", ("run.kv_heads",))]),  # small, but its field is named
+        ("The Big Model has 405B parameters.", [("405B", ("big.params",))]),
+        ("All three saw more than 15T tokens.", [("15T", ("small.tokens",))]),
+    ],
+)
+def test_figures_typed_in_running_text_are_found(numbers, line, found):
+    assert typed(f"# T\n\n{line}\n", numbers) == [(3, *item) for item in found]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Why 405B parameters and 15.6T tokens\n",  # a heading: its anchor must not move
+        '# T\n\n!!! note "On 15.6T tokens"\n',  # a box's title
+        "# T\n\nText.[^a]\n\n[^a]: Paper, Table 2: 15.6T tokens.\n",  # a footnote cites
+        "# T\n\nRun `train --tokens 15.6T` here.\n",
+        "# T\n\n```\ntokens = 15.6T\n```\n",
+        "# T\n\n<!-- index: Tokens; 15.6T -->\n",
+        "# T\n\nSee [the tokens](page.md#on-15.6T).\n",
+        "---\ndescription: Trained on 15.6T tokens.\n---\n# T\n",  # no marker is expanded in front matter
+        "# T\n\nThe 405B saw many tokens, as did the Big 405B.\n",  # a model's size as its name
+        "# T\n\nSequences of 16,384 tokens.\n",  # equals run.gpus, but the line is not about GPUs
+        "# T\n\nIt has 8 layers and 38 tokens.\n",  # small numbers whose field the line does not name
+        "# T\n\nLlama 2 and GPT-4 in Table 8, at level 8 heads.\n",  # versions and places
+        "# T\n\n[[numbers: t]]\n",
+    ],
+)
+def test_what_is_not_running_text_or_not_a_figure_is_left_alone(numbers, page):
+    assert typed(page, numbers) == []
+
+
+def test_a_table_row_is_read_with_its_header(numbers):
+    page = "# T\n\n| GPUs | MFU |\n|---|---|\n| 16,384 | 38% |\n\nAfter the table, 16,384 tokens.\n"
+    assert typed(page, numbers) == [(5, "16,384", ("run.gpus",)), (5, "38%", ("run.mfu",))]
+
+
+def test_the_message_names_the_line_the_figure_and_the_marker():
+    found = HandTyped(12, "16,384", ("run.gpus", "big.model_dim"))
+    assert found.message("a.md") == (
+        "docs/a.md:12: 16,384 is typed by hand, and models.yml holds it as run.gpus (or big.model_dim); "
+        "fix: write [[fig: run.gpus]]"
+    )
