@@ -14,6 +14,7 @@ svg.py     makes the SVG fit to inline: page font and colour, unique ids, title 
 pages.py   find the [[numbers: ...]] and [[chart: ...]] lines in a page and expand them (other markers
            through handlers the adapter passes in), and the figure markers in running text
 inline.py  the figure marker [[fig: SUBJECT.FIELD]]: one figure written in a sentence, as the tables write it
+handtyped.py  numbers typed by hand in a page that models.yml holds (`python -m keynumbers.handtyped` lists them)
 site.py    NumberSite: one build's key numbers, charts, claims and timeline, the [[...]] markers' handlers
            and their checks, for any engine (hooks/charts.py, pagework, sitecheck)
 claims.py  the news summary's claims and verdicts (docs/data/claims.yml): verdict table, boxes, lists
