@@ -347,6 +347,7 @@ def test_figures_typed_in_running_text_are_found(numbers, line, found):
         "# T\n\nThe 405B saw many tokens, as did the Big 405B.\n",  # a model's size as its name
         "# T\n\nSequences of 16,384 tokens.\n",  # equals run.gpus, but the line is not about GPUs
         "# T\n\nIt has 8 layers and 38 tokens.\n",  # small numbers whose field the line does not name
+        "# T\n\nEach of the 8 GPUs has its memory, and the model has key/value heads.\n",  # "heads" is too far
         "# T\n\nLlama 2 and GPT-4 in Table 8, at level 8 heads.\n",  # versions and places
         "# T\n\n[[numbers: t]]\n",
     ],

@@ -13,7 +13,8 @@ The rule, kept simple enough to predict:
   "model", "training") left out. A number that merely equals a figure ("8,192-token sequences" and
   the 70B's model dimension of 8,192) is not one.
 - A small bare integer (below 100, without separator, decimal point, scale, power of ten or %)
-  counts only when the line names its field ("8 key/value heads"): prose counts things all the time.
+  counts only when its field is named next to it, within four words ("8 key/value heads", "47
+  planned"), or in its table's header: prose counts things all the time ("80 GB" per GPU).
 - A model's size used as its name is not a figure: a number that is a model's short name ("405B",
   "70B") counts only when "parameter" follows it ("405B parameters"), and one right after a
   family name ("Llama 3.1 405B", "Llama 3.2 1B") never counts; nor does a version or a place
@@ -24,8 +25,9 @@ The rule, kept simple enough to predict:
   the lines of block markers. Tables written in a page and the "In short" boxes are running text.
 
 The figures a number can stand for are listed, the likeliest first (the line names their field).
-A number that equals a figure by coincidence in a line that names it ("80 GB" of memory, in a
-line about layers) is reported too: write it in words, or reword the line.
+A number that equals a figure by coincidence in a line that names it ("around 1B requests", in a
+line about tokens per parameter, equals the 1B Chinchilla projection) is reported too: write it
+in words ("a billion requests"), or reword the line.
 
 `python -m keynumbers.handtyped [PAGE.md ...]` (with hooks/ on sys.path) lists them for the pages
 of docs/ (or those named), one per line: "docs/<page>:<line>: <number> ... [[fig: ...]]".
@@ -62,7 +64,9 @@ PARAMETER = re.compile(r"[\s-]parameters?\b")
 LLAMA = r"Llama \d(?:\.\d)?"  # any release of Llama, with or without a model in the data file
 # What makes the number after it a name, version or place, not a figure: "Llama 2", "GPT-4", "Table 2", "§6.2".
 REFERENCE = re.compile(r"(?<![A-Za-z])(?:Llama |GPT-|Table |Figure |§|[Ll]evel |[Ss]tage |[Rr]ound )$")
-SMALL = 100  # a bare integer below this counts only when its line names the figure's field (a count in prose)
+SMALL = 100  # a bare integer below this counts only with its figure's field named next to it (a count in prose)
+NEAR = 4  # "next to": this many words before or after it (in a table row, its header and row)
+WORD_SPAN = re.compile(r"[A-Za-z0-9'’/-]+")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 TABLE_ROW = re.compile(r"^\s*\|")
 WORD = re.compile(r"[a-z0-9]+(?:\.\d+)?")
@@ -156,11 +160,13 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
         if DIRECTIVE.match(line):
             continue
         text = _running_text(line)
-        words = _line_words(text if header in ("", line) else f"{_running_text(header)} {text}")
+        in_table = header not in ("", line)
+        line_words = _line_words(f"{_running_text(header)} {text}" if in_table else text)
         for match in NUMBER.finditer(text):
             if _is_name(match, text, sizes, family) or REFERENCE.search(text[: match.start()]):
                 continue
-            small = not _distinctive(match)  # a small bare integer: it counts only when the line names its field
+            small = not _distinctive(match)  # a small bare integer: only with its field's name next to it
+            words = _line_words(_around(text, match)) if small and not in_table else line_words
             written, percent = _as_written(match), bool(match["percent"])
             ranked = []
             for figure in known:
@@ -173,6 +179,13 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
             if ranked:
                 found.append(HandTyped(number, match[0].strip(), tuple(ref for _, ref in sorted(ranked))))
     return found
+
+
+def _around(text: str, match: re.Match[str], count: int = NEAR) -> str:
+    """The words next to a number: count before it and count after it."""
+    before = WORD_SPAN.findall(text[: match.start()])[-count:]
+    after = WORD_SPAN.findall(text[match.end() :])[:count]
+    return " ".join([*before, *after])
 
 
 def _running_text(line: str) -> str:
