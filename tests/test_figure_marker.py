@@ -198,7 +198,10 @@ def test_a_marker_that_cannot_be_written_is_a_problem_and_stays(numbers, marker,
 def test_the_marker_is_recognised_by_other_checks():
     assert starts_with_figure("[[fig: big.tokens]] tokens were used.")
     assert starts_with_figure("  [[fig: nope]]")  # malformed, but a figure marker: its own check says why
+    assert starts_with_figure("[[figure: big.tokens]] tokens.")  # misspelt: `write` reports it
+    assert starts_with_figure("[[fig big.tokens]]")
     assert not starts_with_figure("[[numbers: t]]")
+    assert not starts_with_figure("[[numbrs: t]]")  # a block marker's misspelling is the line check's
     assert not starts_with_figure("Text [[fig: big.tokens]]")
     assert [m["body"] for m in MARKER.finditer("a [[fig: x.y]] b [[fig:z.w, short]]")] == [" x.y", "z.w, short"]
 

@@ -18,7 +18,8 @@ A figure with `value: null` fails without `not-stated`, so that no sentence says
 accident; so does an unknown subject, field or option, each with the page's line and a
 suggestion. Markers in code (fenced blocks, `code spans`) are left as they are.
 
-`MARKER` and `starts_with_figure` are what other checks need to recognise the marker; `write`
+`MARKER`, `figure_like` and `starts_with_figure` are what other checks need to recognise the
+marker (a line that starts with one is running text; `write` reports its problems); `write`
 expands the markers of one line of Markdown.
 """
 
@@ -45,9 +46,18 @@ EXAMPLE = "[[fig: llama31-405b.tokens]]"
 Replace = Callable[[re.Match[str]], str]
 
 
+def figure_like(kind: str) -> bool:
+    """Whether the name in "[[NAME: ...]]" is the figure marker's or a misspelling of it ("figure", "Fig", "fgi")."""
+    kind = kind.lower().rstrip(".")
+    return kind in (KIND, "figure", "figures") or bool(difflib.get_close_matches(kind, [KIND], n=1, cutoff=0.6))
+
+
 def starts_with_figure(line: str) -> bool:
-    """Whether a line of Markdown starts with a figure marker ("[[fig: ...]] ..."): running text, not a block marker."""
-    return MARKER.match(line.lstrip()) is not None
+    """Whether a line of Markdown starts with a figure marker, well formed or not ("[[fig: ...]] tokens",
+    "[[figure: ...]]"): running text, whose problems `write` reports, not a block marker."""
+    text = line.lstrip()
+    found = MARKER.match(text) or BRACKETS.match(text)
+    return found is not None and (found.re is MARKER or figure_like(found["kind"]))
 
 
 class FigureError(Exception):
@@ -176,9 +186,7 @@ def write(line: str, data: KeyNumbers, block_kinds: Collection[str] = ()) -> tup
         kind = match["kind"]
         if kind in block_kinds:
             problems.append(f"{match[0]}: a [[{kind}: ...]] marker stands on a line of its own; fix: move it there")
-        elif kind.lower().rstrip(".") in ("fig", "figure", "figures") or difflib.get_close_matches(
-            kind.lower(), [KIND], n=1, cutoff=0.6
-        ):
+        elif figure_like(kind):
             problems.append(f"{match[0]} is not a figure marker; fix: write it like {EXAMPLE}")
         return match[0]
 
