@@ -103,6 +103,9 @@ def written(line: str, numbers) -> str:
         ("[[fig: small.tokens, short]]", "15T+"),  # ... and as the tables write it on request
         ("[[fig: big.compute]]", "3.8 × 10²⁵ FLOPs"),
         ("[[fig: big.compute, number]]", "3.8 × 10²⁵"),
+        ("[[fig: small.tokens, bare]]", "15T"),  # for arithmetic: no qualifier, no unit word
+        ("[[fig: big.compute, bare]]", "3.8 × 10²⁵"),
+        ("[[fig: small.tokens_per_param, bare]]", "1,875"),
         ("[[fig: big.gpu_hours]]", "30.84M"),
         ("[[fig: big.context]]", "128K"),
         ("[[fig: big.vocab]]", "128,000"),

@@ -11,6 +11,8 @@ each after a comma:
 
     [[fig: llama31-8b.tokens, short]]        "15T+": the qualifier as tables write it
     [[fig: llama31-405b.compute, number]]    "3.8 × 10²⁵": without the unit's word (FLOPs, %)
+    [[fig: llama31-8b.tokens, bare]]         "15T": the number alone, without qualifier or unit word, for
+                                             arithmetic ("15T ÷ 2.0T"); never in a sentence that states it
     [[fig: llama31-405b.vocab, K]]           "128K": in thousands (also M, B, T), exactly, never rounded
     [[fig: llama3-70b.tokens, not-stated]]   "not stated", for a figure the sources do not give
 
@@ -40,8 +42,9 @@ MARKER = re.compile(r"\[\[\s*fig\s*:(?P<body>[^\[\]\n]*)\]\]")
 BRACKETS = re.compile(r"\[\[\s*(?P<kind>[^\s:\[\]]+)\s*(?::[^\[\]\n]*|\s[^\[\]\n]*)?\]\]")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 REFERENCE = re.compile(r"^(?P<subject>[A-Za-z0-9][\w-]*)(?:\.(?P<field>[A-Za-z_]\w*))?$")
-SHORT, NUMBER, NOT_STATED = "short", "number", "not-stated"
-OPTIONS = (SHORT, NUMBER, NOT_STATED, *(letter for letter, _factor, _key in SCALES))
+SHORT, NUMBER, BARE, NOT_STATED = "short", "number", "bare", "not-stated"
+WORDS = (SHORT, NUMBER, BARE, NOT_STATED)  # the options that are not a scale
+OPTIONS = (*WORDS, *(letter for letter, _factor, _key in SCALES))
 EXAMPLE = "[[fig: llama31-405b.tokens]]"
 Replace = Callable[[re.Match[str]], str]
 
@@ -72,7 +75,7 @@ class Marker:
 
     @property
     def scale(self) -> str | None:
-        return next((option for option in self.options if option not in (SHORT, NUMBER, NOT_STATED)), None)
+        return next((option for option in self.options if option not in WORDS), None)
 
 
 def parse(body: str) -> Marker:
@@ -91,7 +94,7 @@ def parse(body: str) -> Marker:
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise FigureError(f"[[fig:{body}]]: unknown option {option!r}; fix: {hint}options: {', '.join(OPTIONS)}")
         options.append(option)
-    scales = [option for option in options if option not in (SHORT, NUMBER, NOT_STATED)]
+    scales = [option for option in options if option not in WORDS]
     if len(scales) > 1:
         raise FigureError(f"[[fig:{body}]]: more than one scale ({', '.join(scales)}); fix: keep one")
     return Marker(match["subject"], match["field"] or "", frozenset(options))
@@ -161,7 +164,10 @@ def text_of(marker: Marker, data: KeyNumbers) -> str:
     if not figure.stated:
         return figure.display()
     return figure.display(
-        in_text=SHORT not in marker.options, unit_word=NUMBER not in marker.options, scale=marker.scale
+        in_text=SHORT not in marker.options,
+        unit_word=not marker.options & {NUMBER, BARE},
+        scale=marker.scale,
+        qualified=BARE not in marker.options,
     )
 
 

@@ -129,18 +129,27 @@ def qualify(text: str, qualifier: str | None, words: Mapping[str, str], *, in_te
 
 
 def format_ratio(
-    value: float, lower_bound: bool, approximate: bool, words: Mapping[str, str], *, in_text: bool = False
+    value: float,
+    lower_bound: bool,
+    approximate: bool,
+    words: Mapping[str, str],
+    *,
+    in_text: bool = False,
+    marked: bool = True,
 ) -> str:
     """A computed ratio: exact ones as integers, others rounded and marked ≈ (or ≥ for lower bounds);
-    in_text: the marks in words ("about 94", "at least 1,875")."""
+    in_text: the marks in words ("about 94", "at least 1,875"); marked False: the number alone."""
     exact = abs(value - round(value)) < 1e-9 * max(1.0, abs(value))
     if lower_bound:
         shown = math.floor(value + 1e-9) if value >= 10 else math.floor(value * 10 + 1e-9) / 10
-        return say(words, "text_at_least" if in_text else "ratio_at_least", value=localize(_group(shown), words))
-    if exact and not approximate:
+        key = "text_at_least" if in_text else "ratio_at_least"
+    elif exact and not approximate:
         return localize(_group(round(value)), words)
-    shown = round(value) if value >= 10 else round(value, 1)
-    return say(words, "text_about" if in_text else "ratio_about", value=localize(_group(shown), words))
+    else:
+        shown = round(value) if value >= 10 else round(value, 1)
+        key = "text_about" if in_text else "ratio_about"
+    number = localize(_group(shown), words)
+    return say(words, key, value=number) if marked else number
 
 
 def localize(english: str, words: Mapping[str, str]) -> str:
