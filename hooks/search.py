@@ -7,7 +7,8 @@ document the fields `topics`, `entries` and `aliases` (termkit.search explains t
 readers and screen readers never meet them; the page HTML is unchanged.
 
 It needs hooks/terms.py (in any order under `hooks:`): the keywords come from the TermSite that
-hook keeps in config["termsite"], read only here, once the build has ended.
+hook keeps in config["termsite"], read only here, once the build has ended; with hooks/charts.py,
+the timeline's section also gets its events' months ("April 2025", NumberSite.search_keywords) as entries.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from termkit.search import add_search_fields
+from keynumbers.site import NumberSite
+from termkit.search import SectionKeywords, add_search_fields
 from termkit.site import TermSite
 
 if TYPE_CHECKING:
@@ -43,7 +45,17 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if not path.is_file():  # search disabled, or another search plugin
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    changed = add_search_fields(index["docs"], site.search_keywords())
+    keywords = site.search_keywords()
+    numbers = config.get("numbersite")  # hooks/charts.py's, if it runs: the months of the timeline's events
+    if isinstance(numbers, NumberSite):
+        for src, sections in numbers.search_keywords().items():
+            if src in site.reports:
+                for anchor, names in sections.items():
+                    keywords.setdefault(site.reports[src].url, {}).setdefault(anchor, SectionKeywords()).add(
+                        "entries", names
+                    )
+    separator = (index.get("config") or {}).get("separator")  # split the fields' words as the search will
+    changed = add_search_fields(index["docs"], keywords, separator=separator)
     for doc in index["docs"]:
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_BOOST

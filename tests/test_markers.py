@@ -94,6 +94,6 @@ def test_code_and_a_link_whose_text_is_in_brackets_are_left_alone(tmp_path):
     page = (
         "---\ndescription: A page.\n---\n# Fine\n\n```markdown\n[[numbers: in-code\n[[tabel: x]]\n```\n\n"
         "[[1]](https://example.org/) is a link whose text is in brackets.\n\n"
-        "Text that mentions [[numbers: NAME]] inside a sentence.\n"
+        "Text that mentions `[[numbers: NAME]]` in code inside a sentence.\n"
     )
     assert check(project(tmp_path, page) / "mkdocs.yml") == []

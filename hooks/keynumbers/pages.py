@@ -1,4 +1,5 @@
-"""Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them.
+"""Find `[[numbers: NAME]]` and `[[chart: NAME]]` lines in a page's Markdown and expand them, and
+write the figure markers of running text (`[[fig: SUBJECT.FIELD]]`, inline.py).
 
 Other markers (`[[claims]]`, `[[timeline]]`, ...) are expanded by handlers that the caller passes
 in: a handler takes the text after the colon ("" if none) and returns Markdown, or raises
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from .chart import Chart
 from .fences import fenced
 from .figures import CHARTS
+from .inline import starts_with_figure, write
 from .model import KeyNumbers
 from .tables import render_rows, render_table
 
@@ -57,13 +59,18 @@ def expand(
     """Replace every directive line outside code fences; report unknown names with their line."""
     out, result, handlers = [], Expansion(""), handlers or {}
     names = {"numbers": list(data.tables), "chart": list(CHARTS)}
+    blocks = {*handlers, *BUILT_IN}
     for number, (line, code) in enumerate(fenced(markdown.split("\n")), start=1):
         match = None if code else DIRECTIVE.match(line)
-        if not match or (match.group(1) not in handlers and match.group(1) not in BUILT_IN):
-            problem = None if code else not_a_marker(line, [*BUILT_IN, *handlers], names)
+        if code or not match or match.group(1) not in blocks:
+            problem = None if code or starts_with_figure(line) else not_a_marker(line, [*BUILT_IN, *handlers], names)
             if problem:
                 result.problems.append((number, problem))
-            out.append(line)
+                out.append(line)
+                continue
+            written, problems = (line, []) if code else write(line, data, blocks)  # its figure markers written out
+            result.problems += [(number, problem) for problem in problems]
+            out.append(written)
             continue
         kind, name = match.group(1), match.group(2) or ""
         if kind in handlers:

@@ -25,7 +25,7 @@ from .matcher import Matcher
 from .model import Glossary, Term, load_glossary
 from .render import glossary_markdown, index_markdown
 from .resolution import INDEX_MARKER, Resolution
-from .search import SectionKeywords, page_keywords
+from .search import SectionKeywords, names_of, page_keywords
 from .urls import relative_url
 from .xref import Index, Marker, MarkerError, Place, parse_marker
 
@@ -216,13 +216,12 @@ class TermSite:
         """Page URL -> section anchor -> its search keywords.
 
         A glossary entry's other names sit in its line of references, which search leaves out with
-        "See also" and "Source" (they name other terms): they come back as the entry's aliases.
+        "See also" and "Source" (they name other terms): they come back as the entry's aliases, with
+        its inflected forms and joined spellings (termkit.search.names_of; what its text has is left out).
         """
         keywords = {r.url: page_keywords(self.glossary, r.occurrences, r.markers) for r in self._pages()}
         keywords[self.glossary_url] = {
-            term.id: SectionKeywords(aliases=list(term.aliases))
-            for term in self.glossary.terms.values()
-            if term.aliases
+            term.id: SectionKeywords(aliases=names_of(term)) for term in self.glossary.terms.values()
         }
         return keywords
 

@@ -92,12 +92,17 @@ def axe_source() -> Path:
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """Print the search query set's result (test_search.py)."""
+    """Print the search query set's result (test_search.py): in all, and per set of search_queries.yml."""
     outcomes = config.stash.get(SEARCH_OUTCOMES, None)
     if outcomes:
         terminalreporter.section("Search query set")
-        missed = [query for query, ok in outcomes.items() if not ok]
+        missed = [query for query, (_, ok) in outcomes.items() if not ok]
+        per_set = []
+        for name, label in (("", "first set"), ("readers", "readers"), ("holdout", "held out")):
+            results = [ok for kind, ok in outcomes.values() if kind == name]
+            if results:
+                per_set.append(f"{label} {sum(results)} of {len(results)}")
         terminalreporter.write_line(
-            f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
+            f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3 ({', '.join(per_set)})"
             + (f"; missed: {', '.join(missed)}" if missed else "")
         )
