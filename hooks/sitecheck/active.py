@@ -106,7 +106,7 @@ def findings(html: str) -> list[Finding]:
         if tag.startswith(("-", "_")) or tag in ("html", "head", "body"):
             continue
         found += _element(node, tag)
-    return list(dict.fromkeys(found))
+    return found
 
 
 def _element(node: LexborNode, tag: str) -> Iterator[Finding]:
@@ -175,7 +175,8 @@ def url_scheme(url: str) -> str:
 
 def css_loads(css: str) -> str:
     """What in a piece of CSS loads a file ("url(...)", "@import", ...), "" if nothing does."""
-    text = CSS_COMMENT.sub("", CSS_ESCAPE.sub(_unescape, css)).lower()
+    # As a browser reads it: comments end a name (and are found before escapes), escapes are characters.
+    text = CSS_ESCAPE.sub(_unescape, CSS_COMMENT.sub(" ", css)).lower()
     for match in CSS_LOADS.finditer(text):
         function, first = match.group(1), match.group(3)
         if function is None:
