@@ -61,6 +61,12 @@ CASES = [
         "fix: remove it",
     ),
     (
+        "link",
+        '<link rel="stylesheet" href="https://example.org/x.css">',
+        "<link> is not allowed in content: it loads a style sheet or another file into the page, perhaps from "
+        "another site; fix: remove it (the site's own styles are in docs/stylesheets/extra.css)",
+    ),
+    (
         "meta-http-equiv",
         '<meta http-equiv="refresh" content="0; url=https://example.org/">',
         "<meta http-equiv> is not allowed in content: it would redirect the page or change the browser's rules "

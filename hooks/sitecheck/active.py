@@ -44,6 +44,10 @@ ELEMENTS = {
     "embed": ("it embeds a plugin or another document, which can run script", "remove it and link to the file"),
     "form": ("it would send what readers type to another address", "remove it"),
     "base": ("it changes where every relative link and image of the page points", "remove it"),
+    "link": (
+        "it loads a style sheet or another file into the page, perhaps from another site",
+        "remove it (the site's own styles are in docs/stylesheets/extra.css)",
+    ),
     "noscript": ("browsers read what is inside it differently from this check, so it can hide script", "remove it"),
     "template": ("what is inside it is hidden from this check", "remove it"),
 }
@@ -111,11 +115,10 @@ def findings(html: str) -> list[Finding]:
 
 def _element(node: LexborNode, tag: str) -> Iterator[Finding]:
     attributes = node.attributes
-    names = {name.lower(): value or "" for name, value in attributes.items()}
     if tag in ELEMENTS:
         why, fix = ELEMENTS[tag]
         yield Finding(f"<{tag}> is not allowed in content: {why}", fix, (_word(f"<{tag}"),))
-    elif tag == "meta" and "http-equiv" in names:
+    elif tag == "meta" and any(name.lower() == "http-equiv" for name in attributes):
         why, fix = META_REFRESH
         yield Finding(f"<meta http-equiv> is not allowed in content: {why}", fix, (_word("http-equiv"), _word("<meta")))
     for name, value in attributes.items():
