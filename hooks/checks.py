@@ -1,7 +1,8 @@
 """MkDocs adapter for the friendly errors (hooks/sitecheck, which `python -m sitecheck` runs without
 MkDocs): events only.
 
-Each page's source is checked for footnotes and front matter (sitecheck.source). MkDocs' own warnings
+Each page's source is checked for footnotes and front matter (sitecheck.source), and the page as
+converted, its front matter and strings.yml for active markup (sitecheck.active). MkDocs' own warnings
 for a misspelled page link, a missing anchor, a page left out of `nav:` and a `nav:` entry that names
 no page are rewritten in sitecheck's words (sitecheck.mkdocs_log) by a logging filter on the MkDocs
 loggers, in place, so they still count for `--strict`; the filter lives from on_config to the build's end.

@@ -6,6 +6,8 @@ these tests fail with the command to run; they never skip.
 Every browser context a test opens reports the pages' Content Security Policy violations (the
 `securitypolicyviolation` event and Chromium's console message), and a browser test that saw one
 fails: the site's own scripts, styles and search must all work under the policy (pagework.csp).
+So a test waits with `page.wait_for_function("() => ...")`, a function: Playwright evaluates a plain
+expression again with eval() each time it polls, which the policy blocks (no 'unsafe-eval').
 """
 
 from __future__ import annotations

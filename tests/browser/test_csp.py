@@ -38,9 +38,9 @@ def test_markup_planted_into_a_built_page_is_blocked(new_page, base_url):
     page.add_init_script(RECORD)
     page.goto(base_url + PAGE, wait_until="load")
     assert page.evaluate("window.__planted") is None, "planted markup ran"
-    page.wait_for_function("window.__violations.length >= 2")  # the script, and the handler once the image fails
+    page.wait_for_function("() => window.__violations.length >= 2")  # the script, and the handler once the image fails
     page.click("#planted-link")
-    page.wait_for_function("window.__violations.length >= 3")
+    page.wait_for_function("() => window.__violations.length >= 3")
     assert sorted(page.evaluate("window.__violations")) == ["script-src-attr", "script-src-elem", "script-src-elem"]
     assert page.evaluate("window.__planted") is None, "the planted handler or link ran"
     assert 'http-equiv="Content-Security-Policy"' in served[0]
@@ -78,7 +78,7 @@ def test_search_answers_and_enter_opens_a_result_under_the_policy(new_page, base
     page.tap("label.md-header__button[for='__search']")
     page.locator("input.md-search__input").wait_for(state="visible")
     page.keyboard.type("grouped-query attention", delay=20)
-    page.wait_for_function("/\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert re.search(r"/(architecture|glossary)/", page.url), page.url
