@@ -101,12 +101,13 @@ clean:
 # It runs no hooks: `python -m pagework` first runs sitecheck's friendly checks on its one conversion
 # of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
 # and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
-# which go in once Zensical is done.
+# which go in once Zensical is done; last, every page gets its Content Security Policy (pagework.csp).
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
 	$(ZRUN) -m pagework
 	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
 	cp .pagework/site/* site-zensical/
+	$(ZRUN) -m pagework.csp --any-inline-style site-zensical
 
 serve-zensical: $(ZVENV)/.site  ## Zensical's live preview (generated pages and related pages as of its start)
 	$(ZRUN) -m pagework
