@@ -98,7 +98,8 @@ def test_cli_passes_the_real_project_and_says_what_it_checked():
     assert result.stdout == (
         f"sitecheck: ok, no problems in {len(pages)} pages (front matter, footnotes, links, anchors, [[…]] markers, "
         f"term links, index markers, active markup), the navigation, "
-        f"docs/data/glossary.yml ({len(data['glossary.yml']['terms'])} terms), docs/data/models.yml ({len(models['sources'])} sources, {subjects} models, laws and facts, "
+        f"docs/data/glossary.yml ({len(data['glossary.yml']['terms'])} terms), "
+        f"docs/data/models.yml ({len(models['sources'])} sources, {subjects} models, laws and facts, "
         f"{len(models['tables'])} tables), docs/data/claims.yml ({len(data['claims.yml']['claims'])} claims) and "
         f"docs/data/timeline.yml ({len(data['timeline.yml']['events'])} events)\n"
     )
