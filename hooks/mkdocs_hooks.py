@@ -9,6 +9,7 @@ from adapters.mkdocs_plugin import SitePlugin
 
 plugin = SitePlugin()
 
+on_startup = plugin.on_startup
 on_config = plugin.on_config
 on_files = plugin.on_files
 on_nav = plugin.on_nav
@@ -17,5 +18,6 @@ on_page_content = plugin.on_page_content
 on_env = plugin.on_env
 on_page_context = plugin.on_page_context
 on_post_page = plugin.on_post_page
+on_post_template = plugin.on_post_template
 on_post_build = plugin.on_post_build
 on_build_error = plugin.on_build_error

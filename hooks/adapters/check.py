@@ -1,6 +1,7 @@
 """`python -m adapters.check [path/to/mkdocs.yml]` (with hooks/ on sys.path): the checks that neither
 engine makes (core.sitecheck), on one conversion of the project, without building it. Prints every
-problem, one per line; exits 1 if there is any, 0 if there is none, 2 if the config cannot be read.
+problem, one per line, and exits 1 if there is any; else says "ok" and what it checked, and exits 0;
+exits 2 if the config cannot be read.
 
 The config is read by the engine that is installed (adapters.reader). Links, anchors and the
 navigation are checked by the engines' builds (`make build`, `make build-zensical`).
@@ -14,7 +15,7 @@ from pathlib import Path
 from core.datapages.site import NumbersError
 from core.pagework.prebuild import Prebuild
 from core.pagework.project import ProjectError
-from core.sitecheck.run import check
+from core.sitecheck.run import check, checked
 from core.sourcefile import SourceError
 
 from .reader import read_project
@@ -32,11 +33,15 @@ def main(argv: list[str]) -> int:
         print(f"{config}: {exc}", file=sys.stderr)
         return 2
     try:
-        problems = check(Prebuild(project, draw=False))
+        step = Prebuild(project, draw=False)
+        problems = check(step)
     except (SourceError, NumbersError) as exc:  # the site's data cannot be read: one problem, as a build says
-        problems = [str(exc)]
+        print(exc)
+        return 1
     for problem in problems:
         print(problem)
+    if not problems:
+        print(checked(step))
     return 1 if problems else 0
 
 

@@ -5,16 +5,20 @@ events. `on_config` makes a fresh SiteBuild (core.pagework.sitebuild) for every 
 survives into the next build of `mkdocs serve`; every other event asks `self.build`. Another MkDocs
 hook reaches the same build with `site_build(config)`. The events, in the order MkDocs runs them:
 
+- on_startup      whether this is `mkdocs serve` (no Content Security Policy then)
 - on_config       the SiteBuild: settings, strings, glossary, key numbers; its PageWork joins the Markdown
-                  extensions; MkDocs' link, anchor and nav warnings are worded by adapters.mkdocs_log
+                  extensions; MkDocs' link, anchor and nav warnings are worded by adapters.mkdocs_log;
+                  strings.yml's words checked for active markup (core.sitecheck.active)
 - on_files        the glossary and index pages are added, last (after other plugins' files)
 - on_nav          each page's place in the navigation; the pages and their titles for the data pages
 - on_page_markdown  the page's source checks (footnotes, front matter); the page being converted
-- on_page_content the converted page is recorded for the site-wide lists
+- on_page_content the converted page is recorded for the site-wide lists, and checked for active markup
 - on_env          every page is converted: the lists resolved, links to sections filled in, the index
                   page's entries put in, xref.json written
 - on_page_context related pages and terms for the template (overrides/partials/xref-page.html)
-- on_post_page    after Material's search has read the glossary page: its "Used on" lines
+- on_post_page    after Material's search has read the glossary page: its "Used on" lines; then, last of
+                  all, every page's Content Security Policy (core.pagework.csp)
+- on_post_template  the policy of the pages made from a template alone (404.html)
 - on_post_build   llms.txt, llms-full.txt, claims.json; the search fields added to search_index.json
 Problems are logged under the MkDocs loggers `glossary`, `xref`, `charts` and `checks`, so `--strict`
 counts them.
@@ -33,9 +37,11 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
 from core.datapages.site import NumbersError
+from core.pagework.csp import with_policy
 from core.pagework.generator import PageText, SiteInfo
 from core.pagework.page import CurrentPage
 from core.pagework.sitebuild import SiteBuild
+from core.sitecheck.active import ActiveMarkup
 from core.sitecheck.source import page_problems
 from core.sourcefile import SourceError
 from core.termkit.records import Problem
@@ -45,6 +51,8 @@ from . import mkdocs_messages as messages
 from .mkdocs_log import LOGGERS, rewrite
 
 if TYPE_CHECKING:
+    from typing import Literal
+
     from jinja2 import Environment
     from markdown import Markdown
     from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +79,8 @@ class SitePlugin:
         self.rank: dict[str, int] = {}  # page src -> its place in the navigation
         self.page: Page | None = None  # the page MkDocs is converting, from on_page_markdown to on_page_content
         self.view: messages.SiteView | None = None  # what the friendly link and nav messages know of the site
+        self.active: ActiveMarkup | None = None  # this build's check for script and the like in what editors write
+        self.serving = False  # `mkdocs serve`: no Content Security Policy (set once per process, in on_startup)
 
     @property
     def build(self) -> SiteBuild:
@@ -78,8 +88,13 @@ class SitePlugin:
             raise PluginError("the site's hook ran an event before on_config")
         return self._build
 
+    def on_startup(self, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """`mkdocs serve` writes its live-reload script into each page as it serves it, a script no hash of
+        the page can allow: its pages get no policy."""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> None:
-        self.files, self.nav, self.rank, self.page = None, None, {}, None
+        self.files, self.nav, self.rank, self.page, self.active = None, None, {}, None, None
         # Not under .cache/: other tools clear that folder (Zensical's --clean empties all of it).
         cache = Path(config.config_file_path or config.docs_dir).parent / ".chart-cache"
         try:
@@ -104,6 +119,9 @@ class SitePlugin:
         view = messages.SiteView(self._source, self._files, self._pages, self._anchors, self._generated, name, text)
         self.view = view
         _install_filter(self)
+        self.active = ActiveMarkup(Path(config.docs_dir))
+        for problem in self.active.words():
+            LOGS["checks"].warning(problem)
 
     @event_priority(-100)  # last: the generated pages come after every other plugin's files
     def on_files(self, files: Files, config: MkDocsConfig, **kwargs: Any) -> None:
@@ -143,6 +161,9 @@ class SitePlugin:
             authored=page.file.generated_by is None,
             related=page.meta.get("xref", True) is not False,
         )
+        if self.active is not None:  # script and the like in the page as converted, with the line that holds it
+            for problem in self.active.page(src, self._source(src), html, page.file.generated_by is not None):
+                LOGS["checks"].warning(problem)
         if src == self.build.settings.page:
             for item in page.toc:  # no table of contents: the letter bar at the top does its work, at a
                 item.children = []  # fraction of the elements (two copies of a TOC of 121 entries: ~960)
@@ -166,13 +187,22 @@ class SitePlugin:
         context["xref_strings"] = self.build.strings
         context["xref"] = resolved.page_context(page.url) if resolved is not None else None
 
-    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str | None:
+    @event_priority(-100)  # last: the policy's hashes must fit the page as every plugin leaves it
+    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str:
         """After Material's search indexer has read the glossary page: its "Used on" lines (search should
-        find an entry by its name and definition, not by the lists of pages that mention it)."""
+        find an entry by its name and definition, not by the lists of pages that mention it). Then every
+        page's Content Security Policy, computed from the finished page."""
         build = self.build
         if page.file.src_uri == build.settings.page and build.resolved is not None:
-            return build.resolved.glossary_html(output)
-        return None
+            output = build.resolved.glossary_html(output)
+        return output if self.serving else with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, template_name: str, **kwargs: Any) -> str:
+        """The policy of the pages made from a template alone: 404.html (sitemap.xml is no page)."""
+        if self.serving or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content)
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
@@ -206,12 +236,14 @@ class SitePlugin:
         return self.build.page_text(page.file.src_uri, page.title or "", description, page.markdown or "", section)
 
     def _add_search_fields(self, path: Path) -> None:
-        """The fields `topics`, `entries` and `aliases` (core.termkit.search) in each section's entry of
-        Material's search index, which `plugins: search: fields:` in mkdocs.yml weighs."""
+        """The fields `topics`, `entries` and `aliases` (core.termkit.search; the timeline's section also gets
+        its events' months as entries) in each section's entry of Material's search index, which
+        `plugins: search: fields:` in mkdocs.yml weighs."""
         if not path.is_file():  # search disabled, or another search plugin
             return
         index = json.loads(path.read_text(encoding="utf-8"))
-        changed = add_search_fields(index["docs"], self.build.terms.search_keywords())
+        separator = (index.get("config") or {}).get("separator")  # split the fields' words as the search will
+        changed = add_search_fields(index["docs"], self.build.search_keywords(), separator=separator)
         for doc in index["docs"]:
             if "#" not in doc["location"]:
                 doc["boost"] = doc.get("boost", 1) * PAGE_BOOST

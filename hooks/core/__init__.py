@@ -1,6 +1,6 @@
 """The engine-free code of the site: nothing under core/ imports MkDocs or Zensical.
 
-Layers, lowest first; a module imports only from its own layer and the ones below (tests/test_layers.py
+Layers, lowest first; a module imports only from its own layer and the ones below (tests/project/test_layers.py
 checks it, and that the import graph has no cycle):
 
     sourcefile   the source files: YAML with lines, SourceError, line finding, strings, fences, front matter

@@ -10,12 +10,17 @@ import lxml.html
 import pytest
 import yaml
 
+from core.datapages.data import load
+from core.datapages.inline import write
+from core.sourcefile import STRINGS, fenced, load_strings
 from support import ROOT
 
 DOCS = ROOT / "docs"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
 PAGES = ["index", *THEMES, "what-happened-next", "sources"]
 CLAIMS = yaml.safe_load((DOCS / "data/claims.yml").read_text(encoding="utf-8"))["claims"]
+WORDS = load_strings(DOCS / STRINGS, f"docs/{STRINGS}", "en")
+KEY_NUMBERS = load(DOCS / "data/models.yml", "docs/data/models.yml", WORDS)
 CORRECTION_VERDICTS = {"Overstated", "Wrong", "Said by the host, not by Scialom"}
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -49,10 +54,10 @@ def test_strict_build_passes(site):
 def test_theme_page_shape(site, page):
     root = html_of(site, page)
     article = root.find(".//article")
-    assert len(article.findall(".//h1")) == 1
+    assert len(article.findall(".//h1")) == 1, f"docs/{page}.md: a page has one H1, its title"
     first = article.xpath("./h1/following-sibling::*[1]")[0]
-    assert "abstract" in first.get("class", ""), f"{page}: the 'In short' box must follow the H1"
-    assert first.findtext("p[@class='admonition-title']") == "In short"
+    assert "abstract" in first.get("class", ""), f"docs/{page}.md: the 'In short' box must follow the H1"
+    assert first.findtext("p[@class='admonition-title']") == "In short", f"docs/{page}.md: the box is titled 'In short'"
     # Right after "In short": this page's corrections from claims.yml, or one line saying there are none.
     expected = [
         f"Correction: {c['box']['title']}"
@@ -62,23 +67,27 @@ def test_theme_page_shape(site, page):
     following = article.xpath("./h1/following-sibling::*[position() > 1]")
     if expected:
         shown = [el.findtext("p[@class='admonition-title']") for el in following[: len(expected)]]
-        assert shown == expected, f"{page}: corrections must follow 'In short'"
+        assert shown == expected, f"docs/{page}.md: a [[claims: {page}]] line must follow 'In short'"
     else:
-        assert following[0].text_content().startswith("Of the news summary's claims discussed on this page")
+        assert following[0].text_content().startswith("Of the news summary's claims discussed on this page"), (
+            f"docs/{page}.md: a [[claims: {page}]] line must follow 'In short'"
+        )
     assert article.xpath(
         ".//h2[starts-with(normalize-space(.), 'Key numbers')]/following-sibling::*[1][self::div or self::table]"
-    )
+    ), f"docs/{page}.md: a '## Key numbers' section with a [[numbers: {page}]] line"
     refs = {a.get("href") for a in article.xpath(".//sup/a[@class='footnote-ref']")}
-    assert len(refs) >= 8, f"{page}: only {len(refs)} footnote citations"
+    assert len(refs) >= 8, f"docs/{page}.md: only {len(refs)} footnote citations; a theme page cites at least 8"
 
 
 def prose_words(page: str) -> int:
     """Words a reader sees outside collapsible blocks: the page's prose plus the claim boxes placed on it.
 
+    A figure marker counts as what it writes ("[[fig: llama31-8b.tokens]]": "more than 15T", three words).
     Left out: front matter, footnote definitions, comments, tables, marker lines, `???` blocks,
     footnote labels and link targets.
     """
     _, body = split_front_matter(page)
+    body = "\n".join(line if code else write(line, KEY_NUMBERS)[0] for line, code in fenced(body.split("\n")))
     body = re.sub(r"<!--.*?-->", "", FOOTNOTE_DEF.split(body, maxsplit=1)[0], flags=re.DOTALL)
     kept, collapsed, boxes = [], False, []
     for line in body.split("\n"):
@@ -116,7 +125,8 @@ def test_theme_page_length(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_meta_description(site, page):
     meta, _ = split_front_matter(page)
-    assert 100 <= len(meta["description"]) <= 165
+    length = len(meta["description"])
+    assert 100 <= length <= 165, f"docs/{page}.md: the description has {length} characters; write 110 to 160"
     root = html_of(site, page)
     assert root.find(".//meta[@name='description']").get("content") == meta["description"].strip()
 

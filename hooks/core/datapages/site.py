@@ -13,6 +13,8 @@ A page places a table, a chart or a box with a line of its own:
     [[claims-register]]               every bullet of the summary in German, with its verdict
     [[timeline]]                      the timeline (timeline.yml)
 
+and a figure inside a sentence with `[[fig: SUBJECT.FIELD]]` (inline.py).
+
 A NumberSite is made once per build: `know_pages` once the pages and their titles are known, then
 per page `expand`, `know_headings` (the toc extension's headings, once the page is converted) and
 `insert_charts` (core.pagework.extension calls them), and `finish` once every page is converted.
@@ -37,7 +39,7 @@ from core.sourcefile import SourceError, source_line
 from . import claims as kclaims
 from . import generations, timeline
 from .chart import Chart
-from .cite import headings_before
+from .cite import check_source_links, headings_before
 from .data import KeyNumbers, load
 from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
@@ -81,6 +83,8 @@ class NumberSite:
     site: kclaims.Site = field(init=False)  # the pages and their titles: none until know_pages
     anchors: dict[str, dict[str, str]] = field(default_factory=dict)  # page src -> its headings' ids -> text
     table_at: tuple[str, int] | None = None  # (page, headings before it) of the [[claims]] line
+    timeline_at: tuple[str, int] | None = None  # (page, headings before it) of the [[timeline]] line
+    sources: dict[str, str] = field(default_factory=dict)  # page src -> its Markdown (know_pages)
     tokens: dict[str, str] = field(default_factory=dict)  # 'page.md#anchor' -> its token, while not yet known
 
     def __post_init__(self) -> None:
@@ -127,11 +131,9 @@ class NumberSite:
 
     def know_pages(self, sources: Mapping[str, str], titles: Mapping[str, str]) -> None:
         """Every page's source (without front matter) and title, before any page is converted."""
-        for src, text in sources.items():
-            before = headings_before(text, "[[claims]]")
-            if before is not None:
-                self.table_at = (src, before)
-                break
+        self.sources = dict(sources)
+        self.table_at = _marker_at(sources, "[[claims]]")
+        self.timeline_at = _marker_at(sources, "[[timeline]]")
         table = kclaims.VERDICT_TABLE if self.table_at else ""
         self.site = kclaims.Site(self.data, dict(titles), frozenset(sources), self.heading, table)
         for src in list(self.anchors):  # headings known before (a build whose pages were converted earlier)
@@ -144,11 +146,15 @@ class NumberSite:
 
     def _table(self, src: str, headings: Sequence[Heading] = ()) -> None:
         """Once the page of the verdict table is converted: the link to the table's section."""
-        if self.table_at is None or self.table_at[0] != src:
-            return
-        ids = [anchor for anchor, _, _ in headings] or list(self.anchors[src])
-        before = self.table_at[1]
-        self.site.table = f"{src}#{ids[before - 1]}" if 0 < before <= len(ids) else src
+        if self.table_at is not None and self.table_at[0] == src:
+            self.site.table = self._section(self.table_at, [anchor for anchor, _, _ in headings])
+
+    def _section(self, at: tuple[str, int], ids: Sequence[str] = ()) -> str:
+        """'page.md#anchor' of the section that holds a marker line (the page alone if no heading comes
+        before it), from the ids of its page's headings (by default, as its conversion found them)."""
+        src, before = at
+        ids = ids or list(self.anchors.get(src, ()))
+        return f"{src}#{ids[before - 1]}" if 0 < before <= len(ids) else src
 
     def heading(self, target: str) -> str:
         """What a link to 'page.md#anchor' shows while a page is expanded: a token, which `fill` replaces
@@ -178,6 +184,8 @@ class NumberSite:
         for problem in kclaims.check_sections(self.claims, self.anchors, self.claims_path):
             self.report(problem)
         for problem in timeline.check_sections(self.events, self.anchors, self.timeline_path):
+            self.report(problem)
+        for problem in check_source_links(self.data, self.anchors, self.sources):
             self.report(problem)
         self.check_placements()
 
@@ -272,6 +280,25 @@ class NumberSite:
                     f"[[claim: {c.id}]] in the section {c.section}"
                 )
 
+    def search_keywords(self) -> dict[str, dict[str, list[str]]]:
+        """Page src -> section anchor -> what a reader may search for to find that section, which its text
+        alone does not rank: the months of the timeline's events ("April 2025"). Dates are written all over
+        the site, and a site search ranks sections: the timeline, one section, is where a date is answered.
+        Known once the page of the [[timeline]] line is converted."""
+        if self.timeline_at is None or self.timeline_at[0] not in self.anchors or not self.events:
+            return {}
+        page, _, anchor = self._section(self.timeline_at).partition("#")
+        return {page: {anchor: timeline.months(self.events, self.data.words)}}
+
     def claims_json(self, url_of: Callable[[str], str | None]) -> list[dict[str, Any]]:
         """claims.json's entries; url_of maps a docs-relative 'page.md#anchor' to an absolute URL."""
         return kclaims.as_json(self.claims, self.site, lambda t: url_of(t) or t)
+
+
+def _marker_at(sources: Mapping[str, str], marker: str) -> tuple[str, int] | None:
+    """(page, how many headings come before it) of the first line that is exactly marker, if a page has one."""
+    for src, text in sources.items():
+        before = headings_before(text, marker)
+        if before is not None:
+            return src, before
+    return None

@@ -8,4 +8,5 @@ project.py    a site as an engine's own reader gives it (the adapters read it), 
 prebuild.py   converts every page of a project once, as the engine will, and writes what Zensical needs
 generator.py  the site-wide files: the glossary and index pages' Markdown, xref.json, llms.txt,
               llms-full.txt (llms.py), claims.json
+csp.py        a finished page's Content Security Policy (`python -m core.pagework.csp SITE_DIR` after Zensical)
 """

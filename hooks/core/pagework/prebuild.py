@@ -35,6 +35,8 @@ GENERATED_NOTE = (
     "# Written by `python -m adapters.prebuild` from docs/data (and deleted after the build): edit those files.\n"
 )
 PageCheck = Callable[[str, str], None]  # (page src, its source text): checks run on each page before it is converted
+# (page src, its source text, its HTML, whether the site generates it): checks run on each page once converted
+ConvertedCheck = Callable[[str, str, str, bool], None]
 
 
 class Prebuild:
@@ -72,15 +74,17 @@ class Prebuild:
         generated = self.build.settings.generated
         return [src for src in self.project.pages if src not in generated]
 
-    def run(self, check: PageCheck | None = None) -> None:
-        """Convert every page (check(src, text) before each authored one), then resolve the site."""
-        for src in self.authored():
-            text = self.project.source(src)
-            if check is not None:
+    def run(self, check: PageCheck | None = None, converted: ConvertedCheck | None = None) -> None:
+        """Convert every page (check(src, text) before each authored one, converted(src, text, html,
+        generated) after each), then resolve the site."""
+        pages = [(src, self.project.source(src), False) for src in self.authored()]
+        pages += [(src, text, True) for src, text in self.markdown.items()]
+        for src, text, generated in pages:
+            if check is not None and not generated:
                 check(src, text)
-            self.convert(src, text, generated=False)
-        for src, text in self.markdown.items():
-            self.convert(src, text, generated=True)
+            html = self.convert(src, text, generated)
+            if converted is not None:
+                converted(src, text, html, generated)
         self.build.resolve()
 
     def convert(self, src: str, text: str, generated: bool) -> str:

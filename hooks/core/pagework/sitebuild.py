@@ -28,6 +28,7 @@ from core.datapages.tables import link_from
 from core.sourcefile import STRINGS, SourceError, line_of, load_strings
 from core.termkit.records import PageReport, Problem, Settings
 from core.termkit.resolution import Resolution
+from core.termkit.search import SectionKeywords
 from core.termkit.site import TermSite
 
 from .extension import Heading, PageWork
@@ -145,6 +146,17 @@ class SiteBuild:
     def write_site_files(self, out: Path, site: SiteInfo, pages: list[PageText]) -> None:
         """/llms.txt, /llms-full.txt and /claims.json, from the pages in navigation order."""
         write_site_files(out, site, pages, self.numbers, self.settings.index_page)
+
+    def search_keywords(self) -> dict[str, dict[str, SectionKeywords]]:
+        """Page URL -> section anchor -> its search keywords (core.termkit.search): the terms' and index
+        markers' names, and the months of the timeline's events as the entries of its section."""
+        keywords = self.terms.search_keywords()
+        for src, sections in self.numbers.search_keywords().items():
+            if src in self.terms.reports:
+                for anchor, names in sections.items():
+                    page = keywords.setdefault(self.terms.reports[src].url, {})
+                    page.setdefault(anchor, SectionKeywords()).add("entries", names)
+        return keywords
 
     def heading_ids(self, src: str, top_only: bool = False) -> list[str]:
         """The ids of a converted page's headings, in reading order (top_only: only its title's)."""

@@ -12,7 +12,10 @@ is the main treatment of an entry. From these, every section gets three lists of
 
 The aliases leave out the names the section's text already contains; topics and entries keep
 them, since they are there to rank the section first for its subject. Each list becomes a
-field of distinct words, without the words found in more than a quarter of all documents.
+field of distinct words, without the words found in more than a quarter of all documents, and
+topics and entries also without the other words such a common word begins ("LlamaCon" after
+"Llama", but not its own forms, "Llamas"): the search matches word beginnings, so every "Llama"
+typed would reach them.
 The fields are added to search documents in the {"location", "title", "text"} form of
 lunr-based site searches (MkDocs, Material for MkDocs), which weigh them but never display them.
 """
@@ -31,8 +34,11 @@ from .records import IndexMarker
 
 FIELDS = ("topics", "entries", "aliases")
 COMMON_SHARE = 0.25  # a word in more than this share of all search documents is left out of the fields
+MIN_TYPED = 3  # a common word this long or longer, typed, reaches the longer words it begins
+INFLECTIONS = ("", "s", "es", "ed", "ing", "'s", "’s")  # what may follow a word in its own inflected forms
 _MARKUP = re.compile(r"<[^>]+>|&\w+;")
 _NON_WORD = re.compile(r"[\W_]+")
+JOINED = re.compile(r"(?<=[A-Za-z])-(?=\d)")  # the hyphen of "GPT-4", which readers often leave out
 
 
 @dataclass
@@ -73,14 +79,18 @@ def page_keywords(
 
 
 def names_of(term: Term) -> list[str]:
-    """What a reader may type for a term: its name, abbreviations and aliases (inflected forms are the text's)."""
-    return [term.name, *term.abbr, *term.aliases]
+    """What a reader may type for a term: its name, abbreviations, aliases and inflected forms (a search
+    that matches word beginnings and does not stem finds "overtraining" for "overtrain" but not for
+    "overtrained"), and a name with a hyphen before a digit also without it ("GPT-4", "GPT4")."""
+    names = [term.name, *term.abbr, *term.aliases, *term.forms]
+    return list(dict.fromkeys([*names, *(JOINED.sub("", name) for name in names)]))
 
 
 def add_search_fields(
     docs: Sequence[dict[str, Any]],
     keywords: Mapping[str, Mapping[str, SectionKeywords]],
     common_share: float = COMMON_SHARE,
+    separator: str | None = None,
 ) -> int:
     """Add the FIELDS to search documents in place; return how many documents got any.
 
@@ -92,10 +102,18 @@ def add_search_fields(
     the document's title and text already have, and words found in more than common_share of
     all documents ("Llama", "model"), which say nothing about what a section is about; weighted
     as strongly as a title, they would outrank the one rare word a reader typed.
+
+    separator: the search's own (Material's `separator`, a regular expression that JavaScript and
+    Python read alike), so that the fields hold words as the search splits them: "3.2" stays one
+    word where the search keeps it one, and stop words go. Without it, words are split at every
+    non-word character. Whether a word is already in a document, or common, is judged by words
+    alone (the search matches word beginnings, so "attention." in the text is found as "attention").
     """
+    split = re.compile(separator) if separator is not None else _NON_WORD
     present = [_words(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
     counts = Counter(word for words in present for word in words)
     common = {word for word, count in counts.items() if count > common_share * len(docs)}
+    typed = _typed(common, split)
     changed = 0
     for doc, words in zip(docs, present, strict=False):
         page, _, anchor = doc.get("location", "").partition("#")
@@ -111,7 +129,11 @@ def add_search_fields(
                     for name in names
                     if _words(name) - words and name not in section.topics and name not in section.entries
                 ]
-            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names))) if word not in common]
+            field_words = [
+                word
+                for word in dict.fromkeys(_word_list(" ".join(names), split))
+                if word not in common and (kind == "aliases" or not _begun_by(word, typed))
+            ]
             if field_words:
                 doc[kind] = " ".join(field_words)
                 added = True
@@ -119,11 +141,27 @@ def add_search_fields(
     return changed
 
 
-def _word_list(text: str) -> list[str]:
-    """Lower-cased words of a text without markup, in order."""
-    return [word for word in _NON_WORD.split(_MARKUP.sub(" ", text).lower()) if word]
+def _typed(common: set[str], split: re.Pattern[str]) -> tuple[str, ...]:
+    """The common words a reader types as words of their own ("llama", "model"): not the stop words the
+    search's separator drops, numbers or words under MIN_TYPED letters, whose beginnings say nothing."""
+    return tuple(
+        sorted(
+            word for word in common if len(word) >= MIN_TYPED and word.isalpha() and _word_list(word, split) == [word]
+        )
+    )
 
 
-def _words(text: str) -> set[str]:
+def _begun_by(word: str, typed: tuple[str, ...]) -> bool:
+    """Whether a common word the reader types would reach this other, longer word as its beginning ("llama":
+    "llamacon"); its own inflected forms ("mixture": "mixtures") are the same word, and stay."""
+    return any(word.startswith(common) and word[len(common) :] not in INFLECTIONS for common in typed)
+
+
+def _word_list(text: str, split: re.Pattern[str] = _NON_WORD) -> list[str]:
+    """Lower-cased words of a text without markup, in order; split before lower-casing, as the search does."""
+    return [word.lower() for word in split.split(_MARKUP.sub(" ", text)) if word]
+
+
+def _words(text: str, split: re.Pattern[str] = _NON_WORD) -> set[str]:
     """The distinct words of a text: enough to tell whether a name is already there."""
-    return set(_word_list(text))
+    return set(_word_list(text, split))

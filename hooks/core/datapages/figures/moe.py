@@ -70,7 +70,7 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_3.get(mark.key, (7, 0, "left"))
         label_mark(ax, mark, mark.text or mark.label, (dx, dy), ha)
-    log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"])
+    log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"], chart.numbers)
     return [lambda: line_label(ax, (1e10, 1e10), (1e12, 1e12), chart.words["moe_chart_diagonal"], 0.52)]
 
 

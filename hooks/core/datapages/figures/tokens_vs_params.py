@@ -130,7 +130,7 @@ def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
         line.set_gid(f"mark-{mark.key}")
         dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
         label_mark(ax, mark, mark.text or mark.label, (dx, dy), ha)
-    log_log_axes(ax, chart.words["x"], chart.words["y"])
+    log_log_axes(ax, chart.words["x"], chart.words["y"], chart.numbers)
     family_legend(ax, chart.marks, "outside lower center", chart.words)
     start = xs[0] * 2  # the line's lower end, clear of the corner
     return [lambda: line_label(ax, (start, start * ratio), (start * 100, start * 100 * ratio), label, 0.0, below=True)]
@@ -145,6 +145,7 @@ LABELS_1 = {  # label offsets in points (dx, dy, alignment), chosen so that labe
     "llama2-13b": (0, 10, "center"),
     "llama2-70b": (8, 3, "left"),
     "llama31-8b": (8, 0, "left"),
+    "llama3-70b": (0, -16, "center"),  # the same point as Llama 3.1 70B (70B, 15T+): its label goes below
     "llama31-70b": (0, 10, "center"),
     "llama31-405b": (-8, -9, "right"),
     "llama4-scout": (8, 0, "left"),
