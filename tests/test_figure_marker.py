@@ -72,6 +72,9 @@ facts:
     alpha: {value: 0.537, unit: number, source: paper}
     kv_heads: {value: 8, unit: count, source: paper}
     bf16_gpus: {value: 16, unit: count, source: paper}
+  fit:
+    name: Meta's scaling law for Big
+    params_min: {value: 40e6, unit: params, source: paper}
 tables:
   t:
     rows:
@@ -361,6 +364,7 @@ def test_figures_typed_in_running_text_are_found(numbers, line, found):
         "# T\n\n[[numbers: t]]\n",
         '# T\n\nThe card lists "over 15.6T tokens" of text, and “15.6T tokens” too.\n',  # a source's own words
         "# T\n\nIn BF16, the 16-bit number format, each weight takes two bytes.\n",  # "BF16" names no count of 16
+        "# T\n\nFor Meta, the rate fell to zero over the last 40M tokens.\n",  # "Meta", "for" name no subject
     ],
 )
 def test_what_is_not_running_text_or_not_a_figure_is_left_alone(numbers, page):

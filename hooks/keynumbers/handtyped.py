@@ -87,7 +87,7 @@ TABLE_ROW = re.compile(r"^\s*\|")
 WORD = re.compile(r"[a-z0-9]+(?:\.\d+)?")
 # Words of subjects' and fields' names that nearly every line has, so they tell nothing about a figure.
 COMMON = {"llama", "model", "models", "training", "pre", "post", "data", "card", "the", "and", "with", "all"}
-COMMON |= {"min", "max", "per", "results", "release", "base", "in"}
+COMMON |= {"min", "max", "per", "results", "release", "base", "in", "for", "meta"}
 STEM = 5  # a name's word matches a line's words that start with its first STEM letters ("param": "parameters")
 GLOSSARY = "data/glossary.yml"  # relative to the docs folder
 LITERAL_BLOCK = re.compile(r"^\s*(?:-\s+)?long:\s*\|")  # a `long: |` block: its text's lines are the file's next lines
