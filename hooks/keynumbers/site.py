@@ -124,7 +124,7 @@ class NumberSite:
         table = next(
             (t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), ""
         )
-        self.site = kclaims.Site(self.data, dict(titles), anchors, table)
+        self.site = kclaims.Site(self.data, dict(titles), anchors, table, kclaims.box_places(self.claims, sources))
         for problem in kclaims.check_sections(self.claims, anchors, self.claims_path):
             self.report(problem)
         for problem in timeline.check_sections(self.events, anchors, self.timeline_path):

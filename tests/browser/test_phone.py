@@ -125,3 +125,56 @@ def test_no_containment_on_the_navigation(new_page, base_url, mode):
         NAVIGATION,
     )
     assert contained == []
+
+
+CARDS = "article .kn-verdicts > ol > li"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_verdict_shows_its_reason_and_leads_to_its_box(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url, wait_until="networkidle")
+    cards = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)].map(card => {
+          const [said, why] = card.querySelectorAll(":scope > p");
+          const verdict = why && why.querySelector("a.kn-verdict");
+          const box = card.getBoundingClientRect();
+          return {
+            said: said ? said.innerText.trim() : "", why: why ? why.innerText.trim() : "",
+            verdict: verdict ? verdict.innerText.trim() : "", href: verdict ? verdict.getAttribute("href") : "",
+            icon: verdict ? getComputedStyle(verdict, "::before").maskImage : "none",
+            inside: box.left >= 0 && box.right <= document.documentElement.clientWidth,
+          };
+        })""",
+        CARDS,
+    )
+    assert len(cards) >= 15, "one card per claim of the news summary"
+    for card in cards:
+        assert card["said"], card
+        assert card["why"].startswith(card["verdict"] + ":"), card
+        assert len(card["why"]) > len(card["verdict"]) + 20, f"the verdict has no reason: {card}"
+        assert card["inside"], f"a card runs off the screen: {card}"
+        assert card["icon"] not in ("", "none"), f"the verdict has no icon: {card}"
+    icons: dict[str, set[str]] = {}
+    for card in cards:
+        icons.setdefault(card["verdict"], set()).add(card["icon"])
+    assert all(len(shapes) == 1 for shapes in icons.values()), "one icon per verdict"
+    assert len({next(iter(shapes)) for shapes in icons.values()}) == len(icons), f"each verdict its own icon: {icons}"
+    boxed = [card for card in cards if "#claim-" in card["href"]]
+    assert boxed, "verdicts lead to their Correction and Context boxes"
+
+    # A tap on a correction's verdict opens the box that explains it, on screen below the header.
+    correction = page.locator(f"{CARDS} a.kn-verdict--overstated").first
+    href = correction.evaluate("a => a.href")
+    correction.scroll_into_view_if_needed()
+    correction.tap()
+    page.wait_for_url(href)
+    anchor = href.partition("#")[2]
+    page.wait_for_function(
+        """id => { const box = document.getElementById(id).getBoundingClientRect();
+                   const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+                   return box.top >= header - 1 && box.top < innerHeight / 2; }""",
+        arg=anchor,
+    )
+    title = page.locator(f"[id='{anchor}'] .admonition-title").inner_text()
+    assert title.startswith("Correction:")
