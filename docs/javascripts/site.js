@@ -47,6 +47,30 @@
     requestAnimationFrame(function () {
       pending = false;
       markScrollingTables();
+      markTableEdges();
+    });
+  }
+
+  // 2b. A table wider than its box shows a shadow at each edge that has more beyond it (extra.css),
+  //     and its first column stays in view: data-more-left and data-more-right, kept up to date while
+  //     the reader scrolls it.
+  function markEdges(box) {
+    var more = box.scrollWidth - box.clientWidth;
+    box.toggleAttribute("data-more-left", more > 1 && box.scrollLeft > 1);
+    box.toggleAttribute("data-more-right", more > 1 && box.scrollLeft < more - 1);
+  }
+  function markTableEdges() {
+    document.querySelectorAll("article table:not([class])").forEach(function (box) {
+      if (!box.hasAttribute("data-edges")) {
+        box.setAttribute("data-edges", "");
+        var queued = false;
+        box.addEventListener("scroll", function () {
+          if (queued) return;
+          queued = true;
+          requestAnimationFrame(function () { queued = false; markEdges(box); });
+        }, { passive: true });
+      }
+      markEdges(box);
     });
   }
   window.addEventListener("resize", schedule, { passive: true });

@@ -178,3 +178,80 @@ def test_every_verdict_shows_its_reason_and_leads_to_its_box(new_page, base_url,
     )
     title = page.locator(f"[id='{anchor}'] .admonition-title").inner_text()
     assert title.startswith("Correction:")
+
+
+TABLES = "article table:not([class])"
+TABLE_PAGES = ["what-happened-next/", "evaluation/", "parameter-sizing/", "architecture/", "agents/"]
+# How a table shows: its box and scroll width, and the shadows that say there is more to a side.
+TABLE_STATE = """table => {
+  const first = table.rows[0].cells[0].getBoundingClientRect(), box = table.getBoundingClientRect();
+  const hit = document.elementFromPoint(first.left + 4, first.top + first.height / 2);
+  return {
+    scrolls: table.scrollWidth > table.clientWidth + 1,
+    at_end: table.scrollLeft + table.clientWidth >= table.scrollWidth - 1,
+    shadow_right: getComputedStyle(table).boxShadow !== "none",
+    shadow_left: getComputedStyle(table.rows[0].cells[0]).boxShadow !== "none",
+    first_in_view: Math.abs(first.left - box.left) <= 1.5 && hit !== null && table.rows[0].cells[0].contains(hit),
+  };
+}"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_wide_table_keeps_its_first_column_in_view_and_shows_there_is_more(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url + "what-happened-next/", wait_until="networkidle")
+    tables = page.locator(TABLES)
+    wide = [i for i in range(tables.count()) if tables.nth(i).evaluate(TABLE_STATE)["scrolls"]]
+    if mode == "phone-390":
+        assert wide, "the comparison across generations is wider than a phone"
+    for i in wide:
+        table = tables.nth(i)
+        table.scroll_into_view_if_needed()
+        page.wait_for_function(f"table => ({TABLE_STATE})(table).shadow_right", arg=table.element_handle())
+        assert not table.evaluate(TABLE_STATE)["shadow_left"], "nothing is hidden to the left yet"
+        table.evaluate("table => table.scrollTo({left: table.scrollWidth})")  # as a swipe to the end does
+        page.wait_for_function(
+            f"table => (state => state.at_end && !state.shadow_right && state.shadow_left && state.first_in_view)"
+            f"(({TABLE_STATE})(table))",
+            arg=table.element_handle(),
+        )
+
+
+def test_the_llama_4_benchmark_table_shows_maverick_on_a_phone(new_page, base_url):
+    """The text says Maverick "leads on all four": its column is on screen without a swipe."""
+    page = new_page(**MODES["phone-390"])
+    page.goto(base_url + "what-happened-next/", wait_until="networkidle")
+    table = page.locator(TABLES).filter(has_text="Benchmark (instruction-tuned").first
+    header = table.locator("th").filter(has_text="Maverick")
+    assert header.count() == 1
+    inside = page.evaluate(
+        "([table, cell]) => cell.getBoundingClientRect().right <= table.getBoundingClientRect().right + 0.5",
+        [table.element_handle(), header.element_handle()],
+    )
+    assert inside, "the Maverick column is cut off at 390 px"
+
+
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_no_table_column_is_cut_without_a_hint_at_1280_px(new_page, base_url, path):
+    page = new_page()
+    page.goto(base_url + path, wait_until="networkidle")
+    tables = page.locator(TABLES)
+    for i in range(tables.count()):
+        state = tables.nth(i).evaluate(TABLE_STATE)
+        assert not state["scrolls"] or state["shadow_right"], f"table {i + 1} of {path} is cut off without a hint"
+
+
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_print_keeps_every_column(new_page, base_url, path):
+    page = new_page(viewport={"width": 700, "height": 1000})  # about the width of an A4 page's text
+    page.goto(base_url + path, wait_until="networkidle")
+    page.emulate_media(media="print")
+    cut = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)].filter(table => {
+          const box = table.getBoundingClientRect(), cells = table.rows[0].cells;
+          return cells[cells.length - 1].getBoundingClientRect().right > box.right + 0.5
+            || table.scrollWidth > table.clientWidth + 1;
+        }).map(table => table.rows[0].innerText.replace(/\\s+/g, " "))""",
+        TABLES,
+    )
+    assert cut == []
