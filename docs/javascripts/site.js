@@ -12,6 +12,7 @@
  * 4. Material mounts its components in this script's own task instead of on the browser's
  *    DOMContentLoaded event a moment later, and the page's content shows only then (see the end
  *    of this file).
+ * 5. By touch, a tap on a term, a footnote marker or a figure's link shows it in place first.
  */
 (function () {
   "use strict";
@@ -87,9 +88,10 @@
   //    start-up comes before the first contentful paint (overrides/main.html). So the titles are
   //    hidden from Material while it starts (4. below), and these listeners show the same
   //    tooltip (Material's markup, classes and CSS; aria-describedby; the title removed while
-  //    it shows, as Material does) for the one element that has focus or the pointer. Escape
-  //    hides it (1. above).
-  var TITLED = "[data-title]";
+  //    it shows, as Material does) for the one element that has focus or the pointer, and for a
+  //    footnote marker the note itself. Escape hides it (1. above). The tooltip stays while the
+  //    pointer is on it (WCAG 1.4.13, hoverable); its text is the body's size (extra.css).
+  var TITLED = "[data-title], a.footnote-ref";
   function hideTitles() {
     // Not an icon without text: its title is its name (Material's tooltip keeps it for those).
     var titled = Array.prototype.filter.call(document.querySelectorAll("article [title]"), function (element) {
@@ -108,15 +110,21 @@
   var shownCount = 0;
   function showTip(target) {
     if (host === target && tip.classList.contains("md-tooltip2--active")) return;
+    openTip(target, false);
+  }
+  function openTip(target, sheet) {
     hideTip();
     host = target;
     tip = document.createElement("div");
-    tip.className = "md-tooltip2 md-tooltip2--bottom";
+    tip.className = "md-tooltip2 md-tooltip2--bottom site-tip" + (sheet ? " site-sheet" : "");
     tip.id = "__site_tooltip_" + ++shownCount; // unique while the last one fades out
-    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("role", sheet ? "dialog" : "tooltip");
     var inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
-    inner.textContent = target.getAttribute("data-title");
+    var note = noteOf(target);
+    if (note) inner.appendChild(note);
+    else inner.appendChild(document.createElement("p")).textContent = target.getAttribute("data-title");
+    if (sheet) sheetActions(inner, target);
     tip.appendChild(inner);
     document.body.appendChild(tip);
     var box = target.getBoundingClientRect();
@@ -126,8 +134,12 @@
       "--md-tooltip-width": inner.offsetWidth, "--md-tooltip-tail": 0
     };
     for (var name in place) tip.style.setProperty(name, place[name] + "px");
-    target.removeAttribute("title"); // no second tooltip from the browser
-    target.setAttribute("aria-describedby", tip.id);
+    if (sheet) {
+      tip.setAttribute("aria-label", target.textContent.trim());
+    } else {
+      target.removeAttribute("title"); // no second tooltip from the browser
+      target.setAttribute("aria-describedby", tip.id);
+    }
     var shown = tip;
     requestAnimationFrame(function () { // fades in, unless focus or the pointer has moved on meanwhile
       if (tip === shown) shown.classList.add("md-tooltip2--active");
@@ -137,31 +149,89 @@
     if (!tip) return;
     var old = tip;
     host.removeAttribute("aria-describedby");
-    host.setAttribute("title", host.getAttribute("data-title"));
+    if (host.hasAttribute("data-title")) host.setAttribute("title", host.getAttribute("data-title"));
     old.classList.remove("md-tooltip2--active");
     setTimeout(function () { old.remove(); }, 250); // after Material's fade-out
     tip = host = null;
+  }
+  // A footnote marker's note, as the list at the end of the page has it, without its back links.
+  function noteOf(target) {
+    var note = target.matches("a.footnote-ref") && document.getElementById(decodeURIComponent(target.hash.slice(1)));
+    if (!note) return null;
+    var copy = document.createDocumentFragment();
+    note.childNodes.forEach(function (node) { copy.appendChild(node.cloneNode(true)); });
+    copy.querySelectorAll(".footnote-backref").forEach(function (link) { link.remove(); });
+    copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+    return copy;
   }
   function titledOf(event) {
     return event.target instanceof Element ? event.target.closest(TITLED) : null;
   }
   document.addEventListener("focusin", function (event) {
     var target = titledOf(event);
-    if (target) showTip(target);
+    if (target && !touching) showTip(target);
   });
   document.addEventListener("mouseover", function (event) {
     var target = titledOf(event);
-    if (target) showTip(target);
+    if (target && !touching) showTip(target);
   });
   function leave(event) {
-    var target = titledOf(event);
-    var to = event.relatedTarget;
-    if (!target || target !== host || (to instanceof Node && target.contains(to))) return;
-    if (event.type === "mouseout" && document.activeElement === target) return; // still focused
+    if (!tip || tip.classList.contains("site-sheet")) return; // a sheet stays until it is dismissed
+    var from = event.target, to = event.relatedTarget;
+    if (!(from instanceof Node) || !(host.contains(from) || tip.contains(from))) return;
+    if (to instanceof Node && (host.contains(to) || tip.contains(to))) return; // onto the tooltip, or back
+    if (event.type === "mouseout" && document.activeElement === host) return; // still focused
     hideTip();
   }
   document.addEventListener("focusout", leave);
   document.addEventListener("mouseout", leave);
+
+  // 5. By touch, a first tap on a term, a footnote marker or a link that says where it leads (a
+  //    figure's exact place in its source) shows that in place, in a sheet with a link onward and a
+  //    button that closes it; a second tap on the same link follows it, as does the sheet's link. A
+  //    tap elsewhere or Escape closes the sheet. Keyboard and mouse are unchanged: focus and hover
+  //    show the tooltip, Enter and a click follow the link. The words are the site's
+  //    (docs/data/strings.yml, put in the page by overrides/main.html).
+  var SHEETS = "a.glossary-term, a.footnote-ref, a[data-title]:not(.headerlink, .footnote-backref), abbr[data-title]";
+  var touching = false; // the last pointer was a finger or a pen, and no key was pressed since
+  function sheetActions(inner, target) {
+    var words = document.getElementById("__site-words");
+    words = words ? JSON.parse(words.textContent) : {};
+    var actions = inner.appendChild(document.createElement("p"));
+    actions.className = "site-sheet__actions";
+    if (target.href) {
+      var onward = actions.appendChild(document.createElement("a"));
+      onward.href = target.href;
+      var kind = target.matches(".glossary-term") ? "glossary" : target.matches(".footnote-ref") ? "note" : "link";
+      onward.textContent = words[kind] || target.textContent.trim();
+      onward.addEventListener("click", function () { hideTip(); });
+    }
+    var close = actions.appendChild(document.createElement("button"));
+    close.type = "button";
+    close.className = "site-sheet__close";
+    close.textContent = words.close || "×";
+    close.addEventListener("click", function () { hideTip(); });
+  }
+  document.addEventListener("pointerdown", function (event) {
+    touching = event.pointerType === "touch" || event.pointerType === "pen";
+    var target = event.target;
+    if (tip && tip.classList.contains("site-sheet") && !(target instanceof Node && (tip.contains(target) || host.contains(target)))) {
+      hideTip();
+    }
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    touching = false;
+    if (event.key === "Escape" && tip && tip.classList.contains("site-sheet")) hideTip();
+  }, true);
+  document.addEventListener("click", function (event) {
+    var by = event.pointerType || (touching ? "touch" : "");
+    if ((by !== "touch" && by !== "pen") || !(event.target instanceof Element)) return;
+    var target = event.target.closest(SHEETS);
+    if (!target || !target.closest("article")) return;
+    if (host === target && tip.classList.contains("site-sheet")) return; // the second tap follows the link
+    event.preventDefault();
+    openTip(target, true);
+  });
 
   // 4. Material starts on DOMContentLoaded, which it listens to once ({once: true}). This script
   //    is the last of <body>, so the page is parsed, and its content is still transparent

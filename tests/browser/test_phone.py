@@ -255,3 +255,150 @@ def test_print_keeps_every_column(new_page, base_url, path):
         TABLES,
     )
     assert cut == []
+
+
+SHEET = ".site-sheet.md-tooltip2--active"
+NO_SHEET = "document.querySelector('.site-sheet.md-tooltip2--active') === null"
+ON_SCREEN = """el => { const box = el.getBoundingClientRect();
+  return box.left >= 0 && box.right <= document.documentElement.clientWidth
+    && box.top >= 0 && box.bottom <= innerHeight; }"""
+
+
+def tap_in_view(page, locator) -> tuple[str, float]:
+    """Bring an element to the middle of the screen, then tap it; where the reader was (path, scroll)."""
+    locator.evaluate("el => el.scrollIntoView({block: 'center'})")
+    where = stay(page)
+    locator.tap()
+    return where
+
+
+def stay(page) -> tuple[str, float]:
+    """The page and scroll position a reader is at (the hash follows the sections, navigation.tracking)."""
+    return page.evaluate("[location.pathname, Math.round(scrollY)]")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_tap_on_a_term_shows_its_definition_without_leaving_the_page(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url + "architecture/", wait_until="networkidle")
+    term = page.locator("article p a.glossary-term").nth(3)
+    definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
+    assert definition, "the term link carries its definition"
+    where = tap_in_view(page, term)
+    sheet = page.locator(SHEET)
+    sheet.wait_for(state="visible")
+    assert stay(page) == where, "the first tap stays where the reader is"
+    assert " ".join(definition.split()) in " ".join(sheet.inner_text().split())
+    assert sheet.get_attribute("role") == "dialog"
+    onward = sheet.locator("a")
+    assert onward.evaluate("a => a.href") == href, "the sheet links to the glossary entry"
+    assert sheet.locator(":scope > *").evaluate(ON_SCREEN), "the sheet fits on the screen"
+
+    page.locator("article h1").tap()  # a tap elsewhere closes it
+    page.wait_for_function(NO_SHEET)
+    tap_in_view(page, term)
+    sheet.wait_for(state="visible")
+    page.keyboard.press("Escape")  # and so does Escape
+    page.wait_for_function(NO_SHEET)
+
+    tap_in_view(page, term)
+    sheet.wait_for(state="visible")
+    term.tap()  # a second tap on the same term follows it
+    page.wait_for_url(href)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_tap_on_a_footnote_marker_shows_the_note_in_place(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url + "architecture/", wait_until="networkidle")
+    markers = page.locator("article a.footnote-ref")
+    sizes = markers.evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])"
+    )
+    assert sizes, "the page cites its sources"
+    assert all(w >= 23.5 and h >= 23.5 for w, h in sizes), f"tap targets smaller than 24 px: {sizes}"
+    marker = markers.nth(3)
+    note = marker.evaluate(
+        """a => { const note = document.getElementById(a.hash.slice(1)).cloneNode(true);
+                  note.querySelectorAll('.footnote-backref').forEach(link => link.remove());
+                  return note.innerText.trim(); }"""
+    )
+    where = tap_in_view(page, marker)
+    sheet = page.locator(SHEET)
+    sheet.wait_for(state="visible")
+    assert stay(page) == where, "the page stays where the reader is"
+    assert " ".join(note.split()) in " ".join(sheet.inner_text().split())
+    assert sheet.locator("a").last.evaluate("a => a.hash") == marker.evaluate("a => a.hash"), "a link to the note"
+    sheet.locator("button.site-sheet__close").tap()
+    page.wait_for_function(NO_SHEET)
+
+
+def test_adjacent_footnote_markers_read_apart(new_page, base_url):
+    page = new_page(**MODES["phone-390"])
+    page.goto(base_url + "parameter-sizing/", wait_until="networkidle")
+    pairs = page.evaluate(
+        """() => [...document.querySelectorAll("article sup[id^='fnref']")]
+          .filter(sup => sup.previousSibling instanceof Element && sup.previousSibling.matches("sup[id^='fnref']"))
+          .map(sup => {
+            const before = sup.previousSibling.querySelector("a").getBoundingClientRect();
+            const after = sup.querySelector("a").getBoundingClientRect();
+            const between = sup.firstChild.nodeType === Node.TEXT_NODE ? sup.firstChild.textContent : "";
+            return {between, apart: before.top !== after.top || after.left >= before.right};
+          })"""
+    )
+    assert pairs, "the page has markers that follow each other"
+    assert all(p["between"].strip() for p in pairs), f"adjacent markers run together: {pairs}"
+    assert all(p["apart"] for p in pairs), f"adjacent markers' targets overlap: {pairs}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_tap_on_a_figure_shows_where_in_its_source_it_is(new_page, base_url, mode):
+    """The comparison table's figures each link to their source; the exact place (a table, a section)
+    was only in a hover tooltip."""
+    page = new_page(**MODES[mode])
+    page.goto(base_url + "what-happened-next/", wait_until="networkidle")
+    figure = page.locator(f"{TABLES} td a[data-title]").first
+    place, href = figure.get_attribute("data-title"), figure.evaluate("a => a.href")
+    assert place.startswith("Source:")
+    where = tap_in_view(page, figure)
+    sheet = page.locator(SHEET)
+    sheet.wait_for(state="visible")
+    assert stay(page) == where
+    assert place in sheet.inner_text()
+    assert sheet.locator("a").evaluate("a => a.href") == href
+
+
+TOOLTIP = ".site-tip.md-tooltip2--active"
+NO_TOOLTIP = "[...document.querySelectorAll('.md-tooltip2')].every(t => !t.classList.contains('md-tooltip2--active'))"
+
+
+@pytest.mark.parametrize("what", ["a.glossary-term", "a.footnote-ref"])
+def test_a_tooltip_reads_at_body_size_and_stays_while_the_pointer_is_on_it(new_page, base_url, what):
+    page = new_page(viewport={"width": 1024, "height": 768})
+    page.goto(base_url + "architecture/", wait_until="networkidle")
+    host = page.locator(f"article p {what}").nth(2)
+    host.evaluate("el => el.scrollIntoView({block: 'center'})")
+    host.hover()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.site-tip.md-tooltip2--active')).opacity === '1'"
+    )
+    text, body = page.evaluate(
+        """() => [document.querySelector('.site-tip.md-tooltip2--active > *'), document.querySelector('article p')]
+          .map(el => getComputedStyle(el)).map(s => [parseFloat(s.fontSize), +s.fontWeight])"""
+    )
+    assert text[0] >= 0.9 * body[0], f"tooltip text {text[0]} px against the body's {body[0]} px"
+    assert text[1] <= 400, "not bold"
+    if what == "a.footnote-ref":
+        assert tooltip.inner_text().strip(), "the note shows on hover"
+    # Onto the tooltip, across the gap from its host: it stays.
+    host_box, tip_box = host.bounding_box(), tooltip.locator(":scope > *").bounding_box()
+    page.mouse.move(host_box["x"] + host_box["width"] / 2, host_box["y"] + host_box["height"] / 2)
+    page.mouse.move(tip_box["x"] + tip_box["width"] / 2, tip_box["y"] + tip_box["height"] / 2, steps=8)
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.locator(TOOLTIP).count() == 1, "the tooltip hid while the pointer was on it"
+    assert host.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    # Off both: it goes.
+    page.mouse.move(5, 400, steps=4)
+    page.wait_for_function(NO_TOOLTIP)
