@@ -402,3 +402,37 @@ def test_a_tooltip_reads_at_body_size_and_stays_while_the_pointer_is_on_it(new_p
     # Off both: it goes.
     page.mouse.move(5, 400, steps=4)
     page.wait_for_function(NO_TOOLTIP)
+
+
+CHART_PAGES = ["scaling-laws/", "architecture/", "parameter-sizing/"]
+# Each chart's words as drawn: the smallest in CSS px, the pairs whose boxes overlap, and any cut off.
+CHART_TEXT = """() => [...document.querySelectorAll("figure.kn-chart svg")].map(svg => {
+  const texts = [...svg.querySelectorAll("text")].filter(t => t.textContent.trim());
+  const px = texts.map(t => {  // the font size times the scale the chart is drawn at (rotation aside)
+    const m = t.getScreenCTM();
+    return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+  });
+  const boxes = texts.map(t => t.getBoundingClientRect()), frame = svg.getBoundingClientRect(), overlapping = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b, k) => {
+    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      overlapping.push([texts[i].textContent, texts[i + 1 + k].textContent]);
+  }));
+  const cut = texts.filter((t, i) => boxes[i].left < frame.left - 0.5 || boxes[i].right > frame.right + 0.5
+    || boxes[i].top < frame.top - 0.5 || boxes[i].bottom > frame.bottom + 0.5).map(t => t.textContent);
+  return {chart: svg.id, texts: texts.length, smallest: Math.min(...px), overlapping, cut};
+})"""
+CHART_MODES = {"phone-390": MODES["phone-390"], "desktop-1280": {"viewport": {"width": 1280, "height": 800}}}
+
+
+@pytest.mark.parametrize("mode", CHART_MODES)
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_chart_text_is_11_px_or_more_and_no_two_labels_overlap(new_page, base_url, path, mode):
+    page = new_page(**CHART_MODES[mode])
+    page.goto(base_url + path, wait_until="networkidle")
+    charts = page.evaluate(CHART_TEXT)
+    assert charts, f"{path} has a chart"
+    for chart in charts:
+        assert chart["texts"] >= 8, chart
+        assert chart["smallest"] >= 11, f"{chart['chart']}: text at {chart['smallest']:.1f} CSS px"
+        assert chart["overlapping"] == [], f"{chart['chart']}: labels overlap"
+        assert chart["cut"] == [], f"{chart['chart']}: text cut off at the chart's edge"
