@@ -13,6 +13,7 @@
  *    DOMContentLoaded event a moment later, and the page's content shows only then (see the end
  *    of this file).
  * 5. By touch, a tap on a term, a footnote marker or a figure's link shows it in place first.
+ * 6. "Report an error" also sends the section and the passage the reader selected.
  */
 (function () {
   "use strict";
@@ -232,6 +233,38 @@
     event.preventDefault();
     openTip(target, true);
   });
+
+  // 6. The "Report an error" link after the article (overrides/partials/source-file.html) opens the
+  //    issue form with the page's address. When the reader follows it, the form also gets the
+  //    passage last selected in the article, quoted, and its section in the address (remembered as
+  //    it is selected: pressing or tapping the link may clear the selection).
+  var selected = null;
+  document.addEventListener("selectionchange", function () {
+    var selection = document.getSelection();
+    var article = document.querySelector("article");
+    if (selection && article && selection.anchorNode && article.contains(selection.anchorNode) && selection.toString().trim()) {
+      selected = { text: selection.toString().trim(), node: selection.anchorNode };
+    }
+  });
+  function sectionOf(node) {
+    var headings = document.querySelectorAll("article :is(h2, h3, h4)[id]");
+    var found = "";
+    for (var i = 0; i < headings.length; i++) {
+      if (headings[i].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) break;
+      found = headings[i].id;
+    }
+    return found;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a[data-report-error]") : null;
+    if (!link || !selected) return;
+    var url = new URL(link.href);
+    var page = (url.searchParams.get("page") || "").split("#")[0];
+    var section = sectionOf(selected.node);
+    url.searchParams.set("page", section ? page + "#" + section : page);
+    url.searchParams.set("claim", selected.text.slice(0, 1500));
+    link.href = url.href;
+  }, true);
 
   // 4. Material starts on DOMContentLoaded, which it listens to once ({once: true}). This script
   //    is the last of <body>, so the page is parsed, and its content is still transparent

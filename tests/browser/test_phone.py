@@ -7,6 +7,7 @@ and the sheets slide in with CSS transitions, so "rendered and tappable" is a co
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -436,3 +437,34 @@ def test_chart_text_is_11_px_or_more_and_no_two_labels_overlap(new_page, base_ur
         assert chart["smallest"] >= 11, f"{chart['chart']}: text at {chart['smallest']:.1f} CSS px"
         assert chart["overlapping"] == [], f"{chart['chart']}: labels overlap"
         assert chart["cut"] == [], f"{chart['chart']}: text cut off at the chart's edge"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_report_an_error_carries_the_page_the_section_and_the_passage(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    asked: list[str] = []
+
+    def github(route):  # the issue form is on github.com: record where the link leads, fetch nothing
+        asked.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<title>form</title>")
+
+    page.route("https://github.com/**", github)
+    page.goto(base_url + "scaling-laws/", wait_until="networkidle")
+    heading = page.locator("article h2[id]").nth(2)
+    section = heading.get_attribute("id")
+    passage = heading.evaluate(
+        """h => { let p = h.nextElementSibling; while (p && p.tagName !== "P") p = p.nextElementSibling;
+                  const range = document.createRange(); range.selectNodeContents(p);
+                  const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                  return selection.toString().trim(); }"""
+    )
+    assert passage
+    link = page.locator("article a[data-report-error]")
+    link.evaluate("el => el.scrollIntoView({block: 'center'})")
+    link.tap()
+    page.wait_for_url("https://github.com/**")
+    query = parse_qs(urlsplit(asked[-1]).query)
+    address = urlsplit(base_url).path  # the site's path; the form gets its public address
+    assert query["template"] == ["factual-error.yml"]
+    assert query["page"][0].endswith(f"{address}scaling-laws/#{section}"), query["page"]
+    assert " ".join(query["claim"][0].split()) == " ".join(passage.split())
