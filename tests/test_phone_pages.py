@@ -108,3 +108,32 @@ def test_the_home_page_names_and_dates_the_news_summary(site):
     headline = "Meta-Wissenschaftler enthüllen den Trainingsprozess von Llama 3.1, Entwicklung von Llama 4 beginnt"
     assert headline in home
     assert "July 29, 2024" in home
+
+
+# --- The index lists every reference; "Used on" leads there -----------------------------------------------
+
+
+def test_the_book_index_lists_every_place_and_counts_none(site):
+    index = lxml.html.fromstring((site / "book-index/index.html").read_bytes())
+    text = index.xpath("//article")[0].text_content()
+    assert "more section" not in text
+    # Every section xref.json names for an entry is linked from the index.
+    xref = json.loads((site / "xref.json").read_text(encoding="utf-8"))
+    linked = {a.get("href").removeprefix("../") for a in index.xpath("//article//ul[@class='xref-index']//a")}
+    places = {place["url"] for entry in xref["entries"] for place in entry.get("places", []) if "url" in place}
+    assert len(places) >= 100
+    assert places - linked == set()
+
+
+def test_every_more_sections_of_used_on_links_to_the_index_entry(site):
+    glossary = lxml.html.fromstring((site / "glossary/index.html").read_bytes())
+    counts = glossary.xpath("//article//p[@class='glossary-refs']//a[contains(., 'more section')]")
+    assert len(counts) >= 50
+    for link in counts:
+        assert link.get("href").startswith("../book-index/#entry-"), link.get("href")
+    unlinked = [
+        " ".join(p.text_content().split())
+        for p in glossary.xpath("//article//p[@class='glossary-refs']")
+        if "more section" in "".join(p.xpath("text()"))
+    ]
+    assert unlinked == [], "a count of further sections that leads nowhere"

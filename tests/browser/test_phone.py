@@ -468,3 +468,26 @@ def test_report_an_error_carries_the_page_the_section_and_the_passage(new_page, 
     assert query["template"] == ["factual-error.yml"]
     assert query["page"][0].endswith(f"{address}scaling-laws/#{section}"), query["page"]
     assert " ".join(query["claim"][0].split()) == " ".join(passage.split())
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_and_n_more_sections_leads_to_the_index_entry_that_lists_them(new_page, base_url, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url + "glossary/", wait_until="networkidle")
+    more = page.locator("article p.glossary-refs a", has_text="more section").first
+    count = int(more.inner_text().split()[1])  # "and 4 more sections"
+    page_link = more.evaluate("a => { let p = a.previousElementSibling; return p.getAttribute('href'); }")
+    target = more.evaluate("a => a.href")
+    tap_in_view(page, more)
+    page.wait_for_url(target)
+    entry = page.locator(f"[id='{target.partition('#')[2]}']")
+    entry.wait_for(state="attached")
+    assert "more section" not in entry.inner_text()
+    # The page the count belonged to, with every one of its places linked: the one "Used on" showed and the others.
+    path = page_link.removeprefix("../").split("#")[0]
+    on_that_page = entry.evaluate(
+        """(li, path) => [...li.children]
+          .filter(a => a.tagName === 'A' && a.getAttribute('href').split('#')[0] === '../' + path).length""",
+        path,
+    )
+    assert on_that_page >= count + 1, f"{path}: {on_that_page} places linked, 'Used on' counted {count} more"
