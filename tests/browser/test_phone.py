@@ -370,6 +370,7 @@ def test_a_tap_on_a_figure_shows_where_in_its_source_it_is(new_page, base_url, m
 
 
 TOOLTIP = ".site-tip.md-tooltip2--active"
+NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 NO_TOOLTIP = "[...document.querySelectorAll('.md-tooltip2')].every(t => !t.classList.contains('md-tooltip2--active'))"
 
 
@@ -397,7 +398,7 @@ def test_a_tooltip_reads_at_body_size_and_stays_while_the_pointer_is_on_it(new_p
     host_box, tip_box = host.bounding_box(), tooltip.locator(":scope > *").bounding_box()
     page.mouse.move(host_box["x"] + host_box["width"] / 2, host_box["y"] + host_box["height"] / 2)
     page.mouse.move(tip_box["x"] + tip_box["width"] / 2, tip_box["y"] + tip_box["height"] / 2, steps=8)
-    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.evaluate(NEXT_FRAMES)
     assert page.locator(TOOLTIP).count() == 1, "the tooltip hid while the pointer was on it"
     assert host.get_attribute("aria-describedby") == tooltip.get_attribute("id")
     # Off both: it goes.
@@ -491,3 +492,63 @@ def test_and_n_more_sections_leads_to_the_index_entry_that_lists_them(new_page, 
         path,
     )
     assert on_that_page >= count + 1, f"{path}: {on_that_page} places linked, 'Used on' counted {count} more"
+
+
+HEADING_PAGES = [
+    "",
+    "what-happened-next/",
+    "parameter-sizing/",
+    "synthetic-data/",
+    "evaluation/",
+    "agents/",
+    "sources/",
+]
+# Headings whose hidden permalink ("¶") is not on the line of the heading's last word.
+PERMALINK_ALONE = """() => [...document.querySelectorAll("article :is(h1, h2, h3, h4)")].filter(h => {
+  const link = h.querySelector(".headerlink");
+  if (!link) return false;
+  const words = document.createRange();
+  words.setStartBefore(h.firstChild);
+  words.setEndBefore(link);
+  const lines = [...words.getClientRects()].filter(box => box.width > 0);
+  return lines.length > 0 && Math.abs(link.getBoundingClientRect().top - lines[lines.length - 1].top) > 4;
+}).map(h => h.textContent)"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("path", HEADING_PAGES)
+def test_a_headings_permalink_never_takes_a_line_of_its_own(new_page, base_url, path, mode):
+    page = new_page(**MODES[mode])
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.evaluate(PERMALINK_ALONE) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [("glossary/", "article h3.glossary-entry"), ("what-happened-next/", "article table thead th")],
+    ids=["glossary-heading", "table-header"],
+)
+def test_back_to_top_covers_no_heading_or_table_header(new_page, base_url, path, selector, mode):
+    """A reader who scrolls back up to a heading or a table's header finds it uncovered."""
+    page = new_page(**MODES[mode])
+    page.goto(base_url + path, wait_until="networkidle")
+    target = page.locator(selector).nth(page.locator(selector).count() // 2)
+    target.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.evaluate("scrollBy(0, 400)")  # past it,
+    page.evaluate(NEXT_FRAMES)
+    target.evaluate("el => el.scrollIntoView({block: 'start'})")  # then back up to it: at the top of the screen
+    page.wait_for_function(
+        "el => { const top = el.getBoundingClientRect().top; return top > -2 && top < innerHeight / 3; }",
+        arg=target.element_handle(),
+    )
+    page.locator(".md-top:not([hidden])").wait_for(state="visible")
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-top')).opacity === '1'")
+    button, box = page.locator(".md-top").bounding_box(), target.bounding_box()
+    covered = (
+        box["x"] < button["x"] + button["width"]
+        and button["x"] < box["x"] + box["width"]
+        and box["y"] < button["y"] + button["height"]
+        and button["y"] < box["y"] + box["height"]
+    )
+    assert not covered, f"the button {button} covers {target.inner_text()!r} at {box}"
