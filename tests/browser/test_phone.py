@@ -552,3 +552,49 @@ def test_back_to_top_covers_no_heading_or_table_header(new_page, base_url, path,
         and button["y"] < box["y"] + box["height"]
     )
     assert not covered, f"the button {button} covers {target.inner_text()!r} at {box}"
+
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]});
+  return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3)
+    .map(n => n.target.join(" ") + " " + n.failureSummary).join(", "));
+}"""
+SCHEMES = ["light", "dark"]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("mode", MODES)
+def test_axe_finds_nothing_with_the_verdicts_a_sheet_and_the_drawer(new_page, base_url, axe_source, mode, scheme):
+    page = new_page(**MODES[mode], color_scheme=scheme)
+    page.goto(base_url, wait_until="networkidle")
+    tap_in_view(page, page.locator("article a.glossary-term").nth(2))
+    page.locator(SHEET).wait_for(state="visible")
+    page.wait_for_function("getComputedStyle(document.querySelector('.site-sheet')).opacity === '1'")
+    page.add_script_tag(path=str(axe_source))
+    assert page.evaluate(AXE_RUN) == []
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('.site-sheet') === null")  # faded out and removed
+    open_drawer(page)
+    every_one_is_hit(page, LEVEL_0)
+    assert page.evaluate(AXE_RUN) == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("mode", MODES)
+def test_the_keyboard_still_reads_a_term_escape_hides_it_and_enter_follows_it(new_page, base_url, mode, scheme):
+    page = new_page(**MODES[mode], color_scheme=scheme)
+    page.goto(base_url + "architecture/", wait_until="networkidle")
+    term = page.locator("article p a.glossary-term").first
+    definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
+    term.focus()  # as Tab reaches it
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    assert " ".join(definition.split()) in " ".join(tooltip.inner_text().split())
+    assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
+    assert page.locator(SHEET).count() == 0, "focus shows the tooltip, not a sheet"
+    page.keyboard.press("Escape")
+    page.wait_for_function(NO_TOOLTIP)
+    assert page.evaluate("document.activeElement.href") == href, "Escape leaves focus on the term"
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
