@@ -53,28 +53,18 @@
     });
   }
 
-  // 2b. A table wider than its box shows a shadow at each edge that has more beyond it (extra.css),
-  //     and its first column stays in view: data-more-left and data-more-right, kept up to date while
-  //     the reader scrolls it.
+  // 2b. Edges of a wide table with more beyond them (data-more-left/-right: a shadow, extra.css).
   function markEdges(box) {
     var more = box.scrollWidth - box.clientWidth;
     box.toggleAttribute("data-more-left", more > 1 && box.scrollLeft > 1);
     box.toggleAttribute("data-more-right", more > 1 && box.scrollLeft < more - 1);
   }
   function markTableEdges() {
-    document.querySelectorAll("article table:not([class])").forEach(function (box) {
-      if (!box.hasAttribute("data-edges")) {
-        box.setAttribute("data-edges", "");
-        var queued = false;
-        box.addEventListener("scroll", function () {
-          if (queued) return;
-          queued = true;
-          requestAnimationFrame(function () { queued = false; markEdges(box); });
-        }, { passive: true });
-      }
-      markEdges(box);
-    });
+    document.querySelectorAll("article table:not([class])").forEach(markEdges);
   }
+  document.addEventListener("scroll", function (event) { // a table's own scroll: seen on its way down
+    if (event.target instanceof Element && event.target.matches("article table")) markEdges(event.target);
+  }, { capture: true, passive: true });
   window.addEventListener("resize", schedule, { passive: true });
   if (window.document$) {
     window.document$.subscribe(schedule); // every page, also after instant navigation
@@ -89,9 +79,8 @@
   //    start-up comes before the first contentful paint (overrides/main.html). So the titles are
   //    hidden from Material while it starts (4. below), and these listeners show the same
   //    tooltip (Material's markup, classes and CSS; aria-describedby; the title removed while
-  //    it shows, as Material does) for the one element that has focus or the pointer, and for a
-  //    footnote marker the note itself. Escape hides it (1. above). The tooltip stays while the
-  //    pointer is on it (WCAG 1.4.13, hoverable); its text is the body's size (extra.css).
+  //    it shows, as Material does) for the one element that has focus or the pointer (a footnote
+  //    marker: its note). Escape hides it (1. above); it stays while the pointer is on it.
   var TITLED = "[data-title], a.footnote-ref";
   function hideTitles() {
     // Not an icon without text: its title is its name (Material's tooltip keeps it for those).
@@ -123,7 +112,7 @@
     var inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
     var note = noteOf(target);
-    if (note) inner.appendChild(note);
+    if (note) inner.append.apply(inner, note.childNodes);
     else inner.appendChild(document.createElement("p")).textContent = target.getAttribute("data-title");
     if (sheet) sheetActions(inner, target);
     tip.appendChild(inner);
@@ -155,15 +144,14 @@
     setTimeout(function () { old.remove(); }, 250); // after Material's fade-out
     tip = host = null;
   }
-  // A footnote marker's note, as the list at the end of the page has it, without its back links.
+  // A footnote marker's note, without its back links.
   function noteOf(target) {
-    var note = target.matches("a.footnote-ref") && document.getElementById(decodeURIComponent(target.hash.slice(1)));
+    var note = target.matches(".footnote-ref") && document.getElementById(decodeURIComponent(target.hash.slice(1)));
     if (!note) return null;
-    var copy = document.createDocumentFragment();
-    note.childNodes.forEach(function (node) { copy.appendChild(node.cloneNode(true)); });
-    copy.querySelectorAll(".footnote-backref").forEach(function (link) { link.remove(); });
-    copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-    return copy;
+    note = note.cloneNode(true);
+    note.querySelectorAll(".footnote-backref").forEach(function (link) { link.remove(); });
+    note.removeAttribute("id");
+    return note;
   }
   function titledOf(event) {
     return event.target instanceof Element ? event.target.closest(TITLED) : null;
@@ -187,12 +175,9 @@
   document.addEventListener("focusout", leave);
   document.addEventListener("mouseout", leave);
 
-  // 5. By touch, a first tap on a term, a footnote marker or a link that says where it leads (a
-  //    figure's exact place in its source) shows that in place, in a sheet with a link onward and a
-  //    button that closes it; a second tap on the same link follows it, as does the sheet's link. A
-  //    tap elsewhere or Escape closes the sheet. Keyboard and mouse are unchanged: focus and hover
-  //    show the tooltip, Enter and a click follow the link. The words are the site's
-  //    (docs/data/strings.yml, put in the page by overrides/main.html).
+  // 5. A first tap on a term, a footnote marker or a titled link opens it in place: a sheet with a
+  //    link onward and a close button (words: strings.yml via overrides/main.html). A second tap
+  //    follows the link; a tap elsewhere or Escape closes it. Keyboard and mouse are unchanged.
   var SHEETS = "a.glossary-term, a.footnote-ref, a[data-title]:not(.headerlink, .footnote-backref), abbr[data-title]";
   var touching = false; // the last pointer was a finger or a pen, and no key was pressed since
   function sheetActions(inner, target) {
@@ -203,22 +188,18 @@
     if (target.href) {
       var onward = actions.appendChild(document.createElement("a"));
       onward.href = target.href;
-      var kind = target.matches(".glossary-term") ? "glossary" : target.matches(".footnote-ref") ? "note" : "link";
-      onward.textContent = words[kind] || target.textContent.trim();
-      onward.addEventListener("click", function () { hideTip(); });
+      onward.textContent = words[target.matches(".glossary-term") ? "glossary" : target.matches(".footnote-ref") ? "note" : "link"] || "›";
     }
     var close = actions.appendChild(document.createElement("button"));
     close.type = "button";
     close.className = "site-sheet__close";
     close.textContent = words.close || "×";
-    close.addEventListener("click", function () { hideTip(); });
+    actions.addEventListener("click", function () { hideTip(); }); // either closes the sheet
   }
   document.addEventListener("pointerdown", function (event) {
     touching = event.pointerType === "touch" || event.pointerType === "pen";
-    var target = event.target;
-    if (tip && tip.classList.contains("site-sheet") && !(target instanceof Node && (tip.contains(target) || host.contains(target)))) {
-      hideTip();
-    }
+    var on = event.target;
+    if (tip && tip.classList.contains("site-sheet") && !(on instanceof Node && (tip.contains(on) || host.contains(on)))) hideTip();
   }, true);
   document.addEventListener("keydown", function (event) {
     touching = false;
@@ -234,17 +215,13 @@
     openTip(target, true);
   });
 
-  // 6. The "Report an error" link after the article (overrides/partials/source-file.html) opens the
-  //    issue form with the page's address. When the reader follows it, the form also gets the
-  //    passage last selected in the article, quoted, and its section in the address (remembered as
-  //    it is selected: pressing or tapping the link may clear the selection).
+  // 6. "Report an error" (overrides/partials/source-file.html) also sends the passage last selected
+  //    in the article and its section (kept as it is selected: a tap on the link may clear it).
   var selected = null;
   document.addEventListener("selectionchange", function () {
-    var selection = document.getSelection();
-    var article = document.querySelector("article");
-    if (selection && article && selection.anchorNode && article.contains(selection.anchorNode) && selection.toString().trim()) {
-      selected = { text: selection.toString().trim(), node: selection.anchorNode };
-    }
+    var selection = document.getSelection(), text = String(selection).trim();
+    var node = selection.anchorNode, article = document.querySelector("article");
+    if (text && article && article.contains(node)) selected = { text: text, node: node };
   });
   function sectionOf(node) {
     var headings = document.querySelectorAll("article :is(h2, h3, h4)[id]");
