@@ -248,11 +248,11 @@ def test_print_keeps_every_column(new_page, base_url, path):
     page.goto(base_url + path, wait_until="networkidle")
     page.emulate_media(media="print")
     cut = page.evaluate(
-        """selector => [...document.querySelectorAll(selector)].filter(table => {
-          const box = table.getBoundingClientRect(), cells = table.rows[0].cells;
-          return cells[cells.length - 1].getBoundingClientRect().right > box.right + 0.5
-            || table.scrollWidth > table.clientWidth + 1;
-        }).map(table => table.rows[0].innerText.replace(/\\s+/g, " "))""",
+        """selector => { const page = document.querySelector("article").getBoundingClientRect();
+          return [...document.querySelectorAll(selector)].filter(table => {
+            const cells = table.rows[0].cells, last = cells[cells.length - 1].getBoundingClientRect();
+            return last.right > page.right + 0.5 || table.scrollWidth > table.clientWidth + 1;
+          }).map(table => table.rows[0].innerText.replace(/\\s+/g, " ")); }""",
         TABLES,
     )
     assert cut == []
@@ -534,13 +534,16 @@ def test_back_to_top_covers_no_heading_or_table_header(new_page, base_url, path,
     page = new_page(**MODES[mode])
     page.goto(base_url + path, wait_until="networkidle")
     target = page.locator(selector).nth(page.locator(selector).count() // 2)
-    target.evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.evaluate("scrollBy(0, 400)")  # past it,
+    below_header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom + 8")
+    target.evaluate("el => el.scrollIntoView({block: 'center'})")
     page.evaluate(NEXT_FRAMES)
-    target.evaluate("el => el.scrollIntoView({block: 'start'})")  # then back up to it: at the top of the screen
+    top = target.evaluate("el => el.getBoundingClientRect().top")
+    page.evaluate(f"scrollBy(0, {top - below_header + 300})")  # past it, as a reader reads on,
+    page.evaluate(NEXT_FRAMES)
+    top = target.evaluate("el => el.getBoundingClientRect().top")
+    page.evaluate(f"scrollBy(0, {top - below_header})")  # then back up: it is right under the header
     page.wait_for_function(
-        "el => { const top = el.getBoundingClientRect().top; return top > -2 && top < innerHeight / 3; }",
-        arg=target.element_handle(),
+        "([el, y]) => Math.abs(el.getBoundingClientRect().top - y) < 24", arg=[target.element_handle(), below_header]
     )
     page.locator(".md-top:not([hidden])").wait_for(state="visible")
     page.wait_for_function("getComputedStyle(document.querySelector('.md-top')).opacity === '1'")
