@@ -2,6 +2,7 @@
 
 Every test waits for what it checks (a condition in the page), never for a fixed time: the drawer
 and the sheets slide in with CSS transitions, so "rendered and tappable" is a condition to wait for.
+Conditions are functions, not plain expressions (Playwright polls an expression with eval()).
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ NAVIGATION = ".md-header, .md-header *, .md-sidebar, .md-sidebar *, .md-nav, .md
 def every_one_is_hit(page, selector: str) -> None:
     """Wait until every element of selector is drawn and is what a tap at its centre reaches."""
     assert page.locator(selector).count() > 0, f"nothing matches {selector}"
-    page.wait_for_function(f"({NOT_HIT})({selector!r}).length === 0")
+    page.wait_for_function(f"selector => ({NOT_HIT})(selector).length === 0", arg=selector)
 
 
 def open_drawer(page) -> None:
     page.locator(MENU).tap()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -93,7 +94,7 @@ def test_the_table_of_contents_is_reachable(new_page, base_url, mode):
         " return top >= 0 && top < innerHeight; }",
         arg=anchor.removeprefix("#"),
     )
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -259,7 +260,7 @@ def test_print_keeps_every_column(new_page, base_url, path):
 
 
 SHEET = ".site-sheet.md-tooltip2--active"
-NO_SHEET = "document.querySelector('.site-sheet.md-tooltip2--active') === null"
+NO_SHEET = "() => document.querySelector('.site-sheet.md-tooltip2--active') === null"
 ON_SCREEN = """el => { const box = el.getBoundingClientRect();
   return box.left >= 0 && box.right <= document.documentElement.clientWidth
     && box.top >= 0 && box.bottom <= innerHeight; }"""
@@ -371,7 +372,9 @@ def test_a_tap_on_a_figure_shows_where_in_its_source_it_is(new_page, base_url, m
 
 TOOLTIP = ".site-tip.md-tooltip2--active"
 NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-NO_TOOLTIP = "[...document.querySelectorAll('.md-tooltip2')].every(t => !t.classList.contains('md-tooltip2--active'))"
+NO_TOOLTIP = (
+    "() => [...document.querySelectorAll('.md-tooltip2')].every(t => !t.classList.contains('md-tooltip2--active'))"
+)
 
 
 @pytest.mark.parametrize("what", ["a.glossary-term", "a.footnote-ref"])
@@ -546,7 +549,7 @@ def test_back_to_top_covers_no_heading_or_table_header(new_page, base_url, path,
         "([el, y]) => Math.abs(el.getBoundingClientRect().top - y) < 24", arg=[target.element_handle(), below_header]
     )
     page.locator(".md-top:not([hidden])").wait_for(state="visible")
-    page.wait_for_function("getComputedStyle(document.querySelector('.md-top')).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-top')).opacity === '1'")
     button, box = page.locator(".md-top").bounding_box(), target.bounding_box()
     covered = (
         box["x"] < button["x"] + button["width"]
@@ -573,11 +576,11 @@ def test_axe_finds_nothing_with_the_verdicts_a_sheet_and_the_drawer(new_page, ba
     page.goto(base_url, wait_until="networkidle")
     tap_in_view(page, page.locator("article a.glossary-term").nth(2))
     page.locator(SHEET).wait_for(state="visible")
-    page.wait_for_function("getComputedStyle(document.querySelector('.site-sheet')).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.site-sheet')).opacity === '1'")
     page.add_script_tag(path=str(axe_source))
     assert page.evaluate(AXE_RUN) == []
     page.keyboard.press("Escape")
-    page.wait_for_function("document.querySelector('.site-sheet') === null")  # faded out and removed
+    page.wait_for_function("() => document.querySelector('.site-sheet') === null")  # faded out and removed
     open_drawer(page)
     every_one_is_hit(page, LEVEL_0)
     assert page.evaluate(AXE_RUN) == []
