@@ -11,8 +11,10 @@ NODE_DEPS := node_modules/.installed
 ZVENV := .venv-zensical
 ZBIN  := $(ZVENV)/bin
 ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
+# The site's own checks, messages first (tests/support/editor_check.py): sitecheck, the strict build, the content rules.
+EDITOR_CHECK := $(BIN)/python tests/support/editor_check.py
 
-.PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
+.PHONY: serve build test check check-code check-site lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -24,8 +26,15 @@ build: $(VENV)/.site  ## strict build into site/
 test: lint $(NODE_DEPS) browser-tools $(ZVENV)/.site  ## every test: lint, types, strict builds (both engines), hooks, content, browser, links
 	$(BIN)/python -m pytest
 
-check: lint  ## for editors, in under a minute: lint, types and every test that needs no browser or server
+check: $(VENV)/.test  ## for editors: the site's own checks, messages first (seconds); lint and unit tests only if code changed
+	@$(EDITOR_CHECK)
+	@if $(EDITOR_CHECK) --code-changed; then $(MAKE) --no-print-directory check-code; fi
+
+check-code: lint  ## lint, types and every test that needs no browser or server (what `make check` adds for code)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+check-site: $(VENV)/.site  ## CI's first step: sitecheck and the strict build into site/, as GitHub annotations
+	@$(EDITOR_CHECK) --annotate --no-rules --site-dir site
 
 lint: $(VENV)/.test  ## ruff (lint and format) and mypy over hooks/ and tests/
 	$(BIN)/ruff check hooks tests
@@ -92,12 +101,13 @@ clean:
 # It runs no hooks: `python -m pagework` first runs sitecheck's friendly checks on its one conversion
 # of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
 # and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
-# which go in once Zensical is done.
+# which go in once Zensical is done; last, every page gets its Content Security Policy (pagework.csp).
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
 	$(ZRUN) -m pagework
 	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
 	cp .pagework/site/* site-zensical/
+	$(ZRUN) -m pagework.csp --any-inline-style site-zensical
 
 serve-zensical: $(ZVENV)/.site  ## Zensical's live preview (generated pages and related pages as of its start)
 	$(ZRUN) -m pagework

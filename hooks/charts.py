@@ -54,6 +54,7 @@ def on_config(config: MkDocsConfig, **kwargs: Any) -> None:
     except NumbersError as exc:
         raise PluginError(str(exc)) from None
     navigation = None
+    config["numbersite"] = numbers  # hooks/search.py reads the timeline's search keywords once the build has ended
     work = PageWork.installed(config.markdown_extensions, lambda md: mkdocs_page(config))
     work.numbers, work.defer_charts = numbers, True  # the SVG goes in after search has indexed the page
 

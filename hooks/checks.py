@@ -1,7 +1,8 @@
 """MkDocs adapter for the friendly errors (hooks/sitecheck, which `python -m sitecheck` runs without
 MkDocs): events only.
 
-Each page's source is checked for footnotes and front matter (sitecheck.source). MkDocs' own warnings
+Each page's source is checked for footnotes and front matter (sitecheck.source), and the page as
+converted, its front matter and strings.yml for active markup (sitecheck.active). MkDocs' own warnings
 for a misspelled page link, a missing anchor, a page left out of `nav:` and a `nav:` entry that names
 no page are rewritten in sitecheck's words (sitecheck.mkdocs_log) by a logging filter on the MkDocs
 loggers, in place, so they still count for `--strict`; the filter lives from on_config to the build's end.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from sitecheck import messages
+from sitecheck.active import ActiveMarkup
 from sitecheck.mkdocs_log import LOGGERS, rewrite
 from sitecheck.source import page_problems
 
@@ -29,15 +31,19 @@ log = get_plugin_logger("checks")
 
 site: messages.SiteView  # this build's view of the site, made in on_config
 listed: Files | None = None  # this build's files, once MkDocs has listed them
+active: ActiveMarkup  # this build's check for script and the like in what editors write
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global site, listed
+    global site, listed, active
     config_file = Path(config.config_file_path) if config.config_file_path else None
     text = config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else ""
     name = config_file.name if config_file else "mkdocs.yml"
     site, listed = messages.SiteView(_source, _files, _pages, _anchors, _generated, name, text), None
     _install_filter()
+    active = ActiveMarkup(Path(config.docs_dir))
+    for problem in active.words():
+        log.warning(problem)
 
 
 @event_priority(-100)  # last, so files that other hooks add are known too
@@ -51,6 +57,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for problem in problems:
         log.warning(problem)
     site.unused_footnotes |= {(page.file.src_uri, label) for label in unused}
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Script and the like in the page as converted (sitecheck.active), with the line that holds it."""
+    for problem in active.page(page.file.src_uri, _source(page.file.src_uri), html, _generated(page.file.src_uri)):
+        log.warning(problem)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -8,7 +8,8 @@ readers and screen readers never meet them; the page HTML is unchanged. It also 
 footnote markers from each section's text, where a result's snippet ran them into the words.
 
 It needs hooks/terms.py (in any order under `hooks:`): the keywords come from the TermSite that
-hook keeps in config["termsite"], read only here, once the build has ended.
+hook keeps in config["termsite"], read only here, once the build has ended; with hooks/charts.py,
+the timeline's section also gets its events' months ("April 2025", NumberSite.search_keywords) as entries.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from termkit.search import add_search_fields, drop_footnote_markers
+from keynumbers.site import NumberSite
+from termkit.search import SectionKeywords, add_search_fields, drop_footnote_markers
 from termkit.site import TermSite
 
 if TYPE_CHECKING:
@@ -44,7 +46,17 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     if not path.is_file():  # search disabled, or another search plugin
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    changed = add_search_fields(index["docs"], site.search_keywords())
+    keywords = site.search_keywords()
+    numbers = config.get("numbersite")  # hooks/charts.py's, if it runs: the months of the timeline's events
+    if isinstance(numbers, NumberSite):
+        for src, sections in numbers.search_keywords().items():
+            if src in site.reports:
+                for anchor, names in sections.items():
+                    keywords.setdefault(site.reports[src].url, {}).setdefault(anchor, SectionKeywords()).add(
+                        "entries", names
+                    )
+    separator = (index.get("config") or {}).get("separator")  # split the fields' words as the search will
+    changed = add_search_fields(index["docs"], keywords, separator=separator)
     drop_footnote_markers(index["docs"])  # in a result's snippet they ran into the words
     for doc in index["docs"]:
         if "#" not in doc["location"]:

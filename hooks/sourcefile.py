@@ -3,10 +3,12 @@ for problems in a file, and finding a line in a page's source. No site-generator
 
 Every data file (glossary.yml, models.yml, claims.yml, timeline.yml, strings.yml) is read by
 parse_yaml, so each problem an editor sees starts with file:line, and a syntax error says where a
-quote was left open. The tree it gives: LineDict (a mapping that knows its line and each key's
-line), LineList (a list that knows each item's line), Num (a number that remembers how it was
-written, "15.6e12"), bool, str and None. Dates stay text ("2024-07-23"), and 70e9 is a number
-(YAML 1.2 style, which PyYAML's 1.1 rules read as text).
+quote was left open, or what the usual mistakes mean and how to fix them (a tab, indentation, a
+missing dash, ': ' or a bracket in an unquoted value, an open {…} or […]). The tree it gives:
+LineDict (a mapping that knows its line and each key's line), LineList (a list that knows each
+item's line), Num (a number that remembers how it was written, "15.6e12"), bool, str and None. Dates
+stay text ("2024-07-23"), and 70e9 is a number (YAML 1.2 style, which PyYAML's 1.1 rules read as
+text).
 """
 
 from __future__ import annotations
@@ -113,8 +115,7 @@ def _convert(node: yaml.Node, path: str) -> Yaml:
         for key_node, value_node in pairs:
             key, line = str(key_node.value), key_node.start_mark.line + 1
             if key in mapping:
-                first = mapping.key_lines[key]
-                raise SourceError([f"{path}:{line}: malformed YAML: duplicate key {key!r} (first on line {first})"])
+                raise SourceError([_duplicate_key(mapping, key, line, path)])
             mapping.key_lines[key] = line
             mapping[key] = _convert(value_node, path)
         return mapping
@@ -123,6 +124,16 @@ def _convert(node: yaml.Node, path: str) -> Yaml:
         lines = (item.start_mark.line + 1 for item in items)
         return LineList((_convert(item, path) for item in items), node.start_mark.line + 1, lines)
     return _scalar(node, path)
+
+
+def _duplicate_key(mapping: LineDict, key: str, line: int, path: str) -> str:
+    """A key written twice in one mapping: a repeated line, or (when it is the mapping's first key) a new
+    entry of a list whose dash was left out."""
+    first = mapping.key_lines[key]
+    fix = "delete one of the two"
+    if key == next(iter(mapping.key_lines)):
+        fix = f"if this line starts a new entry, begin it with '- ' as on line {first}; otherwise {fix}"
+    return f"{path}:{line}: malformed YAML: duplicate key {key!r} (first on line {first}); fix: {fix}"
 
 
 def _scalar(node: yaml.Node, path: str) -> Yaml:
@@ -155,6 +166,9 @@ def _yaml_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> str:
         problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
     opened = _open_quote(text, line)
     if opened is None:
+        explained = _explained(text.split("\n"), exc)
+        if explained is not None:
+            return f"{path}:{explained[0]}: malformed YAML: {explained[1]}"
         return f"{path}:{line}: malformed YAML: {problem}"
     number, quote = opened
     inner = "write '' for each ' inside it" if quote == "'" else 'write \\" for each " inside it'
@@ -163,6 +177,150 @@ def _yaml_problem(text: str, path: str, exc: yaml.MarkedYAMLError) -> str:
         f"(the parser gave up on line {line}: {problem}); fix: end the value with {quote} and {inner}, "
         f"or write it without quotes"
     )
+
+
+# A line of YAML: its indentation, an optional list dash, and a key with its colon, then the value.
+_LINE = re.compile(r"^(?P<indent> *)(?P<dash>-\s+)?(?:(?P<key>[^\s:#'\"\[{][^:#]*?):(?:\s+|$))?(?P<value>.*)$")
+_FLOW_END = re.compile(r"expected ',' or '([\]}])'")
+Explained: TypeAlias = "tuple[int, str] | None"  # (line, what is wrong; fix: how), for a YAML syntax error
+
+
+def _explained(lines: list[str], exc: yaml.MarkedYAMLError) -> Explained:
+    """(line, what is wrong and how to fix it) for the syntax errors editors make most: a tab, bad
+    indentation, a missing dash, a colon or bracket in an unquoted value, a {…} or […] left open."""
+    mark, context = exc.problem_mark, exc.context_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    row, problem = mark.line, exc.problem or ""
+    if "\t" in lines[row][: len(lines[row]) - len(lines[row].lstrip())]:
+        return row + 1, (
+            "this line is indented with a tab, and YAML allows only spaces there; fix: replace the tab with "
+            "spaces, as many as the lines around it use"
+        )
+    if "mapping values are not allowed" in problem:
+        return _colon_in_value(lines, row, mark.column) or _indented_too_far(lines, row)
+    return _in_context(lines, problem, row, mark.column, context.line, context.column) if context else None
+
+
+def _in_context(lines: list[str], problem: str, row: int, column: int, start: int, start_column: int) -> Explained:
+    """The errors that libyaml reports with the place where what it was reading started (start)."""
+    if "expected '-' indicator" in problem:
+        return _not_a_list_item(lines, row, start, start_column)
+    if "could not find expected ':'" in problem:
+        return _no_key(lines, start)
+    if "did not find expected key" in problem or "cannot start any token" in problem:
+        return _value_starts_like_yaml(lines, row, column) or _not_a_key(lines, row, start)
+    flow = _FLOW_END.search(problem)
+    return _flow_not_closed(lines, start, flow.group(1), row) if flow else None
+
+
+def _colon_in_value(lines: list[str], row: int, column: int) -> Explained:
+    """A plain value that holds ': ' (YAML reads a second key), as in 'title: Why dense: stability'."""
+    parts = _LINE.match(lines[row])
+    if parts is None or not parts["key"] or column <= parts.start("value"):
+        return None
+    key, value = parts["key"].strip(), parts["value"].rstrip()
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    return row + 1, (
+        f"the value of '{key}' holds ': ', which YAML reads as the start of another key; "
+        f'fix: put the whole value in double quotes: {key}: "{quoted}"'
+    )
+
+
+def _indented_too_far(lines: list[str], row: int) -> Explained:
+    """A key indented further than the key above it, which YAML then reads as part of that key's value."""
+    above = _line_above(lines, row)
+    parts, over = _LINE.match(lines[row]), _LINE.match(lines[above]) if above is not None else None
+    if above is None or parts is None or over is None or not parts["key"] or not over["key"]:
+        return None
+    column, over_column = _key_column(parts), _key_column(over)
+    if column <= over_column:
+        return None
+    return row + 1, (
+        f"'{parts['key'].strip()}:' is indented further than '{over['key'].strip()}:' on line {above + 1}, so YAML "
+        f"reads it as part of that value; fix: indent it as far as '{over['key'].strip()}:' ({over_column} spaces)"
+    )
+
+
+def _not_a_list_item(lines: list[str], row: int, start: int, dash: int) -> tuple[int, str]:
+    """A line inside a list (its items start at column `dash`) that starts no item: a new entry without
+    its dash, or a key of the entry above that is not indented as its other keys."""
+    item, parts = _LINE.match(lines[start]), _LINE.match(lines[row])
+    keys = _key_column(item) if item is not None and item["dash"] else dash + 2
+    first_key = item["key"].strip() if item is not None and item["key"] else None
+    what = f"this line is inside the list that starts on line {start + 1} but does not start with '- '"
+    if parts is not None and parts["key"] and parts["key"].strip() == first_key:
+        return row + 1, f"{what}; fix: to start a new entry, write it as '{' ' * dash}- {lines[row].strip()}'"
+    return row + 1, (
+        f"{what}; fix: if it belongs to the entry above, indent it by {keys} spaces, as that entry's other keys; "
+        f"if it starts a new entry, begin it with '- ' at {dash} spaces"
+    )
+
+
+def _no_key(lines: list[str], row: int) -> tuple[int, str]:
+    """A line with no 'key:' where a key was expected: usually a value continued without enough indentation."""
+    above = _line_above(lines, row)
+    over = _LINE.match(lines[above]) if above is not None else None
+    if above is None or over is None or not over["key"]:
+        return row + 1, "this line has no 'key:'; fix: add the key and a colon, or put a value's text on its key's line"
+    return row + 1, (
+        f"this line has no 'key:'; fix: if it continues the value of '{over['key'].strip()}' (line {above + 1}), "
+        f"indent it further than '{over['key'].strip()}:'; if it is a key of its own, add ':' after it"
+    )
+
+
+def _value_starts_like_yaml(lines: list[str], row: int, column: int) -> Explained:
+    """A plain value that starts with [ { " or ' and goes on after the bracket or quote closes."""
+    parts = _LINE.match(lines[row])
+    if parts is None or not parts["key"] or not parts["value"].strip():
+        return None
+    key, value, at = parts["key"].strip(), parts["value"].rstrip(), parts.start("value")
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    fix = f'fix: put the whole value in double quotes: {key}: "{quoted}"'
+    if value[0] in "@`" and column == at:
+        return row + 1, f"the value of '{key}' starts with {value[0]}, which YAML does not allow there; {fix}"
+    if value[0] in "[{\"'" and column > at:
+        return row + 1, (
+            f"the value of '{key}' starts with {value[0]}, so YAML reads only up to its closing bracket or quote "
+            f"and stops at the text after it; {fix}"
+        )
+    return None
+
+
+def _not_a_key(lines: list[str], row: int, start: int) -> tuple[int, str]:
+    """A line in a mapping that is neither one of its keys nor indented as one."""
+    first = _LINE.match(lines[start])
+    column = _key_column(first) if first is not None else 0
+    if lines[row].strip().startswith("- "):
+        what = "is a list item ('- ') among the keys of the mapping"
+        fix = "write it as 'key: value', or indent it further under the key it belongs to"
+    else:
+        what = "is not indented as the keys of the mapping"
+        fix = f"indent it by {column} spaces, as those keys, or further if it belongs under the key above it"
+    return row + 1, f"this line {what} that starts on line {start + 1}; fix: {fix}"
+
+
+def _flow_not_closed(lines: list[str], start: int, closer: str, row: int) -> tuple[int, str]:
+    """A {…} or […] that is not closed where YAML expected it, or holds a value with ': ', ',' or '#'."""
+    opener, example = ("{", '{title: "Foo: a, b", ...}') if closer == "}" else ("[", '["Foo: a, b", ...]')
+    gave_up = f" (YAML gave up on line {row + 1})" if row != start else ""
+    return start + 1, (
+        f"the {opener}…{closer} on this line is not closed, or a value in it holds ': ', ',' or ' #'{gave_up}; "
+        f"fix: end it with {closer} on this line, and put such a value in double quotes: {example}"
+    )
+
+
+def _line_above(lines: list[str], row: int) -> int | None:
+    """The index of the nearest line above row with something on it (not blank, not a comment)."""
+    for index in range(row - 1, -1, -1):
+        if lines[index].strip() and not lines[index].lstrip().startswith("#"):
+            return index
+    return None
+
+
+def _key_column(parts: re.Match[str]) -> int:
+    """The column where a line's key (or, for an item with no key, its value) starts."""
+    return parts.start("key") if parts["key"] else parts.start("value")
 
 
 def _open_quote(text: str, last: int) -> tuple[int, str] | None:

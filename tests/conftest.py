@@ -5,6 +5,7 @@ Tests under tests/browser/ are marked `browser`; `make check` runs everything el
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,10 @@ from support.sites import MINI_GLOSSARY, build_real_site, make_site, run_build  
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real site as `make build` makes it (`mkdocs build --strict`), built once per test run."""
+    """The real site as `make build` makes it (`mkdocs build --strict`), built once per test run; `make check`
+    builds it first (tests/support/editor_check.py) and names the folder in EDITOR_CHECK_SITE."""
+    if built := os.environ.get("EDITOR_CHECK_SITE"):
+        return Path(built)
     return build_real_site(tmp_path_factory.mktemp("real-site"))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,3 +111,20 @@ def test_data_files_are_byte_identical(real_site, zensical_site, name):
 def test_the_build_leaves_docs_as_it_was(zensical_site):
     for generated in ("glossary.md", "book-index.md"):
         assert not (ROOT / "docs" / generated).exists()
+
+
+def test_every_zensical_page_has_the_policy(zensical_site):
+    """After the build, `python -m pagework.csp` puts the policy into every page: the template's inline
+    scripts by hash, never 'unsafe-inline' for scripts; any inline style, since Zensical's search dialog
+    writes its style sheet into the page from its script, where no hash of the page can find it."""
+    pages = sorted(zensical_site.rglob("*.html"))
+    assert "404.html" in {p.name for p in pages}
+    for path in pages:
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text("utf-8"))
+        assert len(found) == 1, path
+        directives = {part.split()[0]: part.split()[1:] for part in found[0].split("; ")}
+        assert directives["script-src"][0] == "'self'", path
+        assert all(source.startswith("'sha256-") for source in directives["script-src"][1:]), path
+        assert len(directives["script-src"]) > 1, path
+        assert directives["style-src"] == ["'self'", "'unsafe-inline'"], path
+        assert directives["object-src"] == ["'none'"], path

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from keynumbers.cite import check_source_links, page_anchors
+from keynumbers.data import parse
+from sourcefile import SourceError
 from support import ROOT
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -137,7 +140,8 @@ def test_duplicate_term(tmp_path):
     assert built.log.splitlines()[-3:] == [
         "ERROR: glossary source has errors:",
         f"docs/data/glossary.yml:{line}: term 'grouped-query attention' has the same anchor 'grouped-query-attention' "
-        "as 'Grouped-query attention' (line 2)",
+        "as 'Grouped-query attention' (line 2); fix: if both are one term, delete this entry; if they are different "
+        "terms, give this one an anchor of its own with a line 'id: <new anchor>' under its term:",
         "ABORT: Aborted with a BuildError!",
     ]
 
@@ -286,3 +290,197 @@ def test_missing_anchor_without_a_close_match(tmp_path):
         "WARNING: docs/bad.md:5: link 'other.md#zzzz' points to the anchor '#zzzz', which docs/other.md does not "
         "have; fix: link to one of its headings. The anchors of docs/other.md: #other-page, #present, #second"
     ]
+
+
+# --- issue #28: a fix in every message -------------------------------------------------------------
+
+
+def test_misspelled_term_link_gets_a_did_you_mean(tmp_path):
+    built = build_with("# Bad\n\nSome text.\n\nSee [this](term:grouped-query-atention).\n", tmp_path=tmp_path)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: glossary: docs/bad.md:5: unknown glossary term 'grouped-query-atention'; fix: did you mean "
+        "'term:grouped-query-attention'? (a new term goes into docs/data/glossary.yml)"
+    ]
+
+
+def test_misspelled_abbreviation_in_a_term_link_suggests_the_abbreviation(tmp_path):
+    built = build_with("# Bad\n\nSee [this](term:MeE).\n", tmp_path=tmp_path)
+    assert warnings(built.log)[:-1] == [
+        "WARNING: glossary: docs/bad.md:3: unknown glossary term 'MeE'; fix: did you mean 'term:MoE'? "
+        "(a new term goes into docs/data/glossary.yml)"
+    ]
+
+
+ENTRY = "  - term: Rotary embedding\n    short: Positions as rotations.\n    source: RoFormer paper\n"
+
+
+@pytest.mark.parametrize(
+    ("entry", "planted", "message"),
+    [
+        (
+            ENTRY.replace("    source:", "     source:"),
+            "     source: RoFormer",
+            "'source:' is indented further than 'short:' on line {above}, so YAML reads it as part of that value; "
+            "fix: indent it as far as 'short:' (4 spaces)",
+        ),
+        (
+            ENTRY.replace("    source:", "   source:"),
+            "   source: RoFormer",
+            "this line is inside the list that starts on line 2 but does not start with '- '; fix: if it belongs to "
+            "the entry above, indent it by 4 spaces, as that entry's other keys; if it starts a new entry, begin it "
+            "with '- ' at 2 spaces",
+        ),
+        (
+            ENTRY.replace("  - term:", "  term:"),
+            "  term: Rotary",
+            "this line is inside the list that starts on line 2 but does not start with '- '; fix: to start a new "
+            "entry, write it as '  - term: Rotary embedding'",
+        ),
+        (
+            ENTRY.replace("Positions as rotations.", "Positions: as rotations."),
+            "Positions: as",
+            "the value of 'short' holds ': ', which YAML reads as the start of another key; fix: put the whole value "
+            'in double quotes: short: "Positions: as rotations."',
+        ),
+        (
+            ENTRY.replace("    short:", "\tshort:"),
+            "\tshort:",
+            "this line is indented with a tab, and YAML allows only spaces there; fix: replace the tab with spaces, "
+            "as many as the lines around it use",
+        ),
+        (
+            ENTRY.replace("Positions as rotations.", "[RoPE] encodes positions as rotations."),
+            "[RoPE]",
+            "the value of 'short' starts with [, so YAML reads only up to its closing bracket or quote and stops at "
+            'the text after it; fix: put the whole value in double quotes: short: "[RoPE] encodes positions as '
+            'rotations."',
+        ),
+        (
+            ENTRY.replace("Positions as rotations.", "Positions as\n  rotations."),
+            "  rotations.",
+            "this line has no 'key:'; fix: if it continues the value of 'short' (line {above}), indent it further "
+            "than 'short:'; if it is a key of its own, add ':' after it",
+        ),
+        (
+            ENTRY + "    abbr: [RoPE, RE\n",
+            "abbr: [RoPE",
+            "the […] on this line is not closed, or a value in it holds ': ', ',' or ' #' (YAML gave up on line "
+            '{below}); fix: end it with ] on this line, and put such a value in double quotes: ["Foo: a, b", ...]',
+        ),
+    ],
+    ids=[
+        "indented-too-far",
+        "indented-too-little",
+        "missing-dash",
+        "colon-in-value",
+        "tab",
+        "bracket",
+        "continued",
+        "unclosed-list",
+    ],
+)
+def test_yaml_syntax_errors_say_what_to_do(tmp_path, entry, planted, message):
+    built = build_with(None, glossary=MINI_GLOSSARY + entry, tmp_path=tmp_path)
+    line = line_in(tmp_path / "project/docs/data/glossary.yml", planted)
+    expected = message.format(above=line - 1, below=line + 1)
+    assert glossary_errors(built) == [f"docs/data/glossary.yml:{line}: malformed YAML: {expected}"]
+
+
+def test_a_typo_in_a_sources_link_names_its_line_in_models_yml(tmp_path):
+    """Before, only the pages that cite the source said so, with no line and no word of models.yml."""
+    models = (
+        "sources:\n"
+        "  paper: {title: A paper, link: sources.md#paper}\n"
+        "  wsj: {title: The Wall Street Journal, link: sources.md#press-reprots}\n"
+        "facts:\n"
+        "  news:\n"
+        "    name: News\n"
+        "    delay: {value: 2, unit: count, source: wsj May 15}\n"
+        "tables:\n"
+        "  news:\n"
+        "    rows:\n"
+        '      - [Delay, "{news.delay}"]\n'
+    )
+    pages = {
+        "index.md": "# Home\n\n[[numbers: news]]\n",
+        "sources.md": "# Sources\n\n## A paper {#paper}\n\nText.\n\n## Press reports\n\nText.\n",
+    }
+    hooks = [*HOOKS, str(ROOT / "hooks/charts.py")]
+    project = make_site(tmp_path, pages, hooks=hooks, nav=["index.md", "sources.md", "glossary.md", "book-index.md"])
+    (project / "docs/data/models.yml").write_text(models, encoding="utf-8")
+    built = run_build(project)
+    assert not built.ok
+    assert warnings(built.log)[:-1] == [
+        "WARNING: charts: docs/data/models.yml:3: source 'wsj': link 'sources.md#press-reprots': docs/sources.md "
+        "has no anchor '#press-reprots'; fix: did you mean 'press-reports'?",
+        "WARNING: docs/index.md: link 'sources.md#press-reprots' (not in the page's text: a [[…]] marker or a hook "
+        "writes it from a file in docs/data/) points to the anchor '#press-reprots', which docs/sources.md does "
+        "not have; fix: did you mean '#press-reports'? The anchors of docs/sources.md: #sources, #paper, "
+        "#press-reports",
+    ]
+
+
+def test_a_see_also_that_names_no_term_gets_a_did_you_mean(tmp_path):
+    glossary = MINI_GLOSSARY.replace("see_also: [Mixture of experts]", "see_also: [Mixture of expert]")
+    built = build_with(None, glossary=glossary, tmp_path=tmp_path)
+    assert glossary_errors(built) == [
+        "docs/data/glossary.yml:2: term 'Grouped-query attention': see-also 'Mixture of expert' is not a known term; "
+        "fix: did you mean 'Mixture of experts'?"
+    ]
+
+
+def test_a_sources_link_to_a_near_miss_page_or_a_written_id():
+    """A page name one letter off is a typo; an id given by an attribute list or HTML is an anchor too; a
+    page the site does not have at all is left to the pages that show the link."""
+    models = (
+        "sources:\n"
+        "  a: {title: A, link: sorces.md#paper}\n"
+        "  b: {title: B, link: sources.md#box}\n"
+        "  c: {title: C, link: sources.md#note}\n"
+        "  d: {title: D, link: elsewhere.md#x}\n"
+    )
+    data = parse(models, "docs/data/models.yml")
+    text = '# Sources\n\n## Paper\n\nA box.\n{: #box }\n\n<p id="note">A note.</p>\n'
+    anchors = {"sources.md": page_anchors(text, lambda value, separator: value.lower())}
+    assert check_source_links(data, anchors, {"sources.md": text}) == [
+        "docs/data/models.yml:2: source 'a': link 'sorces.md#paper': there is no page docs/sorces.md; fix: did you "
+        "mean 'sources.md'?"
+    ]
+
+
+MODELS = (
+    "sources:\n"
+    "  paper: {title: A paper, link: https://example.org/paper}\n"
+    "facts:\n"
+    "  run:\n"
+    "    name: The run\n"
+    "    gpus: {value: 16384, unit: count, source: paper §3}\n"
+    "tables:\n"
+    "  run:\n"
+    "    rows:\n"
+    '      - [GPUs, "{run.gpus} H100"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "[GPUs, {run.gpus}]",
+            "each row is [label, template], got ['GPUs', {'run.gpus': None}]; fix: put a template that starts with { "
+            'in double quotes: - [GPUs, "{run.gpus}"]',
+        ),
+        ('[GPUs, "{run.gpu} H100"]', "{run.gpu} is not a known subject.field; fix: did you mean {run.gpus}?"),
+        ('[GPUs, "{rum.gpus} H100"]', "{rum.gpus} is not a known subject.field; fix: did you mean {run.gpus}?"),
+        (
+            '[GPUs, "{run.gpus H100"]',
+            "'{run.gpus H100' has a '{' or '}' that is not part of a {subject.field}; fix: close it",
+        ),
+    ],
+    ids=["unquoted", "field", "subject", "unclosed"],
+)
+def test_a_table_row_says_how_to_write_its_template(row, message):
+    with pytest.raises(SourceError) as failed:
+        parse(MODELS.replace('[GPUs, "{run.gpus} H100"]', row), "docs/data/models.yml")
+    assert failed.value.problems == [f"docs/data/models.yml:10: table 'run': {message}"]

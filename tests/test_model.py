@@ -57,7 +57,7 @@ def test_resolve_by_slug_abbreviation_and_any_case_name():
 
 def test_malformed_yaml_names_file_and_line():
     message = problems("terms:\n  - term: A\n    short: [unclosed\n    source: x\n")
-    assert message.startswith("docs/data/glossary.yml:4: malformed YAML")
+    assert message.startswith("docs/data/glossary.yml:3: malformed YAML: the […] on this line is not closed")
 
 
 def test_duplicate_key_in_one_entry_names_both_lines():
@@ -94,7 +94,8 @@ def test_alias_claimed_by_two_terms_names_both():
     message = problems(text)
     assert message == (
         "docs/data/glossary.yml:15: 'GQA' is claimed by two terms: "
-        "'Grouped-query attention' (line 2) and 'Generalised queries' (line 15)"
+        "'Grouped-query attention' (line 2) and 'Generalised queries' (line 15); fix: keep it under the term it "
+        "names, delete it from the other"
     )
 
 

@@ -8,7 +8,7 @@ from support import ROOT
 from support.sites import MINI_GLOSSARY, make_site, run_build
 from termkit.linker import Occurrence, Section
 from termkit.model import parse_glossary
-from termkit.search import SectionKeywords, add_search_fields, page_keywords
+from termkit.search import SectionKeywords, add_search_fields, names_of, page_keywords
 
 GLOSSARY = parse_glossary(MINI_GLOSSARY, "glossary.yml")
 INTRO, MOE = Section("", ""), Section("moe", "Experts")
@@ -27,9 +27,9 @@ def test_markers_give_topics_and_entries_and_terms_give_aliases():
     occurrences = [Occurrence("grouped-query-attention", INTRO), Occurrence("mixture-of-experts", MOE)]
     sections = page_keywords(GLOSSARY, occurrences, markers)
     assert sections["moe"] == SectionKeywords(
-        topics=["Mixture of experts", "MoE"],  # a marker naming an abbreviation: the term's names
-        entries=["Scaling law", "applied"],
-        aliases=["Mixture of experts", "MoE"],
+        topics=["Mixture of experts", "MoE", "mixtures of experts"],  # a marker naming an abbreviation: all names
+        entries=["Scaling law", "scaling laws", "applied"],
+        aliases=["Mixture of experts", "MoE", "mixtures of experts"],
     )
     assert sections[""] == SectionKeywords(entries=["Late topic"], aliases=["Grouped-query attention", "GQA"])
 
@@ -58,6 +58,31 @@ def test_fields_hold_new_distinct_words_only():
     assert "entries" not in docs[1]
     assert "topics" not in docs[2]
     assert "topics" not in docs[3]
+
+
+def test_a_reader_may_type_any_name_of_a_term_also_inflected_or_without_its_hyphen():
+    glossary = parse_glossary(
+        "terms:\n"
+        "  - term: GPT-4\n    short: A model.\n    source: A paper.\n"
+        "  - term: Overtraining\n    forms: [overtrained]\n    short: Training longer.\n    source: A paper.\n",
+        "glossary.yml",
+    )
+    assert names_of(glossary.terms["gpt-4"]) == ["GPT-4", "GPT4"]
+    assert names_of(glossary.terms["overtraining"]) == ["Overtraining", "overtrained"]
+
+
+def test_fields_split_words_as_the_search_does():
+    """With the search's separator, "3.2" stays one word, as the search keeps it; stop words go."""
+    docs = [
+        {"location": "a/#timeline", "title": "Timeline", "text": "<p>Releases.</p>"},
+        *({"location": f"b/#{n}", "title": "Other", "text": "<p>Other text.</p>"} for n in range(5)),
+    ]
+    keywords = {"a/": {"timeline": SectionKeywords(entries=["Llama 3.2", "model as a judge"])}}
+    separator = r"[\s\-]+|\.(?!\d)|\b(?:[Aa]|[Aa]s)\b"
+    add_search_fields(docs, keywords, separator=separator)
+    assert docs[0]["entries"] == "llama 3.2 model judge"
+    add_search_fields(docs, keywords)  # without it: every non-word character splits
+    assert docs[0]["entries"] == "llama 3 2 model as a judge"
 
 
 # --- the hook in a real build ------------------------------------------------------------------
@@ -102,7 +127,8 @@ def test_search_index_gets_the_fields_and_the_glossary_only_its_entries(tmp_path
     index = json.loads(built.page("search/search_index.json"))
     assert index["config"]["fields"]["topics"] == {"boost": 2000}
     docs = {doc["location"]: doc for doc in index["docs"]}
-    assert docs["#experts"]["topics"] == "moe"  # on so small a site "mixture of experts" is in most documents
+    # On so small a site "mixture of experts" is in most documents; the inflected form is not.
+    assert docs["#experts"]["topics"] == "moe mixtures"
     assert docs[""]["aliases"] == "gqa"  # the long form is on the page, the abbreviation is not
     glossary = [location for location in docs if location.startswith("glossary/")]
     # The page intro and one document per entry: no letter headings; no "See also" or "Source" lines.
@@ -131,3 +157,15 @@ def test_readers_see_the_glossary_unchanged(tmp_path):
     definition, refs = list(entry.itersiblings("p"))[:2]
     assert definition.text_content() == "Attention in which several query heads share one key/value head."
     assert refs.text_content().startswith("See also: Mixture of experts\nSource: Llama 3 paper, §3.2")
+
+
+def test_the_real_site_finds_the_timeline_by_month_and_release(real_site):
+    """The timeline's section gets the months of its events (hooks/charts.py's NumberSite) and the index
+    markers' releases ("Llama 3.2") as entries, split as the site's own separator splits words."""
+    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
+    timeline = next(doc for doc in index["docs"] if doc["location"] == "what-happened-next/#timeline")
+    entries = timeline["entries"].split()
+    assert {"3.2", "3.3", "april", "2025", "july", "2024"} <= set(entries)
+    assert "the" not in entries
+    llm = next(doc for doc in index["docs"] if doc["location"] == "glossary/#large-language-model")
+    assert "llms" in llm["aliases"].split()  # a glossary entry's forms are search fields too

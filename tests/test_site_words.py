@@ -173,7 +173,8 @@ def test_units_qualifiers_and_dates_are_written_as_the_strings_say():
         "compute: {value: null}", "compute: {value: 3.8e25, unit: flops, qualifier: about, source: paper}"
     )
     data = parse(stated, "models.yml", MARKED)
-    assert data.figure("old", "compute").display() == "⟨qualifier_about ⟨unit_flops 3.8 × 10²⁵⟩⟩"
+    # The decimal separator is the language's too ("3,8" in German).
+    assert data.figure("old", "compute").display() == "⟨qualifier_about ⟨unit_flops 3⟨number_decimal⟩8 × 10²⁵⟩⟩"
     assert parse(stated, "models.yml", ENGLISH).figure("old", "compute").display() == "~3.8 × 10²⁵ FLOPs"
     german = {**ENGLISH, "months": "Jan., Feb., März, Apr., Mai, Juni, Juli, Aug., Sep., Okt., Nov., Dez."}
     german |= {"date_day": "{day}. {month} {year}", "date_month": "{month} {year}"}

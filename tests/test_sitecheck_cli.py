@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 from sitecheck.run import check
 from support import ROOT
 from support.sites import make_site, run_build
 
+DATA_FILES = ("glossary.yml", "models.yml", "claims.yml", "timeline.yml")
 HOOKS = [str(ROOT / "hooks" / name) for name in ("terms.py", "checks.py", "charts.py")]
 GOOD = {
     "index.md": "# Home\n\nA [good link](other.md#present).\n",
@@ -85,9 +88,21 @@ def test_cli_reports_every_planted_mistake_and_fails(tmp_path):
     assert sum("; fix: " in line for line in lines) == 9  # the others say what to write, or what is known
 
 
-def test_cli_passes_the_real_project():
+def test_cli_passes_the_real_project_and_says_what_it_checked():
     result = run_cli("mkdocs.yml")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    data = {name: yaml.safe_load((ROOT / "docs/data" / name).read_text(encoding="utf-8")) for name in DATA_FILES}
+    models = data["models.yml"]
+    subjects = sum(len(models[kind]) for kind in ("models", "projections", "laws", "facts"))
+    pages = [path for path in (ROOT / "docs").rglob("*.md") if "data" not in path.parts]
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"sitecheck: ok, no problems in {len(pages)} pages (front matter, footnotes, links, anchors, [[…]] markers, "
+        f"term links, index markers, active markup), the navigation, "
+        f"docs/data/glossary.yml ({len(data['glossary.yml']['terms'])} terms), "
+        f"docs/data/models.yml ({len(models['sources'])} sources, {subjects} models, laws and facts, "
+        f"{len(models['tables'])} tables), docs/data/claims.yml ({len(data['claims.yml']['claims'])} claims) and "
+        f"docs/data/timeline.yml ({len(data['timeline.yml']['events'])} events)\n"
+    )
 
 
 def test_cli_without_a_config_file_says_so(tmp_path):

@@ -104,3 +104,19 @@ def test_least_privilege_and_time_limits(path):
         assert granted <= allowed, f"{path.name}: job {name} asks for {sorted(granted - allowed)}"
         if deploys:
             assert granted >= DEPLOY_ONLY
+
+
+# --- issue #28: the site's own check first, and a preview whatever the tests say ---------------------
+
+
+def test_ci_runs_the_sites_check_first_and_uploads_the_preview_from_that_job():
+    jobs = load(GITHUB / "workflows/ci.yml")["jobs"]
+    site = next(job for job in jobs.values() if any(s.get("run") == "make check-site" for s in steps(job)))
+    runs = [s["run"] for s in steps(site) if "run" in s]
+    assert runs[-1] == "make check-site"  # after set-up only: nothing else runs before it
+    assert all(r.startswith("sudo apt-get") for r in runs[:-1])
+    upload = next(s for s in steps(site) if uses(s, "actions/upload-artifact"))
+    assert upload["with"]["path"] == "site/"
+    assert "if" not in upload  # uploaded when the check and the build succeeded, and only then
+    assert "needs" not in site  # the tests' outcome does not hold the preview back
+    assert not any("make test" in s.get("run", "") for s in steps(site))

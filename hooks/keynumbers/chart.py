@@ -16,7 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeAlias
 
+from sourcefile import say
+
 from .model import Figure, KeyNumbers, Subject
+from .units import NUMBER_WORDS, SCALES, localize
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,6 +40,7 @@ FAMILY_STYLE = {
     "Chinchilla": ("#7f7f7f", "s"),
     "GPT-3": ("#7f7f7f", "D"),
     "Llama 2": ("#2a9d6f", "o"),
+    "Llama 3": ("#3b7dd8", "s"),  # the April 2024 release: Llama 3.1's colour, another shape
     "Llama 3.1": ("#3b7dd8", "o"),
     "Llama 4": ("#a65fc4", "h"),
 }
@@ -96,11 +100,19 @@ class Chart:
     notes: list[str] = field(default_factory=list)
     extra: dict[str, Figure] = field(default_factory=dict)  # reference lines etc., for drawing
     words: dict[str, str] = field(default_factory=dict)  # what the drawing writes (axes, legend), from strings.yml
+    # how the drawing writes numbers (its axes' ticks): units.NUMBER_WORDS from strings.yml, set by number_words
+    numbers: dict[str, str] = field(default_factory=dict)
     svg: str = ""
 
     @property
     def element_id(self) -> str:
         return f"kn-{self.name}"
+
+
+def number_words(chart: Chart, data: KeyNumbers) -> Chart:
+    """The chart, told how the site's language writes numbers (for the ticks of its axes)."""
+    chart.numbers = {key: data.say(key) for key in NUMBER_WORDS}
+    return chart
 
 
 def projections(data: KeyNumbers) -> list[Subject]:
@@ -168,13 +180,14 @@ def log_limits(values: list[float], low: float = 1.3, high: float = 1.3) -> tupl
     return 10**bottom, 10**top
 
 
-def si(value: float) -> str:
+def si(value: float, numbers: dict[str, str]) -> str:
+    """An axis tick in the largest scale that fits ("15T", "500M"); numbers: Chart.numbers."""
     if value == 0:
         return "0"
-    for factor, letter in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+    for _letter, factor, key in SCALES:
         if abs(value) >= factor:
-            return f"{value / factor:g}{letter}"
-    return f"{value:g}"
+            return say(numbers, key, value=localize(f"{value / factor:g}", numbers))
+    return localize(f"{value:g}", numbers)
 
 
 def formatter(function: Callable[[float], str]) -> FuncFormatter:
@@ -183,11 +196,11 @@ def formatter(function: Callable[[float], str]) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: function(value))
 
 
-def si_axis(axis: Axis) -> None:
+def si_axis(axis: Axis, numbers: dict[str, str]) -> None:
     from matplotlib.ticker import LogLocator, NullFormatter
 
     axis.set_major_locator(LogLocator(base=10, numticks=12))
-    axis.set_major_formatter(formatter(si))
+    axis.set_major_formatter(formatter(lambda value: si(value, numbers)))
     axis.set_minor_formatter(NullFormatter())
 
 
@@ -219,10 +232,11 @@ def place_labels(
     no other label, no mark and no text in keep_clear, and stays inside the plot.
 
     Call once the figure is laid out (an after-layout step). labels: every mark with the words to
-    write next to it ("" for none: the mark is still kept clear); sizes: each mark's marker size in
-    points, by key. The most crowded mark is labelled first; a label that finds no place goes
-    first in the next round, and one that finds none in any order stops the drawing with its text.
-    Returns the boxes the labels and marks take, for a label drawn after them (label_along).
+    write next to it ("" for none: the mark is still kept clear); marks drawn at the same point
+    share one label, a line each. sizes: each mark's marker size in points, by key. The most
+    crowded mark is labelled first; a label that finds no place goes first in the next round, and
+    one that finds none in any order stops the drawing with its text. Returns the boxes the labels
+    and marks take, for a label drawn after them (label_along).
     """
     from matplotlib.transforms import Bbox as Box
 
@@ -234,10 +248,17 @@ def place_labels(
         (x, y), half = at[mark.key], sizes.get(mark.key, 6) * scale / 2
         kept.append(Box([[x - half, y - half], [x + half, y + half]]))
 
-    def room(key: str) -> float:  # the distance to the nearest other mark
-        return min((math.dist(at[key], at[other]) for other in at if other != key), default=math.inf)
+    shared: dict[tuple[float, float], tuple[Mark, str]] = {}  # one label per point drawn
+    for mark, text in labels:
+        point = (round(at[mark.key][0]), round(at[mark.key][1]))
+        first, before = shared.get(point, (mark, ""))
+        shared[point] = (first, "\n".join(t for t in (before, text) if t))
+    points = {mark.key: at[mark.key] for mark, _ in shared.values()}
 
-    order = sorted((item for item in labels if item[1]), key=lambda item: (room(item[0].key), item[0].key))
+    def room(key: str) -> float:  # the distance to the nearest other labelled point
+        return min((math.dist(points[key], points[other]) for other in points if other != key), default=math.inf)
+
+    order = sorted((item for item in shared.values() if item[1]), key=lambda item: (room(item[0].key), item[0].key))
     for _ in order:
         taken, drawn, failed = list(kept), [], None
         for mark, text in order:
@@ -302,12 +323,12 @@ def bar_value(ax: Axes, mark: Mark, position: float) -> None:
     )
 
 
-def log_log_axes(ax: Axes, xlabel: str, ylabel: str) -> None:
-    """Both axes labelled, in SI units (15T, 405B), with the major grid."""
+def log_log_axes(ax: Axes, xlabel: str, ylabel: str, numbers: dict[str, str]) -> None:
+    """Both axes labelled, in SI units (15T, 405B), with the major grid; numbers: Chart.numbers."""
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    si_axis(ax.xaxis)
-    si_axis(ax.yaxis)
+    si_axis(ax.xaxis, numbers)
+    si_axis(ax.yaxis, numbers)
     ax.grid(True, which="major")
 
 

@@ -138,13 +138,14 @@ def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list
     return items, []
 
 
-def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
-    """Why 'page.md#anchor' names no section of the site (None when it does), with a hint."""
+def check_target(target: str, anchors: dict[str, dict[str, str]], what: str = "section") -> str | None:
+    """Why 'page.md#anchor' names no section of the site (None when it does), with a hint; what: the
+    name of the key that holds it, for the message."""
     page, _, anchor = target.partition("#")
     if page not in anchors:
         close = difflib.get_close_matches(page, anchors, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "name a page of the site, such as 'agents.md#anchor'"
-        return f"section {target!r}: there is no page docs/{page}; fix: {hint}"
+        return f"{what} {target!r}: there is no page docs/{page}; fix: {hint}"
     if not anchor:
         return f"section {target!r} names no anchor; fix: add '#' and the anchor of the section that discusses it"
     if anchor not in anchors[page]:
@@ -154,8 +155,32 @@ def check_target(target: str, anchors: dict[str, dict[str, str]]) -> str | None:
             if close
             else f"the anchors of docs/{page}: {', '.join(anchors[page])}"
         )
-        return f"section {target!r}: docs/{page} has no anchor '#{anchor}'; fix: {hint}"
+        return f"{what} {target!r}: docs/{page} has no anchor '#{anchor}'; fix: {hint}"
     return None
+
+
+def check_source_links(data: KeyNumbers, anchors: dict[str, dict[str, str]], sources: Mapping[str, str]) -> list[str]:
+    """A source whose link names an anchor that its page lacks, or a page whose name is a near miss of one
+    of the site's, reported at the line of `sources:` that defines it (else only the pages that cite it
+    would show the broken link). A page the site does not have at all is left to the pages that show
+    the link. sources: each page's Markdown, for anchors that are no heading ({#id} or id="...")."""
+    problems = []
+    for source in data.sources.values():
+        page, _, anchor = source.link.partition("#")
+        if page not in anchors:
+            if source.link.startswith("https://") or not difflib.get_close_matches(page, anchors, n=1, cutoff=0.8):
+                continue
+        elif not anchor or anchor in anchors[page] or _written_id(sources[page], anchor):
+            continue
+        problems.append(
+            f"{data.path}:{source.line}: source {source.key!r}: {check_target(source.link, anchors, 'link')}"
+        )
+    return problems
+
+
+def _written_id(markdown: str, anchor: str) -> bool:
+    """Whether a page gives some element the id `anchor` outside its headings (attribute list or HTML)."""
+    return re.search(r"""(?:\{[^}\n]*#|\bid=["'])""" + re.escape(anchor) + r"""(?=[\s}"'])""", markdown) is not None
 
 
 def section_link(

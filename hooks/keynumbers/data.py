@@ -135,7 +135,7 @@ def _sources(block: Yaml, path: str, problems: list[str]) -> dict[str, Source]:
                 f"{path}:{line}: source {key!r}: link must be a page of the site (sources.md#anchor) "
                 f"or an https:// address, not {link!r}"
             )
-        sources[key] = Source(key, str(entry["title"]), link)
+        sources[key] = Source(key, str(entry["title"]), link, line)
     return sources
 
 

@@ -23,6 +23,7 @@ class Source:
     key: str
     title: str
     link: str  # "sources.md#anchor" (relative to docs/) or an https:// address
+    line: int = 0  # where the data file defines it
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,25 @@ class Figure:
             raise ValueError(f"{self.subject}.{self.field} has no value")
         return self.value
 
-    def display(self) -> str:
-        """How the value reads on a page: "405B", "15T+", "~40T", "≥1,875", "not stated"."""
+    def display(
+        self, *, in_text: bool = False, unit_word: bool = True, scale: str | None = None, qualified: bool = True
+    ) -> str:
+        """How the value reads in a table or chart: "405B", "15T+", "~40T", "≥1,875", "not stated".
+
+        in_text: as running text writes it, qualifiers in words ("more than 15T", "at least 1,875");
+        unit_word False: without the unit's word ("3.8 × 10²⁵"); scale: in K, M, B or T (units.format_value);
+        qualified False: without its qualifier or a ratio's mark ("15T" for "more than 15T"), for arithmetic.
+        """
         if self.unit == "text":
             return self.text
         if self.value is None:
             return say(self.words, "not_stated")
         if self.derived:
-            return format_ratio(self.value, self.lower_bound, self.approximate)
-        return qualify(format_value(self.value, self.unit, self.literal, self.words), self.qualifier, self.words)
+            return format_ratio(
+                self.value, self.lower_bound, self.approximate, self.words, in_text=in_text, marked=qualified
+            )
+        shown = format_value(self.value, self.unit, self.literal, self.words, unit_word=unit_word, scale=scale)
+        return qualify(shown, self.qualifier, self.words, in_text=in_text) if qualified else shown
 
 
 @dataclass

@@ -11,7 +11,7 @@ import io
 from importlib.metadata import version
 from pathlib import Path
 
-from .chart import RC, Chart
+from .chart import RC, Chart, number_words
 from .figures import CHARTS
 from .model import KeyNumbers
 from .svg import finish_svg
@@ -29,7 +29,7 @@ def render(name: str, data: KeyNumbers, cache: Path | None = None) -> Chart:
     and drawn again only when one of them changes.
     """
     build, draw, size = CHARTS[name]
-    chart = build(data)
+    chart = number_words(build(data), data)
     cached = cache / f"{name}-{_digest(chart)}.svg" if cache else None
     if cached and cached.is_file():
         chart.svg = cached.read_text(encoding="utf-8")

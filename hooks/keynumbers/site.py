@@ -13,6 +13,8 @@ A page places a table, a chart or a box with a line of its own:
     [[claims-register]]               every bullet of the summary in German, with its verdict
     [[timeline]]                      the timeline (timeline.yml)
 
+and a figure inside a sentence with `[[fig: SUBJECT.FIELD]]` (inline.py).
+
 A NumberSite is made once per build: `know_pages` once titles and sources are known, `expand` and
 `insert_charts` per page (pagework.extension calls them), `check_placements` once every page is
 converted. Problems go to `report` (an engine's warning: an error under --strict). With `draw`
@@ -33,7 +35,7 @@ from sourcefile import STRINGS, SourceError, load_strings, source_line
 from . import claims as kclaims
 from . import generations, timeline
 from .chart import Chart
-from .cite import marker_section, page_anchors
+from .cite import check_source_links, marker_section, page_anchors
 from .data import KeyNumbers, load
 from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
@@ -73,6 +75,7 @@ class NumberSite:
     pages: dict[str, list[str]] = field(default_factory=dict)  # page src -> charts placed on it
     markdown: dict[str, str] = field(default_factory=dict)  # page src -> its Markdown with markers expanded
     placed: set[str] = field(default_factory=set)  # "claims:PAGE" and "claim:ID" markers expanded
+    timeline_section: str = ""  # "page.md#anchor" of the section with the [[timeline]] line (know_pages)
     site: kclaims.Site = field(init=False)  # page titles and anchors: none until know_pages
 
     def __post_init__(self) -> None:
@@ -125,9 +128,14 @@ class NumberSite:
             (t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), ""
         )
         self.site = kclaims.Site(self.data, dict(titles), anchors, table, kclaims.box_places(self.claims, sources))
+        self.timeline_section = next(
+            (t for src, text in sources.items() if (t := marker_section(text, "[[timeline]]", src, slugify))), ""
+        )
         for problem in kclaims.check_sections(self.claims, anchors, self.claims_path):
             self.report(problem)
         for problem in timeline.check_sections(self.events, anchors, self.timeline_path):
+            self.report(problem)
+        for problem in check_source_links(self.data, anchors, sources):
             self.report(problem)
 
     def chart(self, name: str) -> Chart:
@@ -220,6 +228,15 @@ class NumberSite:
                     f"{self.claims_path}:{c.line}: claim {c.id!r} has a box that no page shows; fix: put "
                     f"[[claim: {c.id}]] in the section {c.section}"
                 )
+
+    def search_keywords(self) -> dict[str, dict[str, list[str]]]:
+        """Page src -> section anchor -> what a reader may search for to find that section, which its text
+        alone does not rank: the months of the timeline's events ("April 2025"). Dates are written all over
+        the site, and a site search ranks sections: the timeline, one section, is where a date is answered."""
+        if not self.timeline_section or not self.events:
+            return {}
+        page, _, anchor = self.timeline_section.partition("#")
+        return {page: {anchor: timeline.months(self.events, self.data.words)}}
 
     def claims_json(self, url_of: Callable[[str], str | None]) -> list[dict[str, Any]]:
         """claims.json's entries; url_of maps a docs-relative 'page.md#anchor' to an absolute URL."""

@@ -3,6 +3,8 @@ the subjects and fields the file defines (see data.py for the file's shape)."""
 
 from __future__ import annotations
 
+import difflib
+
 from sourcefile import LineDict, LineList, Yaml
 
 from .model import REFERENCE, KeyNumbers, Row, Table
@@ -67,19 +69,53 @@ def _row(
     where = f"{data.path}:{line}: table {table!r}"
     pair = _strings(item)
     if pair is None or len(pair) != 2:
-        problems.append(f"{where}: each row is [label, {'field' if columns else 'template'}], got {item!r}")
+        problems.append(
+            f"{where}: each row is [label, {'field' if columns else 'template'}], got {item!r}{_quote_hint(item)}"
+        )
         return None
     row = Row(pair[0], pair[1], line)
     for template in (row.label, *(() if columns else (row.value,))):
+        if REFERENCE.sub("", template).count("{") or REFERENCE.sub("", template).count("}"):
+            problems.append(
+                f"{where}: {template!r} has a '{{' or '}}' that is not part of a {{subject.field}}; fix: close it"
+            )
         for ref in REFERENCE.findall(template):
             try:
                 data.resolve(ref)
             except KeyError:
-                problems.append(f"{where}: {{{ref}}} is not a known subject.field")
+                problems.append(f"{where}: {{{ref}}} is not a known subject.field{_closest_reference(ref, data)}")
     for sid in columns:
         if sid in data.subjects:
             try:
                 data.figure(sid, row.value)
             except KeyError:
-                problems.append(f"{where}: {sid} has no field {row.value!r}")
+                close = difflib.get_close_matches(row.value, list(data.subjects[sid].figures), n=1)
+                hint = f"; fix: did you mean {close[0]!r}?" if close else ""
+                problems.append(f"{where}: {sid} has no field {row.value!r}{hint}")
     return row
+
+
+def _quote_hint(item: Yaml) -> str:
+    """A row whose template YAML read as a mapping ({a.b} unquoted): how to write it."""
+    if not isinstance(item, LineList) or not any(isinstance(value, LineDict) for value in item):
+        return ""
+    cells = ", ".join(
+        f'"{{{next(iter(value))}}}"' if isinstance(value, LineDict) and len(value) == 1 else str(value)
+        for value in item
+    )
+    return f"; fix: put a template that starts with {{ in double quotes: - [{cells}]"
+
+
+def _closest_reference(ref: str, data: KeyNumbers) -> str:
+    """'; fix: did you mean {subject.field}?' for a reference with a misspelled subject or field, else ''."""
+    subject, _, name = ref.strip().partition(".")
+    if subject not in data.subjects:
+        close = difflib.get_close_matches(subject, list(data.subjects), n=1)
+        subject = close[0] if close else ""
+    if not subject:
+        return ""
+    fields = list(data.subjects[subject].figures)
+    if name not in fields:
+        close = difflib.get_close_matches(name, fields, n=1)
+        name = close[0] if close else ""
+    return f"; fix: did you mean {{{subject}.{name}}}?" if name else ""

@@ -17,6 +17,7 @@ reads the same at any width and needs no script.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sourcefile import LineDict, Yaml
@@ -125,3 +126,8 @@ def render(
         lines.append(f"1. {when}: **{event.title}**{label}. {event.text} {sources}{more}")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def months(events: list[Event], words: Mapping[str, str]) -> list[str]:
+    """The months of the events, as the site writes them ("April 2025"), each once, in date order."""
+    return list(dict.fromkeys(show_date(event.date[:7], words) for event in sorted(events, key=lambda e: e.date)))

@@ -1,8 +1,14 @@
-"""Units the renderer knows, and how a value in each is written on the page.
+"""Units the renderer knows, and how a value in each is written on the page, in the site's language.
 
 A value keeps the text it was written with in the data file (its literal), and the page shows
-no more precision than that: `7.0e6` GPU-hours reads "7.0M", `184320` reads "184,320". The words
-around a number (a unit such as "FLOPs", a qualifier such as "nearly") come from strings.yml.
+no more precision than that: `7.0e6` GPU-hours reads "7.0M", `184320` reads "184,320". Everything
+else about the writing comes from strings.yml, in the site's language: the decimal and thousands
+separators (`number_decimal`, `number_thousands`: "15.6T" and "16,384" in English, "15,6 Bio." and
+"16.384" in German), the scale words (`scale_thousand` ... `scale_trillion`: "{value}T"), the unit
+words (`unit_flops`, `unit_percent`) and the qualifiers: short in tables and charts ("15T+",
+`qualifier_*`), in words in running text ("more than 15T", `text_*`).
+
+Numbers are first written the English way, then their separators are swapped (`localize`).
 """
 
 from __future__ import annotations
@@ -16,9 +22,18 @@ from sourcefile import say
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 LITERAL = re.compile(r"^(?P<sign>[-+]?)(?P<int>\d*)(?:\.(?P<frac>\d*))?(?:[eE](?P<exp>[-+]?\d+))?$")
-SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+# The scales of large numbers: letter (the name a [[fig: ...]] marker uses), factor, key in strings.yml.
+SCALES = (
+    ("T", 1e12, "scale_trillion"),
+    ("B", 1e9, "scale_billion"),
+    ("M", 1e6, "scale_million"),
+    ("K", 1e3, "scale_thousand"),
+)
+DECIMAL, THOUSANDS = "number_decimal", "number_thousands"  # the separators' keys in strings.yml
+NUMBER_WORDS = (DECIMAL, THOUSANDS, *(key for _letter, _factor, key in SCALES))  # all a bare number needs
 
-# The qualifiers a figure may have, each with the key in strings.yml of how it is written ("15T+").
+# The qualifiers a figure may have, each with the keys in strings.yml of how it is written: in a table
+# or chart ("15T+"), and in running text ("more than 15T").
 QUALIFIERS = {
     "more than": "qualifier_more_than",
     "about": "qualifier_about",
@@ -26,13 +41,20 @@ QUALIFIERS = {
     "at least": "qualifier_at_least",
     "up to": "qualifier_up_to",
 }
+TEXT_QUALIFIERS = {
+    "more than": "text_more_than",
+    "about": "text_about",
+    "nearly": "text_nearly",
+    "at least": "text_at_least",
+    "up to": "text_up_to",
+}
 
 
 @dataclass(frozen=True)
 class Unit:
     name: str
     meaning: str
-    style: str  # scaled | integer | scientific | percent | plain | text
+    style: str  # scaled | scientific | percent | plain | text
     words: str = ""  # the key in strings.yml of how a value in this unit is written ("{value} FLOPs"), if not bare
 
 
@@ -46,7 +68,7 @@ UNITS = {
         Unit("gpu_hours", "GPU-hours", "scaled"),
         Unit("count", "a count of things", "scaled"),
         Unit("ratio", "a ratio, such as tokens per parameter", "scaled"),
-        Unit("percent", "a percentage", "percent"),
+        Unit("percent", "a percentage", "percent", "unit_percent"),
         Unit("lr", "a learning rate", "scientific"),
         Unit("number", "a plain number, written as in the source", "plain"),
         Unit("text", "words, not a number", "text"),
@@ -73,35 +95,81 @@ def digits_after_point(literal: str) -> int | None:
     return exp - len(frac)
 
 
-def format_value(value: float, unit: str, literal: str, words: Mapping[str, str]) -> str:
-    """The value as the page shows it, with no more precision than its literal; words: the site's (strings.yml)."""
+def format_value(
+    value: float,
+    unit: str,
+    literal: str,
+    words: Mapping[str, str],
+    *,
+    unit_word: bool = True,
+    scale: str | None = None,
+) -> str:
+    """The value as the page shows it, with no more precision than its literal; words: the site's (strings.yml).
+
+    unit_word False: without the unit's word ("3.8 × 10²⁵" for FLOPs, "43" for a percentage).
+    scale: a letter of SCALES to write a scaled value in ("128K" for 128000), exactly: never rounded.
+    """
     style = UNITS[unit].style
+    if scale is not None and style != "scaled":
+        raise ValueError(f"a value in {unit} has no scale")
     if style == "scaled":
-        shown = _scaled(value, literal)
+        shown = _scaled(value, literal, words, scale)
     elif style == "scientific":
-        shown = _scientific(value, literal)
-    elif style == "percent":
-        shown = f"{_plain(value, literal)}%"
+        shown = _scientific(value, literal, words)
     else:
-        shown = _plain(value, literal)
-    return say(words, UNITS[unit].words, value=shown) if UNITS[unit].words else shown
+        shown = localize(_plain(value, literal), words)
+    return say(words, UNITS[unit].words, value=shown) if UNITS[unit].words and unit_word else shown
 
 
-def qualify(text: str, qualifier: str | None, words: Mapping[str, str]) -> str:
-    """A value with its qualifier ("15T" more than -> "15T+"), as strings.yml writes it."""
-    return say(words, QUALIFIERS[qualifier], value=text) if qualifier else text
+def qualify(text: str, qualifier: str | None, words: Mapping[str, str], *, in_text: bool = False) -> str:
+    """A value with its qualifier, as strings.yml writes it: "15T+" (tables), "more than 15T" (in_text)."""
+    if not qualifier:
+        return text
+    return say(words, (TEXT_QUALIFIERS if in_text else QUALIFIERS)[qualifier], value=text)
 
 
-def format_ratio(value: float, lower_bound: bool, approximate: bool) -> str:
-    """A computed ratio: exact ones as integers, others rounded and marked ≈ (or ≥ for lower bounds)."""
+def format_ratio(
+    value: float,
+    lower_bound: bool,
+    approximate: bool,
+    words: Mapping[str, str],
+    *,
+    in_text: bool = False,
+    marked: bool = True,
+) -> str:
+    """A computed ratio: exact ones as integers, others rounded and marked ≈ (or ≥ for lower bounds);
+    in_text: the marks in words ("about 94", "at least 1,875"); marked False: the number alone."""
     exact = abs(value - round(value)) < 1e-9 * max(1.0, abs(value))
     if lower_bound:
         shown = math.floor(value + 1e-9) if value >= 10 else math.floor(value * 10 + 1e-9) / 10
-        return f"≥{_group(shown)}"
-    if exact and not approximate:
-        return _group(round(value))
-    shown = round(value) if value >= 10 else round(value, 1)
-    return f"≈{_group(shown)}"
+        key = "text_at_least" if in_text else "ratio_at_least"
+    elif exact and not approximate:
+        return localize(_group(round(value)), words)
+    else:
+        shown = round(value) if value >= 10 else round(value, 1)
+        key = "text_about" if in_text else "ratio_about"
+    number = localize(_group(shown), words)
+    return say(words, key, value=number) if marked else number
+
+
+def localize(english: str, words: Mapping[str, str]) -> str:
+    """A number written the English way ("16,384.5") with the separators of the site's language."""
+    if "," not in english and "." not in english:
+        return english
+    separators = {",": say(words, THOUSANDS), ".": say(words, DECIMAL)}
+    return "".join(separators.get(char, char) for char in english)
+
+
+def scale_number(value: float, literal: str, letter: str, words: Mapping[str, str]) -> str:
+    """A value written in the scale of letter ("128K"), exactly: as many decimals as its literal's precision
+    needs (a literal written as a plain integer keeps every digit that is not a trailing zero)."""
+    factor, key = next((factor, key) for name, factor, key in SCALES if name == letter)
+    place = digits_after_point(literal)
+    if place is None:  # a plain integer: every digit counts, trailing zeros do not
+        digits = str(round(value)).rstrip("0") or "0"
+        place = len(str(round(value))) - len(digits)
+    decimals = max(0, int(math.log10(factor)) - place)
+    return say(words, key, value=localize(f"{value / factor:,.{decimals}f}", words))
 
 
 def _group(number: float) -> str:
@@ -110,18 +178,20 @@ def _group(number: float) -> str:
     return f"{number:,}"
 
 
-def _scaled(value: float, literal: str) -> str:
+def _scaled(value: float, literal: str, words: Mapping[str, str], scale: str | None = None) -> str:
+    if scale is not None:
+        return scale_number(value, literal, scale, words)
     place = digits_after_point(literal)
     if place is None:  # written as a plain integer: show it exactly, digits grouped
-        return _group(value)
-    for factor, letter in SCALES:
+        return localize(_group(value), words)
+    for _letter, factor, key in SCALES:
         if abs(value) >= factor:
             decimals = max(0, int(math.log10(factor)) - place)
-            return f"{value / factor:.{decimals}f}{letter}"
-    return f"{value:,.{max(0, -place)}f}"
+            return say(words, key, value=localize(f"{value / factor:.{decimals}f}", words))
+    return localize(f"{value:,.{max(0, -place)}f}", words)
 
 
-def _scientific(value: float, literal: str) -> str:
+def _scientific(value: float, literal: str, words: Mapping[str, str]) -> str:
     """3.8e25 -> "3.8 × 10²⁵", 1e22 -> "10²²"."""
     if value == 0:
         return "0"
@@ -130,7 +200,7 @@ def _scientific(value: float, literal: str) -> str:
     decimals = max(0, exponent - place) if place is not None else 0
     mantissa = f"{value / 10**exponent:.{decimals}f}"
     power = f"10{str(exponent).translate(SUPERSCRIPT)}"
-    return power if mantissa == "1" else f"{mantissa} × {power}"
+    return power if mantissa == "1" else f"{localize(mantissa, words)} × {power}"
 
 
 def _plain(value: float, literal: str) -> str:

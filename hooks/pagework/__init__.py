@@ -8,5 +8,6 @@ config.py     a mkdocs.yml-style config file and docs directory read as MkDocs r
 project.py    a site read from its config, for a run without MkDocs' hooks (Zensical, sitecheck)
 prebuild.py   converts every page once, as the engine will, and writes the generated pages and data files
 zensical.py   the Zensical adapter: a Markdown extension named in zensical.yml
+csp.py        a finished page's Content Security Policy (`python -m pagework.csp SITE_DIR` after Zensical)
 __main__.py   `python -m pagework`: the pre-build step (sitecheck's checks on its one conversion, then write)
 """

@@ -1,5 +1,5 @@
 """`python -m sitecheck [path/to/mkdocs.yml]` (with hooks/ on sys.path): print every problem of the
-project, one per line, and exit 1 if there is any, 0 if there is none."""
+project, one per line, and exit 1 if there is any; else say "ok" and what was checked, and exit 0."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pagework.project import ProjectError
 
-from .run import check
+from .run import checked, checks
 
 
 def main(argv: list[str]) -> int:
@@ -18,12 +18,14 @@ def main(argv: list[str]) -> int:
         print(f"{config}: no such file; give the path of the project's mkdocs.yml", file=sys.stderr)
         return 2
     try:
-        problems = check(config)
+        problems, step = checks(config)
     except (ProjectError, ImportError) as exc:  # mkdocs.yml unreadable, or a Markdown extension not installed
         print(f"{config}: {exc}", file=sys.stderr)
         return 2
     for problem in problems:
         print(problem)
+    if not problems:
+        print(checked(step))
     return 1 if problems else 0
 
 

@@ -77,7 +77,7 @@ def link_not_found(
     if unrecognized:
         problem = f"link '{url}' does not name a file of the site (link to the page's .md file)"
     else:
-        problem = f"link '{url}' points to docs/{target}, which does not exist"
+        problem = f"link '{url}'{_not_written_here(site, src, url)} points to docs/{target}, which does not exist"
     return f"{where_link(site, src, url)}: {problem}; fix: {fix}"
 
 
@@ -99,7 +99,9 @@ def anchor_missing(site: SiteView, src: str, url: str, target: str = "", anchor:
     listed = ", ".join(f"#{a}" for a in anchors[:MAX_LISTED]) + (", ..." if len(anchors) > MAX_LISTED else "")
     if listed:
         fix += f"{'' if close else '.'} The anchors of {page}: {listed}"
-    problem = f"link '{url}' points to the anchor '#{anchor}', which {page} does not have"
+    problem = (
+        f"link '{url}'{_not_written_here(site, src, url)} points to the anchor '#{anchor}', which {page} does not have"
+    )
     return f"{where_link(site, src, url)}: {problem}; fix: {fix}"
 
 
@@ -135,6 +137,14 @@ def where_link(site: SiteView, src: str, needle: str) -> str:
         return f"docs/{src}"
     index = places[min(nth, len(places) - 1)]
     return f"docs/{src}:{line_at(source, index)}"
+
+
+def _not_written_here(site: SiteView, src: str, url: str) -> str:
+    """A note for a link that the page's own text does not hold: a `[[…]]` marker wrote it from a data file
+    (a source's link in models.yml, whose own check names its line), or a hook did."""
+    if not site.source(src) or url in site.source(src):
+        return ""
+    return " (not in the page's text: a [[…]] marker or a hook writes it from a file in docs/data/)"
 
 
 def closest_file(site: SiteView, src: str, target: str) -> str:

@@ -20,6 +20,7 @@ from pagework.project import Project
 from sourcefile import SourceError
 
 from . import messages
+from .active import ActiveMarkup
 from .convert import Collect, Found
 from .links import Links, nav_problems
 from .source import page_problems
@@ -35,6 +36,10 @@ class Run:
     converted: dict[str, Converted] = field(default_factory=dict)
     found: dict[str, Found] = field(default_factory=dict)  # page -> its links and ids
     problems: list[str] = field(default_factory=list)
+    active: ActiveMarkup = field(init=False)  # script and the like in what editors write
+
+    def __post_init__(self) -> None:
+        self.active = ActiveMarkup(self.project.docs)
 
     @property
     def project(self) -> Project:
@@ -78,6 +83,7 @@ class Run:
             named = [entry.src for entry in project.nav]
             self.problems += nav_problems(site, validation, named, site.pages(), project.not_in_nav)
         links = Links(site, set(site.files()), validation, bool(project.config.get("use_directory_urls", True)))
+        self.problems += self.active.words()
         for src, text, generated in step.pages():
             self._check_page(site, links, src, text, generated)
         step.finish()  # the claims' placements go to self.problems (see `checks`), the glossary's to step's
@@ -93,6 +99,7 @@ class Run:
         collected = self.found[src] = Found()
         converted = self.converted[src] = self.step.convert(src, text, generated, [Collect(collected)])
         self.problems += links.page(src, collected.links)
+        self.problems += self.active.page(src, text, converted.html, generated)
         self.problems += [problem.text for problem in converted.problems if problem.warn]
         self.step.notes += [problem.text for problem in converted.problems if not problem.warn]
 
@@ -117,6 +124,26 @@ def checks(config_file: Path, draw: bool = False) -> tuple[list[str], Prebuild]:
     if project.numbers is not None:
         project.numbers.report = run.problems.append  # a marker's problem in its place among the page's
     return run.check(), run.step
+
+
+def checked(step: Prebuild) -> str:
+    """What a run that found nothing checked, in one line: the pages, and each data file with what it holds
+    (so an editor sees a new term or source counted)."""
+    project, terms, numbers = step.project, step.project.terms, step.project.numbers
+    parts = [
+        f"{len(project.sources())} pages (front matter, footnotes, links, anchors, [[…]] markers, term links, "
+        "index markers, active markup), the navigation"
+    ]
+    if terms is not None:
+        parts.append(f"docs/{terms.settings.source} ({len(terms.glossary.terms)} terms)")
+    if numbers is not None:
+        data = numbers.data
+        held = f"{len(data.sources)} sources, {len(data.subjects)} models, laws and facts, {len(data.tables)} tables"
+        parts.append(f"{data.path} ({held})")
+        parts.append(f"{numbers.claims_path} ({len(numbers.claims)} claims)")
+        parts.append(f"{numbers.timeline_path} ({len(numbers.events)} events)")
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"sitecheck: ok, no problems in {listed}"
 
 
 def check(config_file: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -59,6 +60,16 @@ class Glossary:
             or self._names.get(ref.casefold())
             or self.terms.get(anchor(ref))
         )
+
+    def closest(self, ref: str) -> str | None:
+        """The anchor, name, abbreviation or alias of a term that is closest to ref, as the glossary writes it
+        (what a misspelled reference most likely meant), or None if none is close."""
+        spellings: dict[str, str] = {}
+        for term in self.terms.values():
+            for written in (term.id, term.name, *term.abbr, *term.aliases):
+                spellings.setdefault(written.casefold(), written)
+        close = difflib.get_close_matches(normalize(ref).casefold(), list(spellings), n=1, cutoff=0.6)
+        return spellings[close[0]] if close else None
 
 
 def normalize(text: str) -> str:
@@ -119,11 +130,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
             continue
         term, refs = entry
         if term.id in glossary.terms:
-            other = glossary.terms[term.id]
-            problems.append(
-                f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as "
-                f"{other.name!r} (line {other.line})"
-            )
+            problems.append(_same_anchor(term, glossary.terms[term.id], path))
             continue
         _claim(term, claimed, f"{path}:{term.line}", problems)
         glossary.terms[term.id] = term
@@ -132,6 +139,18 @@ def parse_glossary(text: str, path: str) -> Glossary:
     if problems:
         raise SourceError(problems)
     return glossary
+
+
+def _same_anchor(term: Term, other: Term, path: str) -> str:
+    """The problem of a term whose anchor another term has already, and the two ways out."""
+    same = "if both are one term, delete this entry"
+    if term.name.casefold() != other.name.casefold():
+        same = f"if both are one term, delete this entry and add {term.name!r} to the aliases: of line {other.line}"
+    return (
+        f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as {other.name!r} (line "
+        f"{other.line}); fix: {same}; if they are different terms, give this one an anchor of its own with a "
+        f"line 'id: <new anchor>' under its term:"
+    )
 
 
 def _entry(item: LineDict, path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
@@ -222,10 +241,10 @@ def _claim(term: Term, claimed: dict[str, tuple[str, int]], where: str, problems
             other_name, other_line = claimed[key]
             problems.append(
                 f"{where}: {surface!r} is claimed by two terms: {other_name!r} (line {other_line}) "
-                f"and {term.name!r} (line {term.line})"
+                f"and {term.name!r} (line {term.line}); fix: keep it under the term it names, delete it from the other"
             )
         elif key in claimed:
-            problems.append(f"{where}: term {term.name!r} lists {surface!r} twice")
+            problems.append(f"{where}: term {term.name!r} lists {surface!r} twice; fix: delete one of them")
         else:
             claimed[key] = (term.name, term.line)
 
@@ -238,8 +257,10 @@ def _resolve_see_also(
         for ref in refs:
             target = glossary.resolve(ref)
             if target is None:
+                close = glossary.closest(ref)
                 problems.append(
                     f"{path}:{line}: term {glossary.terms[term_id].name!r}: see-also {ref!r} is not a known term"
+                    + (f"; fix: did you mean {close!r}?" if close else "")
                 )
             elif target.id != term_id and target.id not in resolved:
                 resolved.append(target.id)

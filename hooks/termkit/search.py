@@ -36,6 +36,7 @@ _MARKUP = re.compile(r"<[^>]+>|&\w+;")
 # with the comma that separates adjacent ones (pagework.extension).
 _FOOTNOTE_MARKER = re.compile(r"<sup>,?\d+</sup>")
 _NON_WORD = re.compile(r"[\W_]+")
+JOINED = re.compile(r"(?<=[A-Za-z])-(?=\d)")  # the hyphen of "GPT-4", which readers often leave out
 
 
 @dataclass
@@ -80,14 +81,18 @@ def page_keywords(
 
 
 def names_of(term: Term) -> list[str]:
-    """What a reader may type for a term: its name, abbreviations and aliases (inflected forms are the text's)."""
-    return [term.name, *term.abbr, *term.aliases]
+    """What a reader may type for a term: its name, abbreviations, aliases and inflected forms (a search
+    that matches word beginnings and does not stem finds "overtraining" for "overtrain" but not for
+    "overtrained"), and a name with a hyphen before a digit also without it ("GPT-4", "GPT4")."""
+    names = [term.name, *term.abbr, *term.aliases, *term.forms]
+    return list(dict.fromkeys([*names, *(JOINED.sub("", name) for name in names)]))
 
 
 def add_search_fields(
     docs: Sequence[dict[str, Any]],
     keywords: Mapping[str, Mapping[str, SectionKeywords]],
     common_share: float = COMMON_SHARE,
+    separator: str | None = None,
 ) -> int:
     """Add the FIELDS to search documents in place; return how many documents got any.
 
@@ -99,7 +104,14 @@ def add_search_fields(
     the document's title and text already have, and words found in more than common_share of
     all documents ("Llama", "model"), which say nothing about what a section is about; weighted
     as strongly as a title, they would outrank the one rare word a reader typed.
+
+    separator: the search's own (Material's `separator`, a regular expression that JavaScript and
+    Python read alike), so that the fields hold words as the search splits them: "3.2" stays one
+    word where the search keeps it one, and stop words go. Without it, words are split at every
+    non-word character. Whether a word is already in a document, or common, is judged by words
+    alone (the search matches word beginnings, so "attention." in the text is found as "attention").
     """
+    split = re.compile(separator) if separator is not None else _NON_WORD
     present = [_words(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
     counts = Counter(word for words in present for word in words)
     common = {word for word, count in counts.items() if count > common_share * len(docs)}
@@ -118,7 +130,7 @@ def add_search_fields(
                     for name in names
                     if _words(name) - words and name not in section.topics and name not in section.entries
                 ]
-            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names))) if word not in common]
+            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names), split)) if word not in common]
             if field_words:
                 doc[kind] = " ".join(field_words)
                 added = True
@@ -126,14 +138,14 @@ def add_search_fields(
     return changed
 
 
-def _word_list(text: str) -> list[str]:
-    """Lower-cased words of a text without markup, in order."""
-    return [word for word in _NON_WORD.split(_MARKUP.sub(" ", text).lower()) if word]
+def _word_list(text: str, split: re.Pattern[str] = _NON_WORD) -> list[str]:
+    """Lower-cased words of a text without markup, in order; split before lower-casing, as the search does."""
+    return [word.lower() for word in split.split(_MARKUP.sub(" ", text)) if word]
 
 
-def _words(text: str) -> set[str]:
+def _words(text: str, split: re.Pattern[str] = _NON_WORD) -> set[str]:
     """The distinct words of a text: enough to tell whether a name is already there."""
-    return set(_word_list(text))
+    return set(_word_list(text, split))
 
 
 def drop_footnote_markers(documents: Iterable[dict[str, Any]]) -> int:

@@ -25,7 +25,7 @@ from .matcher import Matcher
 from .model import Glossary, Term, load_glossary
 from .render import glossary_markdown, index_markdown
 from .resolution import INDEX_MARKER, Resolution
-from .search import SectionKeywords, page_keywords
+from .search import SectionKeywords, names_of, page_keywords
 from .urls import relative_url
 from .xref import Index, Marker, MarkerError, Place, parse_marker
 
@@ -190,13 +190,7 @@ class TermSite:
         src = report.src
         result, problems = self._linked.pop(src, (LinkResult(), []))  # a page without text is never linked
         for ref in result.unknown_refs:  # as written in the link, which may be URL-encoded ("No%20Such%20Term")
-            problems.append(
-                Problem(
-                    "glossary",
-                    f"{self.where(src, 'term:' + ref)}: unknown glossary term "
-                    f"{unquote(ref)!r}; add it to docs/{self.settings.source} or fix the spelling",
-                )
-            )
+            problems.append(Problem("glossary", f"{self.where(src, 'term:' + ref)}: {self.unknown_term(unquote(ref))}"))
         self.reports[src] = report
         if report.authored:
             report.occurrences, report.markers = result.occurrences, result.markers
@@ -208,17 +202,26 @@ class TermSite:
                 problems.append(Problem("xref", f"{self.where(src, text)}: {exc}"))
         return problems
 
+    def unknown_term(self, name: str) -> str:
+        """The problem of a `term:` link to a name that no term has, with the term it most likely meant."""
+        glossary_file = f"docs/{self.settings.source}"
+        close = self.glossary.closest(name)
+        if close is None:
+            return f"unknown glossary term {name!r}; add it to {glossary_file} or fix the spelling"
+        return (
+            f"unknown glossary term {name!r}; fix: did you mean 'term:{close}'? (a new term goes into {glossary_file})"
+        )
+
     def search_keywords(self) -> dict[str, dict[str, SectionKeywords]]:
         """Page URL -> section anchor -> its search keywords.
 
         A glossary entry's other names sit in its line of references, which search leaves out with
-        "See also" and "Source" (they name other terms): they come back as the entry's aliases.
+        "See also" and "Source" (they name other terms): they come back as the entry's aliases, with
+        its inflected forms and joined spellings (termkit.search.names_of; what its text has is left out).
         """
         keywords = {r.url: page_keywords(self.glossary, r.occurrences, r.markers) for r in self._pages()}
         keywords[self.glossary_url] = {
-            term.id: SectionKeywords(aliases=list(term.aliases))
-            for term in self.glossary.terms.values()
-            if term.aliases
+            term.id: SectionKeywords(aliases=names_of(term)) for term in self.glossary.terms.values()
         }
         return keywords
 

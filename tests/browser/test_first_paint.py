@@ -46,7 +46,7 @@ def test_content_shows_only_once_material_has_started(new_page, base_url, path):
     page.route(BUNDLE, slow)
     page.add_init_script(EVERY_FRAME)
     page.goto(base_url + path, wait_until="load")
-    page.wait_for_function(f"{FIRST_CONTENTFUL_PAINT}.length > 0 && window.__frames.some(f => f.shown)")
+    page.wait_for_function(f"() => {FIRST_CONTENTFUL_PAINT}.length > 0 && window.__frames.some(f => f.shown)")
     frames = page.evaluate("window.__frames")
     assert any(not f["shown"] for f in frames), "the browser painted frames while it waited for the bundle"
     assert all(f["started"] for f in frames if f["shown"]), f"content showed before Material started: {frames}"
@@ -63,7 +63,7 @@ def test_the_wait_shows_the_palettes_background_only(new_page, base_url, scheme)
 
     page.route(BUNDLE, hold)
     page.goto(base_url + "architecture/", wait_until="commit")
-    page.wait_for_function("document.querySelector('.md-footer') !== null")  # parsed up to the scripts
+    page.wait_for_function("() => document.querySelector('.md-footer') !== null")  # parsed up to the scripts
     shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     colours = shot.getcolors(maxcolors=1)  # None: more colours than that
     assert colours is not None, "something showed before Material started"
@@ -83,7 +83,7 @@ def test_page_shows_when_the_scripts_never_arrive(new_page, base_url):
 
     page.route(BUNDLE, hold)
     page.goto(base_url + "glossary/", wait_until="commit")
-    page.wait_for_function(f"{FIRST_CONTENTFUL_PAINT}.length > 0")
+    page.wait_for_function(f"() => {FIRST_CONTENTFUL_PAINT}.length > 0")
     assert page.evaluate("document.readyState") == "loading", "the parser is still waiting for the bundle"
     assert page.evaluate("getComputedStyle(document.body).opacity") == "1"
     assert page.locator("article h1").is_visible()
@@ -109,7 +109,7 @@ def test_a_link_to_a_section_lands_on_its_heading(new_page, base_url):
     anchor = headings.nth(headings.count() // 2).get_attribute("id")
     page = new_page(viewport={"width": 375, "height": 740})  # a new load, not a jump within the page
     page.goto(base_url + f"architecture/#{anchor}", wait_until="load")
-    page.wait_for_function("getComputedStyle(document.body).opacity === '1'")
+    page.wait_for_function("() => getComputedStyle(document.body).opacity === '1'")
     top = page.evaluate(f"document.getElementById({anchor!r}).getBoundingClientRect().top")
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
     assert header - 8 <= top <= header + 80, f"#{anchor} is {top:.0f} px from the top of the window"

@@ -119,12 +119,13 @@ class _LogCapture(logging.Handler):
             self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_real_site(out: Path) -> Path:
-    """`mkdocs build --strict` of the real site into out, as `make build` does, in a fresh process."""
+def build_real_site(out: Path, project: Path = ROOT) -> Path:
+    """`mkdocs build --strict` of the real site (or a copy of it in project) into out, as `make build`
+    does, in a fresh process. Never with -q: it drops warnings before strict mode counts them."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         check=False,
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

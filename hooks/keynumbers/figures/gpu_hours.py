@@ -54,6 +54,6 @@ def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     top = max(m.x.number for m in marks)
     ax.set_xlim(0, top * 1.18)
     ax.set_xlabel(chart.words["x"], loc="right")  # the y labels take the left: the axis is narrow
-    ax.xaxis.set_major_formatter(formatter(si))
+    ax.xaxis.set_major_formatter(formatter(lambda value: si(value, chart.numbers)))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)

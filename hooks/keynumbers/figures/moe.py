@@ -68,7 +68,7 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
             zorder=3,
         )
         line.set_gid(f"mark-{mark.key}")
-    log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"])
+    log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"], chart.numbers)
 
     def labels() -> None:
         taken = place_labels(ax, [(mark, mark.text or mark.label) for mark in chart.marks], {}, [])

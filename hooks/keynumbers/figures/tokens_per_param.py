@@ -20,6 +20,7 @@ from ..chart import (
     values,
 )
 from ..model import KeyNumbers
+from ..units import localize
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -92,6 +93,6 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
     )
     ax.set_ylim(-0.6, len(marks) + 0.1)
     ax.set_xlabel(chart.words["x"], loc="right")  # the y labels take the left: the axis is narrow
-    ax.xaxis.set_major_formatter(formatter(lambda v: f"{v:,.0f}"))
+    ax.xaxis.set_major_formatter(formatter(lambda v: localize(f"{v:,.0f}", chart.numbers)))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)

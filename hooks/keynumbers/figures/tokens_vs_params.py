@@ -103,7 +103,7 @@ def _description(marks: list[Mark], missing: list[str], rule: Figure, data: KeyN
 def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=3))
+    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=10))  # room right of the largest, for labels
     ax.set_ylim(*log_limits([m.y_figure.number for m in chart.marks]))
     ratio = chart.extra["rule"].number
     xs = list(ax.get_xlim())
@@ -129,7 +129,7 @@ def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
         )
         line.set_gid(f"mark-{mark.key}")
         sizes[mark.key] = size
-    log_log_axes(ax, chart.words["x"], chart.words["y"])
+    log_log_axes(ax, chart.words["x"], chart.words["y"], chart.numbers)
     family_legend(ax, chart.marks, "outside lower center", chart.words)
     start = xs[0] * 2  # the line's lower end, clear of the corner
 
