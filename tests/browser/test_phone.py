@@ -573,11 +573,11 @@ SCHEMES = ["light", "dark"]
 @pytest.mark.parametrize("mode", MODES)
 def test_axe_finds_nothing_with_the_verdicts_a_sheet_and_the_drawer(new_page, base_url, axe_source, mode, scheme):
     page = new_page(**MODES[mode], color_scheme=scheme)
+    page.context.add_init_script(path=str(axe_source))  # as the browser's own script: the page's policy allows no other
     page.goto(base_url, wait_until="networkidle")
     tap_in_view(page, page.locator("article a.glossary-term").nth(2))
     page.locator(SHEET).wait_for(state="visible")
     page.wait_for_function("() => getComputedStyle(document.querySelector('.site-sheet')).opacity === '1'")
-    page.add_script_tag(path=str(axe_source))
     assert page.evaluate(AXE_RUN) == []
     page.keyboard.press("Escape")
     page.wait_for_function("() => document.querySelector('.site-sheet') === null")  # faded out and removed
