@@ -71,6 +71,7 @@ facts:
     share: {value: 58.7, unit: percent, source: paper}
     alpha: {value: 0.537, unit: number, source: paper}
     kv_heads: {value: 8, unit: count, source: paper}
+    bf16_gpus: {value: 16, unit: count, source: paper}
 tables:
   t:
     rows:
@@ -333,6 +334,8 @@ def test_a_planted_hand_typed_figure_is_found_at_its_line(numbers):
         ("GQA with 8 key/value heads.", [("8", ("run.kv_heads",))]),  # small, but its field is named
         ("The Big Model has 405B parameters.", [("405B", ("big.params",))]),
         ("All three saw more than 15T tokens.", [("15T", ("small.tokens",))]),
+        ("In BF16 it is served on 16 GPUs.", [("16", ("run.bf16_gpus",))]),
+        ('The card\'s "words", and 15.6T tokens.', [("15.6T", ("big.tokens",))]),  # a quotation hides only itself
     ],
 )
 def test_figures_typed_in_running_text_are_found(numbers, line, found):
@@ -356,6 +359,8 @@ def test_figures_typed_in_running_text_are_found(numbers, line, found):
         "# T\n\nEach of the 8 GPUs has its memory, and the model has key/value heads.\n",  # "heads" is too far
         "# T\n\nLlama 2 and GPT-4 in Table 8, at level 8 heads.\n",  # versions and places
         "# T\n\n[[numbers: t]]\n",
+        '# T\n\nThe card lists "over 15.6T tokens" of text, and “15.6T tokens” too.\n',  # a source's own words
+        "# T\n\nIn BF16, the 16-bit number format, each weight takes two bytes.\n",  # "BF16" names no count of 16
     ],
 )
 def test_what_is_not_running_text_or_not_a_figure_is_left_alone(numbers, page):

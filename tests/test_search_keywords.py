@@ -85,6 +85,23 @@ def test_fields_split_words_as_the_search_does():
     assert docs[0]["entries"] == "llama 3 2 model as a judge"
 
 
+def test_topics_and_entries_leave_out_what_a_common_word_typed_would_reach():
+    """ "Llama" is in most documents, and the search matches word beginnings: "llamacon" in a topic would rank
+    its section first for every query with "Llama" in it. A stop word ("as") or a short word reaches nothing."""
+    docs = [
+        {"location": "a/#after", "title": "After", "text": "<p>Llama news.</p>"},
+        *({"location": f"b/#{n}", "title": "Other", "text": "<p>Llama as an AI.</p>"} for n in range(4)),
+    ]
+    keywords = {
+        "a/": {
+            "after": SectionKeywords(topics=["LlamaCon", "Scale", "assistants", "AIME"], entries=["Llamas", "Llama's"])
+        }
+    }
+    add_search_fields(docs, keywords, separator=r"[\s\-]+|\.(?!\d)|\b(?:[Aa]|[Aa]s|[Aa]n)\b")
+    assert docs[0]["topics"] == "scale assistants aime"  # "as" is a stop word, and "ai", common, too short
+    assert docs[0]["entries"] == "llamas llama's"  # its own forms: what it finds is what it means
+
+
 # --- the hook in a real build ------------------------------------------------------------------
 
 PAGES = {

@@ -10,12 +10,18 @@ import lxml.html
 import pytest
 import yaml
 
+from keynumbers.data import load
+from keynumbers.fences import fenced
+from keynumbers.inline import write
+from sourcefile import STRINGS, load_strings
 from support import ROOT
 
 DOCS = ROOT / "docs"
 THEMES = ["parameter-sizing", "scaling-laws", "architecture", "synthetic-data", "evaluation", "agents"]
 PAGES = ["index", *THEMES, "what-happened-next", "sources"]
 CLAIMS = yaml.safe_load((DOCS / "data/claims.yml").read_text(encoding="utf-8"))["claims"]
+WORDS = load_strings(DOCS / STRINGS, f"docs/{STRINGS}", "en")
+KEY_NUMBERS = load(DOCS / "data/models.yml", "docs/data/models.yml", WORDS)
 CORRECTION_VERDICTS = {"Overstated", "Wrong", "Said by the host, not by Scialom"}
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
@@ -77,10 +83,12 @@ def test_theme_page_shape(site, page):
 def prose_words(page: str) -> int:
     """Words a reader sees outside collapsible blocks: the page's prose plus the claim boxes placed on it.
 
+    A figure marker counts as what it writes ("[[fig: llama31-8b.tokens]]": "more than 15T", three words).
     Left out: front matter, footnote definitions, comments, tables, marker lines, `???` blocks,
     footnote labels and link targets.
     """
     _, body = split_front_matter(page)
+    body = "\n".join(line if code else write(line, KEY_NUMBERS)[0] for line, code in fenced(body.split("\n")))
     body = re.sub(r"<!--.*?-->", "", FOOTNOTE_DEF.split(body, maxsplit=1)[0], flags=re.DOTALL)
     kept, collapsed, boxes = [], False, []
     for line in body.split("\n"):

@@ -23,6 +23,11 @@ The rule, kept simple enough to predict:
   anchor must not move when a figure is corrected), the titles of boxes, footnote definitions (they
   cite sources: sections, tables, dates), HTML comments (index markers), code, link targets, or
   the lines of block markers. Tables written in a page and the "In short" boxes are running text.
+- Words in double quotation marks are a source's, quoted as it wrote them (the model card's "over
+  25M synthetically generated examples"): a figure there is not the site's, and stays as quoted.
+- A word of a figure's name that holds the number itself names a format or a model, not the figure:
+  "BF16" next to "16-bit" does not name the 16 GPUs of BF16 inference, as "1B" does not name the 1B
+  projection.
 
 The figures a number can stand for are listed, the likeliest first (the line names their field).
 A number that equals a figure by coincidence in a line that names it ("around 1B requests", in a
@@ -60,6 +65,7 @@ BOX_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
 FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]|\{[#.][^}]*\}|<[^>]+>")
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')  # a source's words, as it wrote them
 PARAMETER = re.compile(r"[\s-]parameters?\b")
 LLAMA = r"Llama \d(?:\.\d)?"  # any release of Llama, with or without a model in the data file
 # What makes the number after it a name, version or place, not a figure: "Llama 2", "GPT-4", "Table 2", "§6.2".
@@ -172,13 +178,20 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
             for figure in known:
                 if written not in figure.forms or figure.percent != percent:
                     continue
-                subject_words = figure.subject_words - {written.lower()}  # "1B" does not name the 1B projection
-                named = 2 * bool(figure.field_words & words) + bool(subject_words & words)
+                field, subject = _naming(figure.field_words, written), _naming(figure.subject_words, written)
+                named = 2 * bool(field & words) + bool(subject & words)
                 if named >= (2 if small else 1):
                     ranked.append((-named, figure.ref))
             if ranked:
                 found.append(HandTyped(number, match[0].strip(), tuple(ref for _, ref in sorted(ranked))))
     return found
+
+
+def _naming(name_words: frozenset[str], written: str) -> frozenset[str]:
+    """The words of a name that can name a figure written as `written`: not those that hold the number itself
+    ("1b" for "1B", the 1B projection; "bf16" for "16", the GPUs of BF16 inference)."""
+    number = re.compile(rf"(?<![\d.]){re.escape(written.lower())}(?![\d.])")
+    return frozenset(word for word in name_words if not number.search(word))
 
 
 def _around(text: str, match: re.Match[str], count: int = NEAR) -> str:
@@ -189,8 +202,9 @@ def _around(text: str, match: re.Match[str], count: int = NEAR) -> str:
 
 
 def _running_text(line: str) -> str:
-    """A line without what is not running text in it: code spans, markers, comments, link targets, attributes."""
-    return LINK_TARGET.sub(" ", MARKER.sub(" ", HTML_COMMENT.sub(" ", CODE_SPAN.sub(" ", line))))
+    """A line without what is not running text in it: code spans, markers, comments, link targets, attributes,
+    quotations."""
+    return QUOTED.sub(" ", LINK_TARGET.sub(" ", MARKER.sub(" ", HTML_COMMENT.sub(" ", CODE_SPAN.sub(" ", line)))))
 
 
 def _distinctive(match: re.Match[str]) -> bool:

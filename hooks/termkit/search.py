@@ -12,7 +12,10 @@ is the main treatment of an entry. From these, every section gets three lists of
 
 The aliases leave out the names the section's text already contains; topics and entries keep
 them, since they are there to rank the section first for its subject. Each list becomes a
-field of distinct words, without the words found in more than a quarter of all documents.
+field of distinct words, without the words found in more than a quarter of all documents, and
+topics and entries also without the other words such a common word begins ("LlamaCon" after
+"Llama", but not its own forms, "Llamas"): the search matches word beginnings, so every "Llama"
+typed would reach them.
 The fields are added to search documents in the {"location", "title", "text"} form of
 lunr-based site searches (MkDocs, Material for MkDocs), which weigh them but never display them.
 """
@@ -31,6 +34,8 @@ from .xref import MarkerError, parse_marker
 
 FIELDS = ("topics", "entries", "aliases")
 COMMON_SHARE = 0.25  # a word in more than this share of all search documents is left out of the fields
+MIN_TYPED = 3  # a common word this long or longer, typed, reaches the longer words it begins
+INFLECTIONS = ("", "s", "es", "ed", "ing", "'s", "’s")  # what may follow a word in its own inflected forms
 _MARKUP = re.compile(r"<[^>]+>|&\w+;")
 # A footnote marker as a search document's text keeps it (Material's indexer drops the link, keeps <sup>),
 # with the comma that separates adjacent ones (pagework.extension).
@@ -115,6 +120,7 @@ def add_search_fields(
     present = [_words(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
     counts = Counter(word for words in present for word in words)
     common = {word for word, count in counts.items() if count > common_share * len(docs)}
+    typed = _typed(common, split)
     changed = 0
     for doc, words in zip(docs, present, strict=False):
         page, _, anchor = doc.get("location", "").partition("#")
@@ -130,12 +136,32 @@ def add_search_fields(
                     for name in names
                     if _words(name) - words and name not in section.topics and name not in section.entries
                 ]
-            field_words = [word for word in dict.fromkeys(_word_list(" ".join(names), split)) if word not in common]
+            field_words = [
+                word
+                for word in dict.fromkeys(_word_list(" ".join(names), split))
+                if word not in common and (kind == "aliases" or not _begun_by(word, typed))
+            ]
             if field_words:
                 doc[kind] = " ".join(field_words)
                 added = True
         changed += added
     return changed
+
+
+def _typed(common: set[str], split: re.Pattern[str]) -> tuple[str, ...]:
+    """The common words a reader types as words of their own ("llama", "model"): not the stop words the
+    search's separator drops, numbers or words under MIN_TYPED letters, whose beginnings say nothing."""
+    return tuple(
+        sorted(
+            word for word in common if len(word) >= MIN_TYPED and word.isalpha() and _word_list(word, split) == [word]
+        )
+    )
+
+
+def _begun_by(word: str, typed: tuple[str, ...]) -> bool:
+    """Whether a common word the reader types would reach this other, longer word as its beginning ("llama":
+    "llamacon"); its own inflected forms ("mixture": "mixtures") are the same word, and stay."""
+    return any(word.startswith(common) and word[len(common) :] not in INFLECTIONS for common in typed)
 
 
 def _word_list(text: str, split: re.Pattern[str] = _NON_WORD) -> list[str]:
