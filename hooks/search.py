@@ -4,7 +4,8 @@ Material's search plugin indexes each page's sections (title and text) and write
 site/search/search_index.json when the build ends. This hook then adds to each section's
 document the fields `topics`, `entries` and `aliases` (termkit.search explains them), which
 `plugins: search: fields:` in mkdocs.yml weighs. Material's search never displays them, so
-readers and screen readers never meet them; the page HTML is unchanged.
+readers and screen readers never meet them; the page HTML is unchanged. It also drops the
+footnote markers from each section's text, where a result's snippet ran them into the words.
 
 It needs hooks/terms.py (in any order under `hooks:`): the keywords come from the TermSite that
 hook keeps in config["termsite"], read only here, once the build has ended; with hooks/charts.py,
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from keynumbers.site import NumberSite
-from termkit.search import SectionKeywords, add_search_fields
+from termkit.search import SectionKeywords, add_search_fields, drop_footnote_markers
 from termkit.site import TermSite
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
                     )
     separator = (index.get("config") or {}).get("separator")  # split the fields' words as the search will
     changed = add_search_fields(index["docs"], keywords, separator=separator)
+    drop_footnote_markers(index["docs"])  # in a result's snippet they ran into the words
     for doc in index["docs"]:
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_BOOST

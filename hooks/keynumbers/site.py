@@ -127,7 +127,7 @@ class NumberSite:
         table = next(
             (t for src, text in sources.items() if (t := marker_section(text, "[[claims]]", src, slugify))), ""
         )
-        self.site = kclaims.Site(self.data, dict(titles), anchors, table)
+        self.site = kclaims.Site(self.data, dict(titles), anchors, table, kclaims.box_places(self.claims, sources))
         self.timeline_section = next(
             (t for src, text in sources.items() if (t := marker_section(text, "[[timeline]]", src, slugify))), ""
         )
