@@ -15,11 +15,13 @@ hook reaches the same build with `site_build(config)`. The events, in the order 
 - on_page_content the converted page is recorded for the site-wide lists, and checked for active markup
 - on_env          every page is converted: the lists resolved, links to sections filled in, the index
                   page's entries put in, xref.json written
-- on_page_context related pages and terms for the template (overrides/partials/xref-page.html)
+- on_page_context related pages and terms for the template (overrides/partials/xref-page.html), and the
+                  site's words for it, the sheet a tap opens and the report link
 - on_post_page    after Material's search has read the glossary page: its "Used on" lines; then, last of
                   all, every page's Content Security Policy (core.pagework.csp)
 - on_post_template  the policy of the pages made from a template alone (404.html)
-- on_post_build   llms.txt, llms-full.txt, claims.json; the search fields added to search_index.json
+- on_post_build   llms.txt, llms-full.txt, claims.json; the search fields added to search_index.json, the
+                  footnote markers dropped from its texts
 Problems are logged under the MkDocs loggers `glossary`, `xref`, `charts` and `checks`, so `--strict`
 counts them.
 """
@@ -45,7 +47,7 @@ from core.sitecheck.active import ActiveMarkup
 from core.sitecheck.source import page_problems
 from core.sourcefile import SourceError
 from core.termkit.records import Problem
-from core.termkit.search import add_search_fields
+from core.termkit.search import add_search_fields, drop_footnote_markers
 
 from . import mkdocs_messages as messages
 from .mkdocs_log import LOGGERS, rewrite
@@ -182,7 +184,8 @@ class SitePlugin:
         build.write_xref(Path(config.site_dir))  # now, rather than kept in memory to the end
 
     def on_page_context(self, context: dict[str, Any], page: Page, **kwargs: Any) -> None:
-        """Related pages and the page's terms, for overrides/partials/xref-page.html."""
+        """Related pages and the page's terms, for overrides/partials/xref-page.html; the site's words, for it and
+        for the sheet a tap opens and the link that reports an error (overrides/main.html, source-file.html)."""
         resolved = self.build.resolved
         context["xref_strings"] = self.build.strings
         context["xref"] = resolved.page_context(page.url) if resolved is not None else None
@@ -238,12 +241,14 @@ class SitePlugin:
     def _add_search_fields(self, path: Path) -> None:
         """The fields `topics`, `entries` and `aliases` (core.termkit.search; the timeline's section also gets
         its events' months as entries) in each section's entry of Material's search index, which
-        `plugins: search: fields:` in mkdocs.yml weighs."""
+        `plugins: search: fields:` in mkdocs.yml weighs; and the footnote markers dropped from each section's
+        text, where a result's snippet ran them into the words."""
         if not path.is_file():  # search disabled, or another search plugin
             return
         index = json.loads(path.read_text(encoding="utf-8"))
         separator = (index.get("config") or {}).get("separator")  # split the fields' words as the search will
         changed = add_search_fields(index["docs"], self.build.search_keywords(), separator=separator)
+        drop_footnote_markers(index["docs"])  # in a result's snippet they ran into the words
         for doc in index["docs"]:
             if "#" not in doc["location"]:
                 doc["boost"] = doc.get("boost", 1) * PAGE_BOOST

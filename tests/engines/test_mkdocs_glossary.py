@@ -89,8 +89,9 @@ def test_glossary_page_lists_entries_sorted_with_backlinks(built):
             ("Home", "../"),
             ("Quiet", "../quiet/"),
             ("Deep page", "../topics/deep/"),
+            ("and 2 more sections", "../book-index/#entry-grouped-query-attention"),
         ],
-    )  # each page once, in navigation order, linking the first section that uses the term
+    )  # each page once, in navigation order, linking the first section that uses the term, and the index
     assert gqa["See also"][1] == [("Mixture of experts", "#mixture-of-experts")]
     assert list(gqa) == ["See also", "Source", "Used on"]
     assert broken_links(built.site, base_path="/sub/path/") == []

@@ -3,6 +3,10 @@
 A chart is built in two steps (see figures/): a `build_*` function picks the marks (each a
 figure from the data file) and writes the title, the screen-reader description and the data
 table; a `draw_*` function turns the marks into a matplotlib figure, with the helpers below.
+
+Charts are drawn for a phone: WIDTH inches wide, every word at least TEXT_SIZE points, so that at
+390 px (a 358 px column) no text is below 11 CSS px; wider screens show them at most a little wider
+(extra.css). Labels go where they overlap no other label, mark or the plot's edge (place_labels).
 """
 
 from __future__ import annotations
@@ -20,13 +24,17 @@ from .units import NUMBER_WORDS, SCALES, localize
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.axis import Axis
+    from matplotlib.text import Text
     from matplotlib.ticker import FuncFormatter
+    from matplotlib.transforms import Bbox
 
     AfterLayout: TypeAlias = list[Callable[[], None]]  # steps that need the final layout, like labels along a line
     Draw: TypeAlias = Callable[["Chart", Axes], AfterLayout | None]
     Rows: TypeAlias = list[tuple[list[str], list[Figure]]]  # the data table: cells, and the figures they cite
 
 INK = "#010101"  # stands for the page's text colour; replaced by currentColor
+WIDTH = 3.9  # inches (281 pt): a 358 px column shows a point as 1.27 px
+TEXT_SIZE = 9  # points: the smallest text of any chart, 11.5 CSS px at that scale
 # Mid-tone colours: at least 3:1 contrast against both the light (#fff) and the dark (slate) page.
 FAMILY_STYLE = {
     "Chinchilla": ("#7f7f7f", "s"),
@@ -41,7 +49,7 @@ DEFAULT_STYLE = ("#7f7f7f", "o")
 RC = {
     "svg.fonttype": "none",  # text stays text: small files, the page's font, selectable and searchable
     "font.family": "DejaVu Sans",  # bundled with matplotlib, so layout is the same on every machine
-    "font.size": 9,
+    "font.size": TEXT_SIZE,
     "text.color": INK,
     "axes.labelcolor": INK,
     "axes.edgecolor": INK,
@@ -53,6 +61,7 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 11,
+    "legend.fontsize": TEXT_SIZE,
     "axes.titleweight": "bold",
     "legend.frameon": False,
     "figure.facecolor": "none",
@@ -140,7 +149,7 @@ def family_legend(ax: Axes, marks: list[Mark], loc: str, words: dict[str, str]) 
     seen[words["legend_lower_bound"]] = Line2D(
         [], [], linestyle="none", marker="^", color=INK, markersize=6, markerfacecolor="none"
     )
-    ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=3, fontsize=8, handletextpad=0.3, columnspacing=1.2)
+    ax.figure.legend(seen.values(), seen.keys(), loc=loc, ncol=2, handletextpad=0.3, columnspacing=1.0)
 
 
 def ratio_rows(marks: list[Mark], data: KeyNumbers) -> Rows:
@@ -195,10 +204,111 @@ def si_axis(axis: Axis, numbers: dict[str, str]) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def label_mark(ax: Axes, mark: Mark, text: str, offset: tuple[float, float], ha: str) -> None:
-    """Write a mark's label next to it, offset in points."""
-    point = (mark.x.number, mark.y_figure.number)
-    ax.annotate(text, point, xytext=offset, textcoords="offset points", ha=ha, va="center", fontsize=8)
+# Where a label may go around its mark, in order: the nearest ring first, and on each ring right,
+# left, above, below, then the diagonals and the directions between. Distances in points; beyond
+# the first ring a thin line joins the label to its mark.
+RINGS = (7, 14, 24, 36, 50, 66)
+DIRECTIONS = (0, 180, 90, 270, 45, 315, 135, 225, 22.5, 337.5, 157.5, 202.5, 67.5, 292.5, 112.5, 247.5)
+
+
+def _around() -> list[tuple[float, float, str, str, bool]]:
+    places = []
+    for ring in RINGS:
+        for angle in DIRECTIONS:
+            dx, dy = ring * math.cos(math.radians(angle)), ring * math.sin(math.radians(angle))
+            ha = "left" if dx > 0.5 else "right" if dx < -0.5 else "center"
+            va = "bottom" if dy > 0.5 else "top" if dy < -0.5 else "center"
+            places.append((round(dx, 2), round(dy, 2), ha, va, ring > RINGS[0]))
+    return places
+
+
+AROUND = _around()
+
+
+def place_labels(
+    ax: Axes, labels: list[tuple[Mark, str]], sizes: dict[str, float], keep_clear: list[Text]
+) -> list[Bbox]:
+    """Write each mark's label next to it, in the first place around it (AROUND) where it overlaps
+    no other label, no mark and no text in keep_clear, and stays inside the plot.
+
+    Call once the figure is laid out (an after-layout step). labels: every mark with the words to
+    write next to it ("" for none: the mark is still kept clear); marks drawn at the same point
+    share one label, a line each. sizes: each mark's marker size in points, by key. The most
+    crowded mark is labelled first; a label that finds no place goes first in the next round, and
+    one that finds none in any order stops the drawing with its text. Returns the boxes the labels
+    and marks take, for a label drawn after them (label_along).
+    """
+    from matplotlib.transforms import Bbox as Box
+
+    plot = ax.get_window_extent()  # the figure's own renderer: the drawing has been laid out
+    scale = ax.figure.dpi / 72
+    at = {mark.key: ax.transData.transform((mark.x.number, mark.y_figure.number)) for mark, _ in labels}
+    kept = [text.get_window_extent() for text in keep_clear]
+    for mark, _ in labels:
+        (x, y), half = at[mark.key], sizes.get(mark.key, 6) * scale / 2
+        kept.append(Box([[x - half, y - half], [x + half, y + half]]))
+
+    shared: dict[tuple[float, float], tuple[Mark, str]] = {}  # one label per point drawn
+    for mark, text in labels:
+        point = (round(at[mark.key][0]), round(at[mark.key][1]))
+        first, before = shared.get(point, (mark, ""))
+        shared[point] = (first, "\n".join(t for t in (before, text) if t))
+    points = {mark.key: at[mark.key] for mark, _ in shared.values()}
+
+    def room(key: str) -> float:  # the distance to the nearest other labelled point
+        return min((math.dist(points[key], points[other]) for other in points if other != key), default=math.inf)
+
+    order = sorted((item for item in shared.values() if item[1]), key=lambda item: (room(item[0].key), item[0].key))
+    for _ in order:
+        taken, drawn, failed = list(kept), [], None
+        for mark, text in order:
+            placed = next(
+                (
+                    label
+                    for dx, dy, ha, va, line in AROUND
+                    if _fits((label := _try_label(ax, mark, text, (dx, dy), ha, va, line)), plot, taken)
+                ),
+                None,
+            )
+            if placed is None:
+                failed = (mark, text)
+                break
+            drawn.append(placed)
+            taken.append(placed.get_window_extent())
+        if failed is None:
+            return taken
+        for label in drawn:
+            label.remove()
+        order.remove(failed)
+        order.insert(0, failed)
+    raise ValueError(f"no room for the label {order[0][1]!r} without overlapping another")
+
+
+def _try_label(ax: Axes, mark: Mark, text: str, offset: tuple[float, float], ha: str, va: str, line: bool) -> Text:
+    arrow = {"arrowstyle": "-", "color": INK, "alpha": 0.5, "linewidth": 0.6, "shrinkA": 0, "shrinkB": 3}
+    label = ax.annotate(
+        text,
+        (mark.x.number, mark.y_figure.number),
+        xytext=offset,
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        arrowprops=arrow if line else None,  # a thin line to a label away from its mark
+        annotation_clip=False,
+    )
+    label.set_in_layout(False)  # placed after the layout: it must not change it
+    return label
+
+
+def _fits(label: Text, plot: Bbox, taken: list[Bbox]) -> bool:
+    """Inside the plot and clear of everything taken (a point of room around it); else the label is removed."""
+    box = label.get_window_extent()
+    padded = box.padded(1)
+    inside = plot.x0 <= box.x0 and box.x1 <= plot.x1 and plot.y0 <= box.y0 and box.y1 <= plot.y1
+    if inside and not any(padded.overlaps(other) for other in taken):
+        return True
+    label.remove()
+    return False
 
 
 def bar_value(ax: Axes, mark: Mark, position: float) -> None:
@@ -210,7 +320,6 @@ def bar_value(ax: Axes, mark: Mark, position: float) -> None:
         textcoords="offset points",
         ha="left",
         va="center",
-        fontsize=8,
     )
 
 
@@ -223,15 +332,28 @@ def log_log_axes(ax: Axes, xlabel: str, ylabel: str, numbers: dict[str, str]) ->
     ax.grid(True, which="major")
 
 
+def label_along(ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, taken: list[Bbox]) -> Text:
+    """A line's label at the first place along it (ALONG) that is clear of the boxes taken and inside the plot."""
+    plot = ax.get_window_extent()
+    for where in ALONG:
+        label = line_label(ax, start, end, text, where)
+        if _fits(label, plot, taken):
+            return label
+    raise ValueError(f"no room for the label {text!r} along its line")
+
+
+ALONG = (0.52, 0.35, 0.7, 0.2, 0.85, 0.1)  # fractions of a line, in the order label_along tries them
+
+
 def line_label(
     ax: Axes, start: tuple[float, float], end: tuple[float, float], text: str, where: float, below: bool = False
-) -> None:
+) -> Text:
     """Write text along the straight (on screen) line from start to end, a fraction `where` along it."""
     (x0, y0), (x1, y1) = ax.transData.transform([start, end])
     angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
     anchor_x, anchor_y = ax.transData.inverted().transform((x0 + (x1 - x0) * where, y0 + (y1 - y0) * where))
     offset = -4 if below else 4
-    ax.annotate(
+    label = ax.annotate(
         text,
         (float(anchor_x), float(anchor_y)),
         xytext=(-offset * math.sin(math.radians(angle)), offset * math.cos(math.radians(angle))),
@@ -240,6 +362,7 @@ def line_label(
         rotation_mode="anchor",
         ha="left",
         va="top" if below else "bottom",
-        fontsize=8,
         alpha=0.8,
     )
+    label.set_in_layout(False)
+    return label

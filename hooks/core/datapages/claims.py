@@ -15,8 +15,10 @@
 
 A claim whose verdict is in CORRECTIONS gets a "Correction: ..." box (a warning) right after
 "In short" on its section's page ([[claims: PAGE]]); any other box is a "Context: ..." box
-(info), placed in a section with [[claim: ID]]. The verdict table ([[claims]]), the list of
-corrections ([[corrections]]) and the German register ([[claims-register]]) read the same list.
+(info), placed in a section with [[claim: ID]]; each box is anchored as "claim-ID". The verdict list
+([[claims]]: a card per claim with its verdict and reason, the verdict linking to the claim's box, or to
+its section where it has none), the list of corrections ([[corrections]]) and the German register
+([[claims-register]]) read the same list.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from core.sourcefile import LineDict, Yaml, line_at
+from core.sourcefile import LineDict, Yaml, fenced, line_at
 
 from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
 from .model import KeyNumbers, Ref
+from .pages import DIRECTIVE
 from .tables import link_from
 
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
@@ -165,6 +168,7 @@ class Site:
     pages: frozenset[str]  # every page of the site, by src path
     heading: Callable[[str], str]  # 'page.md#anchor' -> the heading a link to it shows (see cite.section_link)
     table: str = ""  # link target of the verdict table ([[claims]]) from the site's root, if the site has one
+    boxes: dict[str, str] = field(default_factory=dict)  # claim id -> "page.md#claim-ID" of its box (box_places)
 
 
 def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> str:
@@ -175,7 +179,38 @@ def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> 
     if link_section:
         tail.append(data.say("claim_more", link=_section(claim, site, page_path)))
     body = f"{claim.box_text}\n\n{' '.join(tail)}"
-    return f'!!! {kind} "{data.say(label, title=claim.box_title)}"\n\n' + _indent(body) + "\n"
+    admonition = f'!!! {kind} "{data.say(label, title=claim.box_title)}"\n\n' + _indent(body) + "\n"
+    # The verdict list links here: an element of its own carries the anchor (an admonition takes no id).
+    return f'<div class="kn-claim" id="{box_id(claim.id)}" markdown>\n\n{admonition}\n</div>\n'
+
+
+def box_id(claim_id: str) -> str:
+    """The anchor of a claim's box."""
+    return f"claim-{claim_id}"
+
+
+def box_places(claims: list[Claim], sources: Mapping[str, str]) -> dict[str, str]:
+    """Claim id -> "page.md#claim-ID" of the page that shows the claim's box: the page with its
+    [[claim: ID]] line, or for a correction the page with [[claims: PAGE]] for the claim's page."""
+    corrections: dict[str, list[str]] = {}
+    for c in claims:
+        if c.is_correction and c.box_title:
+            corrections.setdefault(c.page, []).append(c.id)
+    boxed = {c.id for c in claims if c.box_title}
+    places: dict[str, str] = {}
+    for src, text in sources.items():
+        for line, code in fenced(text.split("\n")):
+            match = None if code or not line.startswith("[[") else DIRECTIVE.match(line)
+            if match is None or match.group(1) not in ("claim", "claims") or not match.group(2):
+                continue
+            arg = match.group(2)
+            if match.group(1) == "claim":
+                ids = [arg] if arg in boxed else []
+            else:
+                ids = corrections.get(arg if arg.endswith(".md") else f"{arg}.md", [])
+            for claim_id in ids:
+                places.setdefault(claim_id, f"{src}#{box_id(claim_id)}")
+    return places
 
 
 def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
@@ -212,13 +247,25 @@ def summary(claims: list[Claim], data: KeyNumbers) -> str:
 
 
 def verdict_table(claims: list[Claim], site: Site, page_path: str) -> str:
-    """Claim -> verdict -> the section that discusses it, one row per claim in the summary's order."""
+    """The verdicts as a numbered list in the summary's order, one card per claim: the claim, then its
+    verdict and one-line reason side by side. The verdict links to the box that explains it (the
+    section that discusses the claim if it has none) and carries a class per verdict, which gives it
+    its icon: each verdict reads as its word and a shape of its own, never as a colour alone."""
     say = site.data.say
-    rows = [[say("claims_says"), say("claims_verdict"), say("claims_discussed")], ["---"] * 3]
-    for c in claims:
-        verdict = f"**{c.verdict}**" if c.is_correction else c.verdict
-        rows.append([c.claim, verdict, _section(c, site, page_path)])
-    return f"{summary(claims, site.data)}\n\n" + "\n".join(_row(r) for r in rows) + "\n"
+    cards = []
+    for number, c in enumerate(claims, start=1):
+        target = site.boxes.get(c.id, c.section)
+        href = f"#{target.partition('#')[2]}" if target.partition("#")[0] == page_path else link_from(page_path, target)
+        verdict = f"[{c.verdict}]({href}){{: .kn-verdict .kn-verdict--{verdict_class(c.verdict)} }}"
+        reason = say("claims_card_reason", verdict=verdict, reason=c.reason)
+        cards.append(f"{number}.  {_one_line(c.claim)}\n\n    {_one_line(reason)}\n")
+    cards_list = "\n".join(cards)
+    return f'{summary(claims, site.data)}\n\n<div class="kn-verdicts" markdown>\n\n{cards_list}\n</div>\n'
+
+
+def verdict_class(verdict: str) -> str:
+    """ "Said by the host, not by Scialom" -> "said-by-the-host-not-by-scialom" (the card's CSS class)."""
+    return re.sub(r"[^a-z0-9]+", "-", verdict.lower()).strip("-")
 
 
 def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
@@ -285,6 +332,10 @@ def _sources(refs: tuple[Ref, ...], site: Site, page_path: str) -> str:
 def _section(claim: Claim, site: Site, page_path: str) -> str:
     """A link to the section that discusses the claim."""
     return section_link(claim.section, site.heading, site.titles, page_path, site.data)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _indent(text: str) -> str:

@@ -1,6 +1,8 @@
 """Figures typed by hand: numbers in a page's running text that docs/data/models.yml holds, and that
 a figure marker (`[[fig: SUBJECT.FIELD]]`, inline.py) should write instead, so that a correction in
-the data file reaches the sentence too.
+the data file reaches the sentence too. The glossary's `long:` texts (docs/data/glossary.yml) are
+running text on the glossary page and are read the same way; its `short:` texts are plain text (the
+tooltip), where no marker is written, and are not read.
 
 The rule, kept simple enough to predict:
 
@@ -19,6 +21,9 @@ The rule, kept simple enough to predict:
   "70B") counts only when "parameter" follows it ("405B parameters"), and one right after a
   family name ("Llama 3.1 405B", "Llama 3.2 1B") never counts; nor does a version or a place
   ("Llama 2", "GPT-4", "Table 2", "§6.2", "level 1").
+- A glossary `long:` text is one paragraph of the glossary page, so its lines are read as one line
+  (blank lines in it part paragraphs), and a number is reported on the line of glossary.yml where
+  it stands (for a `long: |` block; at the `long:` key for any other style of YAML string).
 - Only running text is read: not the front matter (no marker is expanded there), headings (an
   anchor must not move when a figure is corrected), the titles of boxes, footnote definitions (they
   cite sources: sections, tables, dates), HTML comments (index markers), code, link targets, or
@@ -35,17 +40,19 @@ line about tokens per parameter, equals the 1B Chinchilla projection) is reporte
 in words ("a billion requests"), or reword the line.
 
 `python -m core.datapages.handtyped [PAGE.md ...]` (with hooks/ on sys.path) lists them for the pages
-of docs/ (or those named), one per line: "docs/<page>:<line>: <number> ... [[fig: ...]]".
+of docs/ and the glossary's `long:` texts (or for the files named), one per line:
+"docs/<file>:<line>: <number> ... [[fig: ...]]".
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.sourcefile import fenced
+from core.sourcefile import LineDict, fenced, parse_yaml
 
 from .inline import CODE_SPAN, MARKER, computed_fields
 from .model import KeyNumbers
@@ -79,8 +86,10 @@ TABLE_ROW = re.compile(r"^\s*\|")
 WORD = re.compile(r"[a-z0-9]+(?:\.\d+)?")
 # Words of subjects' and fields' names that nearly every line has, so they tell nothing about a figure.
 COMMON = {"llama", "model", "models", "training", "pre", "post", "data", "card", "the", "and", "with", "all"}
-COMMON |= {"min", "max", "per", "results", "release", "base", "in"}
+COMMON |= {"min", "max", "per", "results", "release", "base", "in", "for", "meta"}
 STEM = 5  # a name's word matches a line's words that start with its first STEM letters ("param": "parameters")
+GLOSSARY = "data/glossary.yml"  # relative to the docs folder
+LITERAL_BLOCK = re.compile(r"^\s*(?:-\s+)?long:\s*\|")  # a `long: |` block: its text's lines are the file's next lines
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class HandTyped:
     line: int
     typed: str  # as the page writes it: "15.6T", "16,384", "43%"
     figures: tuple[str, ...]  # the figures of the same value, "llama31-405b.tokens", likeliest first
+    column: int = 0  # where the number starts in its line (0 for the first character)
 
     def message(self, src: str) -> str:
         marker = f"[[fig: {self.figures[0]}]]"
@@ -184,8 +194,42 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
                 if named >= (2 if small else 1):
                     ranked.append((-named, figure.ref))
             if ranked:
-                found.append(HandTyped(number, match[0].strip(), tuple(ref for _, ref in sorted(ranked))))
+                refs = tuple(ref for _, ref in sorted(ranked))
+                found.append(HandTyped(number, match[0].strip(), refs, match.start()))
     return found
+
+
+def glossary_hand_typed(source: str, data: KeyNumbers, path: str = f"docs/{GLOSSARY}") -> list[HandTyped]:
+    """The numbers of the glossary's `long:` texts (glossary.yml's source) that models.yml holds, each with the
+    line of the file where it stands, in order."""
+    tree = parse_yaml(source, path)
+    terms = tree.get("terms") if isinstance(tree, LineDict) else None
+    source_lines = source.split("\n")
+    found = []
+    for entry in terms if isinstance(terms, list) else []:
+        if not isinstance(entry, LineDict) or not isinstance(entry.get("long"), str):
+            continue
+        text, key_line = str(entry["long"]), entry.key_lines["long"]
+        literal = bool(LITERAL_BLOCK.match(source_lines[key_line - 1]))
+        read = _paragraphs(text)  # the same characters, a paragraph's line breaks made spaces
+        starts = [0]  # where each line of `read` starts in the text
+        for row in read.split("\n"):
+            starts.append(starts[-1] + len(row) + 1)
+        for typed in hand_typed(read, data):
+            offset = starts[typed.line - 1] + typed.column
+            line = key_line + 1 + text.count("\n", 0, offset) if literal else key_line
+            found.append(HandTyped(line, typed.typed, typed.figures))
+    return found
+
+
+def _paragraphs(text: str) -> str:
+    """Markdown text with each paragraph on one line: a line break between two lines that are not blank becomes a
+    space (so every character keeps its place)."""
+    lines = text.split("\n")
+    joined = [lines[0]]
+    for above, line in itertools.pairwise(lines):
+        joined.append((" " if above.strip() and line.strip() else "\n") + line)
+    return "".join(joined)
 
 
 def _naming(name_words: frozenset[str], written: str) -> frozenset[str]:
@@ -204,8 +248,15 @@ def _around(text: str, match: re.Match[str], count: int = NEAR) -> str:
 
 def _running_text(line: str) -> str:
     """A line without what is not running text in it: code spans, markers, comments, link targets, attributes,
-    quotations."""
-    return QUOTED.sub(" ", LINK_TARGET.sub(" ", MARKER.sub(" ", HTML_COMMENT.sub(" ", CODE_SPAN.sub(" ", line)))))
+    quotations, each made as many spaces (so every number keeps its place in the line)."""
+    text = line
+    for pattern in (CODE_SPAN, HTML_COMMENT, MARKER, LINK_TARGET, QUOTED):
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match[0])
 
 
 def _distinctive(match: re.Match[str]) -> bool:
@@ -241,11 +292,13 @@ def main(argv: list[str]) -> int:
     docs = Path("docs")
     words = load_strings(docs / STRINGS, f"docs/{STRINGS}", "en")
     data = load(docs / "data/models.yml", "docs/data/models.yml", words)
-    pages = [Path(arg) for arg in argv] or sorted(docs.glob("*.md"))
+    files = [Path(arg) for arg in argv] or [*sorted(docs.glob("*.md")), docs / GLOSSARY]
     count = 0
-    for page in pages:
-        src = page.relative_to(docs).as_posix() if page.is_relative_to(docs) else page.name
-        for found in hand_typed(page.read_text(encoding="utf-8"), data):
+    for file in files:
+        src = file.relative_to(docs).as_posix() if file.is_relative_to(docs) else file.name
+        source = file.read_text(encoding="utf-8")
+        typed = hand_typed(source, data) if file.suffix == ".md" else glossary_hand_typed(source, data, f"docs/{src}")
+        for found in typed:
             print(found.message(src))
             count += 1
     return 1 if count else 0

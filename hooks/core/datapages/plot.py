@@ -41,7 +41,8 @@ def render(name: str, data: KeyNumbers, cache: Path | None = None) -> Chart:
         fig = MplFigure(figsize=size, layout="constrained")
         ax = fig.add_subplot()
         after_layout = draw(chart, ax) or []
-        ax.set_title(chart.title, loc="left", pad=10)
+        # The title from the figure's left edge, over the axis labels too, wrapped to the figure's width.
+        fig.suptitle(chart.title, x=0.01, ha="left", fontsize=RC["axes.titlesize"], fontweight="bold", wrap=True)
         fig.draw_without_rendering()  # lay out first: labels along a line need the final axes shape
         for step in after_layout:
             step()

@@ -135,7 +135,8 @@ class NumberSite:
         self.table_at = _marker_at(sources, "[[claims]]")
         self.timeline_at = _marker_at(sources, "[[timeline]]")
         table = kclaims.VERDICT_TABLE if self.table_at else ""
-        self.site = kclaims.Site(self.data, dict(titles), frozenset(sources), self.heading, table)
+        boxes = kclaims.box_places(self.claims, sources)
+        self.site = kclaims.Site(self.data, dict(titles), frozenset(sources), self.heading, table, boxes)
         for src in list(self.anchors):  # headings known before (a build whose pages were converted earlier)
             self._table(src)
 

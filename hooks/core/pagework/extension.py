@@ -10,6 +10,9 @@ While Python-Markdown converts a page, and only then:
    figure carries data-search-exclude, so site search leaves it out), then runs the engine's own
    last step, if any (`finish`).
 
+On every page, a tree processor puts a comma between adjacent footnote markers, which would
+otherwise read as one number ("24" for notes 2 and 4).
+
 Which page is converted comes from a provider (pagework.page). A SiteBuild (pagework.sitebuild)
 makes the one PageWork of a build.
 """
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from core.termkit.markdown_ext import TermLinking
 
@@ -36,6 +40,8 @@ if TYPE_CHECKING:
 
 MARKERS_PRIORITY = 35  # before superfences (31.05), whitespace normalising (30) and raw HTML blocks (20)
 HTML_PRIORITY = 10  # after raw HTML is restored (30), footnotes (25) and "&" substitution (20)
+FOOTNOTE_RUNS_PRIORITY = 12  # after inline patterns (20) and the footnotes' own tree processors (50, 15)
+MARKER_SEPARATOR = ","  # between two adjacent footnote markers, inside the second one's <sup>
 Heading = tuple[str, int, str]  # (id, level, text as a reader sees it) of a heading, in reading order
 Finish = Callable[[CurrentPage, str, Markdown], str]  # (page, its HTML, the Markdown instance) -> HTML
 Converted = Callable[[CurrentPage, list[Heading]], None]  # a page's headings, once its tree is finished
@@ -55,6 +61,7 @@ class PageWork(Extension):
         md.preprocessors.register(_Markers(md, conversion), "pagework-markers", MARKERS_PRIORITY)
         TermLinking(conversion.link, conversion.glossary_headings).extendMarkdown(md)
         md.postprocessors.register(_Html(md, conversion), "pagework-html", HTML_PRIORITY)
+        md.treeprocessors.register(_FootnoteRuns(md), "pagework-footnote-runs", FOOTNOTE_RUNS_PRIORITY)
 
 
 class _Conversion:
@@ -125,3 +132,20 @@ def _flatten(tokens: list[dict[str, Any]]) -> Iterator[Heading]:
     for token in tokens:
         yield str(token["id"]), int(token["level"]), unescape(str(token["name"]))
         yield from _flatten(token.get("children") or [])
+
+
+class _FootnoteRuns(Treeprocessor):
+    """A comma between footnote markers that follow each other with nothing between them ("2,4", not "24")."""
+
+    def run(self, root: Element) -> None:
+        for parent in root.iter():
+            previous: Element | None = None
+            for child in parent:
+                if previous is not None and _is_marker(previous) and _is_marker(child) and not previous.tail:
+                    child.text = MARKER_SEPARATOR + (child.text or "")
+                previous = child
+
+
+def _is_marker(element: Element) -> bool:
+    """A footnote marker as Python-Markdown's footnotes extension writes it: <sup id="fnref:x"><a ...>."""
+    return element.tag == "sup" and element.get("id", "").startswith("fnref")

@@ -17,6 +17,7 @@ from core.sourcefile import fenced, say
 
 COMMENT = re.compile(r"<!--.*?-->|<nav\b.*?</nav>", re.DOTALL)  # comments, and link bars such as letters
 ATTR_LIST = re.compile(r"[ \t]*\{[#.:][^{}\n]*\}[ \t]*$")  # "## Sources {#sources}" -> "## Sources"
+LINK_ATTRS = re.compile(r"(?<=\))\{:[^{}\n]*\}")  # "[Wrong](a.md#x){: .kn-verdict }" -> "[Wrong](a.md#x)"
 TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>\n]*)?/?>")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 LINK = re.compile(r"(\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
@@ -91,7 +92,8 @@ def clean(markdown: str, src: str, url_of: Callable[[str], str | None]) -> str:
     for line, code in fenced(text.split("\n")):
         shown = line
         if not code:
-            shown = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), TAG.sub("", line))
+            shown = LINK_ATTRS.sub("", TAG.sub("", line))
+            shown = LINK.sub(lambda m: m.group(1) + _absolute(m.group(2), src, url_of) + m.group(3), shown)
             shown = ATTR_LIST.sub("", shown) if shown.startswith("#") else shown
         out.append(shown.rstrip())
     return BLANKS.sub("\n\n", "\n".join(out))

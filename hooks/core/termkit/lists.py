@@ -1,9 +1,10 @@
 """HTML of the generated lists: the book-style index and each glossary entry's "Used on" list.
 
 Plain string building rather than templates: these lists hold a link for every page a term
-occurs on, and they are the same for any site generator. Both stay small on a large site: a
-page is listed once, with a link to its most relevant section and the count of the others (the
-full per-section list is in xref.json), and "Used on" lists at most `cap` pages.
+occurs on, and they are the same for any site generator. The index, like a book's, lists every
+place: each page once, then each of its sections that the entry points to. "Used on" stays short:
+each page once, with a link to its most relevant section; the count of its other sections links
+to the term's entry in the index, and above `cap` pages it ends with a link to all of them there.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
     """The index page's body: a bar of letters, then the entries under each letter.
 
     url turns a site-relative place URL into a link from the index page. Each entry names every
-    page it occurs on once, linking the page's main or first place and counting the others.
+    page it occurs on once, then links each of its places on that page, the main ones in bold.
     """
     groups = list(groups)
     ids = entry_ids(groups)
@@ -117,14 +118,12 @@ def index_html(groups: list[tuple[str, list[Entry]]], strings: dict[str, str], u
 
 
 def _places(entry: Entry, strings: dict[str, str], link: Callable[[Place, str], str]) -> str:
-    """An index entry's places: each page once, linking its main or first place and counting the others."""
+    """An index entry's places: each page once, then every place on it ("Page: A, B"; the page's own
+    title as the link when the entry points to the page itself)."""
     out = []
     for page, top, sections in entry.by_page():
-        candidates = ([top] if top else []) + sections
-        chosen = next((p for p in candidates if p.main), candidates[0])
-        text = link(chosen, page) if chosen is top else f"{escape(page)}: {link(chosen, chosen.label)}"
-        more = more_text(len(candidates) - 1, strings)
-        out.append(f"{text} {escape(more)}" if more else text)
+        head = link(top, page) if top else escape(page)
+        out.append(f"{head}: " + ", ".join(link(s, s.label) for s in sections) if sections else head)
     return "; ".join(out)
 
 
@@ -132,8 +131,9 @@ def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0,
     """One glossary entry's "Used on" line: its pages, each once, linking its most relevant section.
 
     Above cap pages (0: no cap) the first cap pages are listed, then a link to all of them
-    (all_url: the term's entry in the index; without one every page is listed). Inline HTML:
-    the glossary page puts it at the end of the entry's last paragraph.
+    (all_url: the term's entry in the index; without one every page is listed). A page's count of
+    further sections links to that entry too, which lists them all. Inline HTML: the glossary page
+    puts it at the end of the entry's last paragraph.
     """
     label = f"{escape(strings['used_on'])}:"
     if not pages:
@@ -141,8 +141,10 @@ def used_on_html(pages: Sequence[UsedOn], strings: dict[str, str], cap: int = 0,
     shown = pages[:cap] if cap and all_url and len(pages) > cap else pages
     items = []
     for page in shown:
-        more = more_text(page.more, strings)
-        items.append(f'<a href="{escape(page.url)}">{escape(page.title)}</a>' + (f" {escape(more)}" if more else ""))
+        more = escape(more_text(page.more, strings))
+        if more and all_url:
+            more = f'<a href="{escape(all_url)}">{more}</a>'
+        items.append(f'<a href="{escape(page.url)}">{escape(page.title)}</a>' + (f" {more}" if more else ""))
     if len(shown) < len(pages):
         items.append(f'<a href="{escape(all_url)}">{escape(strings["all_pages"].format(n=len(pages)))}</a>')
     return f"{label} " + "; ".join(items)

@@ -37,6 +37,9 @@ COMMON_SHARE = 0.25  # a word in more than this share of all search documents is
 MIN_TYPED = 3  # a common word this long or longer, typed, reaches the longer words it begins
 INFLECTIONS = ("", "s", "es", "ed", "ing", "'s", "’s")  # what may follow a word in its own inflected forms
 _MARKUP = re.compile(r"<[^>]+>|&\w+;")
+# A footnote marker as a search document's text keeps it (Material's indexer drops the link, keeps <sup>),
+# with the comma that separates adjacent ones (pagework.extension).
+_FOOTNOTE_MARKER = re.compile(r"<sup>,?\d+</sup>")
 _NON_WORD = re.compile(r"[\W_]+")
 JOINED = re.compile(r"(?<=[A-Za-z])-(?=\d)")  # the hyphen of "GPT-4", which readers often leave out
 
@@ -165,3 +168,18 @@ def _word_list(text: str, split: re.Pattern[str] = _NON_WORD) -> list[str]:
 def _words(text: str, split: re.Pattern[str] = _NON_WORD) -> set[str]:
     """The distinct words of a text: enough to tell whether a name is already there."""
     return set(_word_list(text, split))
+
+
+def drop_footnote_markers(documents: Iterable[dict[str, Any]]) -> int:
+    """Remove footnote markers from each search document's text; how many documents changed.
+
+    A result's snippet cannot follow a marker, and without its link the number runs into the text
+    around it ("point.68" for a sentence that ends with notes 6 and 8).
+    """
+    changed = 0
+    for doc in documents:
+        text = doc.get("text")
+        if isinstance(text, str) and "<sup>" in text:
+            doc["text"], count = _FOOTNOTE_MARKER.subn("", text)
+            changed += bool(count)
+    return changed

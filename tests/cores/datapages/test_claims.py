@@ -178,14 +178,28 @@ def test_a_good_site_builds_clean_and_renders_every_marker(tmp_path):
     assert built.ok, built.log
     assert warnings(built.log) == []
     home = lxml.html.fromstring(built.page("index.html"))
-    rows = home.xpath("//article//table[.//th[.='Verdict']]//tbody/tr")
-    assert [r.xpath("td[1]")[0].text_content() for r in rows] == [
+    cards = home.xpath("//article//div[@class='kn-verdicts']/ol/li")
+    assert [c.xpath("p[1]")[0].text_content() for c in cards] == [
         "The size was well chosen.",
         "The flagship was overtrained.",
         "It is complicated.",
     ]
-    assert [r.xpath("td[2]")[0].text_content() for r in rows] == ["Accurate", "Overstated", "Accurate, with context"]
-    assert [r.xpath("td[3]/a/@href")[0] for r in rows] == ["theme/#size", "theme/#training-longer", "theme/#size"]
+    assert [c.xpath("p[2]")[0].text_content() for c in cards] == [
+        "Accurate: The paper says so.",
+        "Overstated: Only the small models were.",
+        "Accurate, with context: It needs nuance.",
+    ]
+    verdicts = [c.xpath("p[2]/a")[0] for c in cards]
+    assert [v.get("class") for v in verdicts] == [
+        "kn-verdict kn-verdict--accurate",
+        "kn-verdict kn-verdict--overstated",
+        "kn-verdict kn-verdict--accurate-with-context",
+    ]
+    # A verdict leads to the box that explains it; a claim without a box, to its section.
+    assert [v.get("href") for v in verdicts] == ["theme/#size", "theme/#claim-overtrained", "theme/#claim-nuance"]
+    theme = lxml.html.fromstring(built.page("theme/index.html"))
+    for anchor in ("claim-overtrained", "claim-nuance"):
+        assert theme.xpath(f"//div[@id='{anchor}']/div[contains(@class, 'admonition')]"), anchor
 
 
 def test_correction_boxes_follow_in_short_and_context_boxes_stay_in_their_section(tmp_path):
@@ -193,10 +207,14 @@ def test_correction_boxes_follow_in_short_and_context_boxes_stay_in_their_sectio
     article = lxml.html.fromstring(built.page("theme/index.html")).find(".//article")
     after = article.xpath("./h1/following-sibling::*")
     assert "abstract" in after[0].get("class")
-    assert after[1].get("class") == "admonition warning"
-    assert after[1].findtext("p[@class='admonition-title']") == "Correction: only the small models were trained longer"
-    assert "Verdict: Overstated." in after[1].text_content()
-    context = article.xpath(".//h2[@id='size']/following-sibling::div[contains(@class,'admonition')]")[0]
+    assert after[1].get("id") == "claim-overtrained", "the box's anchor, which the verdict list links to"
+    (correction,) = after[1]
+    assert correction.get("class") == "admonition warning"
+    assert (
+        correction.findtext("p[@class='admonition-title']") == "Correction: only the small models were trained longer"
+    )
+    assert "Verdict: Overstated." in correction.text_content()
+    context = article.xpath(".//h2[@id='size']/following-sibling::div[@id='claim-nuance']/div")[0]
     assert context.get("class") == "admonition info"
     assert context.findtext("p[@class='admonition-title']") == "Context: it depends on the budget"
     titles = article.xpath(".//p[@class='admonition-title']/text()")
@@ -216,7 +234,7 @@ def test_a_page_with_no_correction_says_so(tmp_path):
         "Of the news summary's claims discussed on this page, 2 accurate and 1 accurate with context"
     )
     assert not article.xpath(".//div[contains(@class,'warning')]")
-    assert article.xpath(".//h2[@id='training-longer']/following-sibling::div[@class='admonition info']")
+    assert article.xpath(".//h2[@id='training-longer']/following-sibling::div/div[@class='admonition info']")
 
 
 def test_sources_list_and_claims_json_read_the_same_file(tmp_path):
@@ -403,10 +421,11 @@ def test_dates(text, iso, shown):
 
 
 def test_links_to_sections_show_the_headings_the_toc_extension_made(tmp_path):
-    """The home page is converted before the theme page: its links to the theme's sections get their text
-    once every page is converted, as the toc extension gave it (code, entities, an attribute list)."""
+    """The home page is converted before the theme page: its links to the theme's sections (here the German
+    register's) get their text once every page is converted, as the toc extension gave it (code, entities,
+    an attribute list)."""
     theme = THEME.replace("## Training longer", "## Training `longer` &amp; <small>more</small> {#training-longer}")
-    built = build(tmp_path, pages={"theme.md": theme})
+    built = build(tmp_path, pages={"index.md": HOME + "\n## Register\n\n[[claims-register]]\n", "theme.md": theme})
     assert built.ok, built.log
     home = lxml.html.fromstring(built.page("index.html")).find(".//article")
     links = {a.get("href"): a.text_content() for a in home.iterfind(".//table//a")}

@@ -11,7 +11,7 @@ import pytest
 
 from core.datapages import data as kndata
 from core.datapages.chart import Chart, number_words, si
-from core.datapages.handtyped import HandTyped, hand_typed
+from core.datapages.handtyped import HandTyped, glossary_hand_typed, hand_typed
 from core.datapages.inline import MARKER, starts_with_figure, write
 from core.datapages.units import NUMBER_WORDS, format_ratio, format_value, qualify
 from core.sourcefile import STRINGS, load_strings
@@ -71,6 +71,9 @@ facts:
     alpha: {value: 0.537, unit: number, source: paper}
     kv_heads: {value: 8, unit: count, source: paper}
     bf16_gpus: {value: 16, unit: count, source: paper}
+  fit:
+    name: Meta's scaling law for Big
+    params_min: {value: 40e6, unit: params, source: paper}
 tables:
   t:
     rows:
@@ -358,6 +361,7 @@ def test_figures_typed_in_running_text_are_found(numbers, line, found):
         "# T\n\n[[numbers: t]]\n",
         '# T\n\nThe card lists "over 15.6T tokens" of text, and “15.6T tokens” too.\n',  # a source's own words
         "# T\n\nIn BF16, the 16-bit number format, each weight takes two bytes.\n",  # "BF16" names no count of 16
+        "# T\n\nFor Meta, the rate fell to zero over the last 40M tokens.\n",  # "Meta", "for" name no subject
     ],
 )
 def test_what_is_not_running_text_or_not_a_figure_is_left_alone(numbers, page):
@@ -375,3 +379,57 @@ def test_the_message_names_the_line_the_figure_and_the_marker():
         "docs/a.md:12: 16,384 is typed by hand, and models.yml holds it as run.gpus (or big.model_dim); "
         "fix: write [[fig: run.gpus]]"
     )
+
+
+# --- ... in the glossary's `long:` texts (core.datapages.handtyped.glossary_hand_typed) ---------------------
+
+GLOSSARY = """\
+terms:
+  - term: Pre-training
+    short: >-
+      Training on 15.6T tokens, in the tooltip's plain text.
+    long: |
+      The Big Model read its [data](data.md) once, and the tokens it saw came to
+      15.6T in all; the run took 30.84M GPU-hours.
+    source: paper
+  - term: Vocabulary
+    long: |
+      The words of its vocabulary.
+
+      All of 128,000 entries, and 15.6T tokens.
+    short: The words.
+    source: paper
+  - term: Vocabulary size
+    short: Its size.
+    long: "A vocabulary of 128,000 entries."
+    source: paper
+"""
+
+
+def glossary_typed(source: str, numbers) -> list[tuple[int, str, tuple[str, ...]]]:
+    return [(found.line, found.typed, found.figures) for found in glossary_hand_typed(source, numbers)]
+
+
+def test_a_planted_figure_in_a_glossary_long_text_is_found_at_the_line_of_the_file(numbers):
+    # "tokens" on the line above names 15.6T on line 7: a `long:` text is one paragraph of the glossary page (and
+    # the link target before it, left out of the words, keeps its place in the text).
+    # The `short:` is not read (the tooltip is plain text, where no marker is written).
+    assert glossary_typed(GLOSSARY, numbers) == [
+        (7, "15.6T", ("big.tokens",)),
+        (7, "30.84M", ("big.gpu_hours",)),
+        (13, "15.6T", ("big.tokens",)),  # after a blank line of the text
+        (18, "128,000", ("big.vocab",)),  # a `long:` that is no `|` block: at its key's line
+    ]
+    fixed = GLOSSARY.replace("15.6T in", "[[fig: big.tokens]] in").replace("and 15.6T", "and [[fig: big.tokens]]")
+    fixed = fixed.replace("30.84M", "[[fig: big.gpu_hours]]")
+    assert glossary_typed(fixed, numbers) == [(18, "128,000", ("big.vocab",))]
+
+
+def test_a_blank_line_parts_the_paragraphs_of_a_glossary_long_text(numbers):
+    # Parted from "vocabulary" by a blank line, 128,000 on line 13 is not found (above); in one paragraph it is.
+    joined = GLOSSARY.replace("vocabulary.\n\n", "vocabulary.\n")
+    assert glossary_typed(joined, numbers)[2:] == [
+        (12, "128,000", ("big.vocab",)),
+        (12, "15.6T", ("big.tokens",)),
+        (17, "128,000", ("big.vocab",)),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import markdown
 import pytest
 import yaml
@@ -61,6 +62,15 @@ def test_the_provider_is_asked_once_per_conversion_and_finish_gets_the_page(tmp_
     assert len(asked) == 1
     assert finished == ["guide/intro.md"]
     assert html.endswith("<!-- done -->")
+
+
+def test_a_comma_goes_between_adjacent_footnote_markers_only(tmp_path):
+    """On any conversion, a page's or not: "1,2,3" for adjacent markers, none where text parts them."""
+    build, _ = site_build(tmp_path, current=lambda md: None)
+    md = markdown.Markdown(extensions=["footnotes", build.work])
+    html = md.convert("A point.[^a][^b][^c] Then [^d] and [^a].\n\n[^a]: One.\n[^b]: Two.\n[^c]: Three.\n[^d]: Four.\n")
+    paragraph = lxml.html.fromstring(html).xpath("//p")[0]
+    assert paragraph.text_content().startswith("A point.1,2,3 Then 4 and 1.")
 
 
 def test_a_conversion_tells_the_build_its_headings_as_a_reader_sees_them(tmp_path):

@@ -63,7 +63,7 @@ def test_index_lists_each_page_once_with_main_entries_described_for_screen_reade
     ]
 
 
-def test_index_renders_one_line_per_page_linking_the_main_or_first_place():
+def test_index_names_each_page_once_and_links_every_place_on_it():
     entry = Entry(
         "Topic",
         places=[
@@ -78,8 +78,9 @@ def test_index_renders_one_line_per_page_linking_the_main_or_first_place():
     )
     root = fragment(index_html([("T", [entry])], STRINGS, str))
     item = root.get_element_by_id("entry-topic")
-    assert text(item) == "Topic: Page: C and 2 more sections; Q and 1 more section; R: Y and 1 more section"
-    assert [a.get("href") for a in item.iterfind("a")] == ["p/#c", "q/", "r/#y"]
+    assert text(item) == "Topic: Page: A, B, C; Q: X; R: Y, Z"
+    assert [a.get("href") for a in item.iterfind("a")] == ["p/#a", "p/#b", "p/#c", "q/", "q/#x", "r/#y", "r/#z"]
+    assert [a.get("href") for a in item.iterfind("a[@class='xref-main']")] == ["p/#c"]
 
 
 def test_an_entry_without_places_of_its_own_page_names_the_page_unlinked():
@@ -124,6 +125,14 @@ def test_used_on_lists_each_page_once_with_its_most_relevant_section_and_the_cou
     assert text(root) == "Used on: Q & A and 2 more sections; B; C and 1 more section"
     assert [a.get("href") for a in root.iter("a")] == ["../qa/#s-1", "../b/", "../c/#x"]
     assert fragment(used_on_html([], STRINGS)).text_content() == "Used on: no page yet"
+
+
+def test_used_on_links_the_count_of_further_sections_to_the_index_entry_that_lists_them():
+    pages = [UsedOn("Q & A", "../qa/#s-1", 2), UsedOn("B", "../b/")]
+    root = fragment(used_on_html(pages, STRINGS, cap=8, all_url="../book-index/#entry-x"))
+    assert text(root) == "Used on: Q & A and 2 more sections; B"
+    links = [(a.text_content(), a.get("href")) for a in root.iter("a")]
+    assert links == [("Q & A", "../qa/#s-1"), ("and 2 more sections", "../book-index/#entry-x"), ("B", "../b/")]
 
 
 def test_used_on_above_the_cap_links_to_all_pages_in_the_index():

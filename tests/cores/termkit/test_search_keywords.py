@@ -8,7 +8,7 @@ import pytest
 from core.termkit.linker import Occurrence, Section
 from core.termkit.model import parse_glossary
 from core.termkit.records import IndexMarker
-from core.termkit.search import SectionKeywords, add_search_fields, names_of, page_keywords
+from core.termkit.search import SectionKeywords, add_search_fields, drop_footnote_markers, names_of, page_keywords
 from core.termkit.xref import MarkerError, parse_marker
 from support.sites import MINI_GLOSSARY, make_site, run_build
 
@@ -121,6 +121,13 @@ PAGES = {
         Each token visits a few experts of the mixture of experts.
         """,
 }
+
+
+def test_footnote_markers_are_dropped_from_search_text_and_nothing_else():
+    """A snippet cannot follow a marker, and without its link the number runs into the words ("point.68")."""
+    docs = [{"text": "<p>the day it came out,<sup>1</sup><sup>,7</sup> and x<sup>2</sup> is <code>1</code>.</p>"}]
+    assert drop_footnote_markers(docs) == 1
+    assert docs[0]["text"] == "<p>the day it came out, and x is <code>1</code>.</p>"
 
 
 def build(tmp_path):

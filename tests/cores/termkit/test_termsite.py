@@ -106,7 +106,9 @@ def test_used_on_lists_pages_in_navigation_order_linking_the_main_or_first_secti
         )
     ]
     assert resolved.used_on_line(GQA) == (
-        'Used on: <a href="../b/">Bee</a> and 2 more sections; <a href="../a/#core">Ay</a> and 1 more section'
+        'Used on: <a href="../b/">Bee</a> <a href="../book-index/#entry-grouped-query-attention">'
+        'and 2 more sections</a>; <a href="../a/#core">Ay</a> <a href="../book-index/#entry-grouped-query-attention">'
+        "and 1 more section</a>"
     )
     assert resolved.used_on_line("scaling-law") == "Used on: Not used on any page yet."
 
@@ -151,7 +153,8 @@ def test_text_before_the_first_heading_is_the_page_itself():
         Place("a/", "Page A", None),
         Place("a/#section", "Page A", "Section"),
     ]
-    assert "Page A</a> and 1 more section" in resolved.index_html()
+    assert 'Topic: <a href="../a/">Page A</a></li>' in resolved.index_html(), "the page itself, no section"
+    assert '<a href="../a/">Page A</a>: <a href="../a/#section">Section</a>' in resolved.index_html()
 
 
 def test_an_h2_that_repeats_the_title_is_a_section_not_the_page():

@@ -168,8 +168,13 @@ def test_used_on_links_the_main_index_entry_and_above_the_cap_the_index(tmp_path
     root = lxml.html.fromstring(built.page("glossary/index.html"))
     assert entry_refs(root, "grouped-query-attention")["Used on"] == (
         "Home; Quiet; Deep page and 2 more sections",
-        [("Home", "../"), ("Quiet", "../quiet/"), ("Deep page", "../topics/deep/#two")],
-    )  # the main entry: last section
+        [
+            ("Home", "../"),
+            ("Quiet", "../quiet/"),
+            ("Deep page", "../topics/deep/#two"),
+            ("and 2 more sections", "../book-index/#entry-grouped-query-attention"),
+        ],
+    )  # the main entry: last section; the others are in the index
 
 
 def test_index_page_is_left_out_of_search_and_glossary_is_in(built):

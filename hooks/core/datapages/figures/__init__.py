@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..chart import WIDTH
 from .gpu_hours import build_gpu_hours, draw_gpu_hours
 from .moe import build_moe, draw_moe
 from .tokens_per_param import build_tokens_per_param, draw_tokens_per_param
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
     from ..model import KeyNumbers
 
 CHARTS: dict[str, tuple[Callable[[KeyNumbers], Chart], Draw, tuple[float, float]]] = {  # name -> build, draw, inches
-    "tokens-vs-params": (build_tokens_vs_params, draw_tokens_vs_params, (6.4, 5.2)),
-    "tokens-per-parameter": (build_tokens_per_param, draw_tokens_per_param, (6.4, 4.4)),
-    "moe-active-vs-total": (build_moe, draw_moe, (6.4, 5.0)),
-    "gpu-hours": (build_gpu_hours, draw_gpu_hours, (6.4, 3.9)),
+    "tokens-vs-params": (build_tokens_vs_params, draw_tokens_vs_params, (WIDTH, 5.8)),
+    "tokens-per-parameter": (build_tokens_per_param, draw_tokens_per_param, (WIDTH, 4.8)),
+    "moe-active-vs-total": (build_moe, draw_moe, (WIDTH, 4.8)),
+    "gpu-hours": (build_gpu_hours, draw_gpu_hours, (WIDTH, 3.6)),
 }

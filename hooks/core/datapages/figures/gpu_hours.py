@@ -53,7 +53,7 @@ def draw_gpu_hours(chart: Chart, ax: Axes) -> None:
     ax.set_ylim(-0.6, len(marks) - 0.4)
     top = max(m.x.number for m in marks)
     ax.set_xlim(0, top * 1.18)
-    ax.set_xlabel(chart.words["x"])
+    ax.set_xlabel(chart.words["x"], loc="right")  # the y labels take the left: the axis is narrow
     ax.xaxis.set_major_formatter(formatter(lambda value: si(value, chart.numbers)))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)

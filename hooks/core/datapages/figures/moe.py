@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chart import INK, Chart, Mark, family_style, label_mark, line_label, log_limits, log_log_axes
+from ..chart import INK, Chart, Mark, family_style, label_along, log_limits, log_log_axes, place_labels
 from ..model import KeyNumbers
 
 if TYPE_CHECKING:
@@ -68,18 +68,13 @@ def draw_moe(chart: Chart, ax: Axes) -> AfterLayout:
             zorder=3,
         )
         line.set_gid(f"mark-{mark.key}")
-        dx, dy, ha = LABELS_3.get(mark.key, (7, 0, "left"))
-        label_mark(ax, mark, mark.text or mark.label, (dx, dy), ha)
     log_log_axes(ax, chart.words["moe_chart_x"], chart.words["moe_chart_y"], chart.numbers)
-    return [lambda: line_label(ax, (1e10, 1e10), (1e12, 1e12), chart.words["moe_chart_diagonal"], 0.52)]
+
+    def labels() -> None:
+        taken = place_labels(ax, [(mark, mark.text or mark.label) for mark in chart.marks], {}, [])
+        label_along(ax, (1e10, 1e10), (1e12, 1e12), chart.words["moe_chart_diagonal"], taken)
+
+    return [labels]
 
 
 HEADER = ("chart_model", "moe_chart_design", "moe_chart_active", "moe_chart_total", "moe_chart_experts")
-LABELS_3 = {
-    "llama31-8b": (8, -2, "left"),
-    "llama31-70b": (8, -2, "left"),
-    "llama31-405b": (8, -2, "left"),
-    "llama4-scout": (-8, 0, "right"),
-    "llama4-maverick": (8, 0, "left"),
-    "llama4-behemoth": (0, -20, "center"),
-}

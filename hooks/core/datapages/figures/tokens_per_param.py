@@ -88,12 +88,11 @@ def draw_tokens_per_param(chart: Chart, ax: Axes) -> None:
         (rule.number, len(marks) - 0.5),
         xytext=(3, 0),
         textcoords="offset points",
-        fontsize=8,
         va="center",
         alpha=0.8,
     )
     ax.set_ylim(-0.6, len(marks) + 0.1)
-    ax.set_xlabel(chart.words["x"])
+    ax.set_xlabel(chart.words["x"], loc="right")  # the y labels take the left: the axis is narrow
     ax.xaxis.set_major_formatter(formatter(lambda v: localize(f"{v:,.0f}", chart.numbers)))
     ax.grid(True, axis="x", which="major")
     ax.spines["left"].set_visible(False)

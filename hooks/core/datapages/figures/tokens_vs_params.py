@@ -11,11 +11,11 @@ from ..chart import (
     family_legend,
     family_style,
     is_lower_bound,
-    label_mark,
     line_label,
     log_limits,
     log_log_axes,
     not_shown,
+    place_labels,
     projection_style,
     projections,
     ratio_rows,
@@ -59,9 +59,8 @@ def _marks(data: KeyNumbers) -> tuple[list[Mark], list[str]]:
         if not (params.stated and tokens.stated):
             missing.append(data.say("chart_not_stated_tokens", name=model.name))
             continue
-        lower = is_lower_bound(tokens)
-        text = data.say("chart_lower_bound", label=model.name, tokens=tokens.display()) if lower else ""
-        marks.append(Mark(model.id, model.name, params, tokens, family_style(model), lower, text))
+        # A lower bound is drawn as a triangle (the legend says so), labelled with the name alone.
+        marks.append(Mark(model.id, model.name, params, tokens, family_style(model), is_lower_bound(tokens)))
     for point in projections(data):
         if point.id in CHARTED_PROJECTIONS:
             marks.append(
@@ -104,12 +103,13 @@ def _description(marks: list[Mark], missing: list[str], rule: Figure, data: KeyN
 def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=3))
+    ax.set_xlim(*log_limits([m.x.number for m in chart.marks], high=10))  # room right of the largest, for labels
     ax.set_ylim(*log_limits([m.y_figure.number for m in chart.marks]))
     ratio = chart.extra["rule"].number
     xs = list(ax.get_xlim())
     ax.plot(xs, [x * ratio for x in xs], linestyle=(0, (5, 3)), color=INK, alpha=0.55, linewidth=1, zorder=1)
     label = chart.words["rule"]
+    sizes: dict[str, float] = {}
     for mark in chart.marks:
         colour, shape = mark.style
         hollow = mark.key in CHARTED_PROJECTIONS and mark.key != "llama3-optimum"
@@ -128,28 +128,19 @@ def draw_tokens_vs_params(chart: Chart, ax: Axes) -> AfterLayout:
             zorder=2.5 if shape == "*" else 3,
         )
         line.set_gid(f"mark-{mark.key}")
-        dx, dy, ha = LABELS_1.get(mark.key, (6, -3, "left"))
-        label_mark(ax, mark, mark.text or mark.label, (dx, dy), ha)
+        sizes[mark.key] = size
     log_log_axes(ax, chart.words["x"], chart.words["y"], chart.numbers)
     family_legend(ax, chart.marks, "outside lower center", chart.words)
     start = xs[0] * 2  # the line's lower end, clear of the corner
-    return [lambda: line_label(ax, (start, start * ratio), (start * 100, start * 100 * ratio), label, 0.0, below=True)]
+
+    def labels() -> None:
+        rule = line_label(ax, (start, start * ratio), (start * 100, start * 100 * ratio), label, 0.0, below=True)
+        # The optimum's star needs no label: the legend names it, and it sits among the largest models.
+        named = [(mark, "" if mark.key == "llama3-optimum" else mark.text or mark.label) for mark in chart.marks]
+        place_labels(ax, named, sizes, [rule])
+
+    return [labels]
 
 
 LEGEND = ("legend_optimum", "legend_rule", "legend_projection", "legend_lower_bound")
 CHARTED_PROJECTIONS = ("chinchilla-520b", "llama3-optimum")  # the others sit on the rule-of-thumb line
-LABELS_1 = {  # label offsets in points (dx, dy, alignment), chosen so that labels do not overlap
-    "chinchilla": (8, -5, "left"),
-    "gpt3": (-8, 0, "right"),
-    "llama2-7b": (0, -10, "center"),
-    "llama2-13b": (0, 10, "center"),
-    "llama2-70b": (8, 3, "left"),
-    "llama31-8b": (8, 0, "left"),
-    "llama3-70b": (0, -16, "center"),  # the same point as Llama 3.1 70B (70B, 15T+): its label goes below
-    "llama31-70b": (0, 10, "center"),
-    "llama31-405b": (-8, -9, "right"),
-    "llama4-scout": (8, 0, "left"),
-    "llama4-maverick": (-8, 2, "right"),
-    "llama3-optimum": (9, 1, "left"),
-    "chinchilla-520b": (8, -9, "left"),
-}
