@@ -31,6 +31,7 @@ class SiteView:
     generated: Callable[[str], bool] = lambda src: False  # whether a hook or script writes the page
     config_name: str = "mkdocs.yml"
     config_text: str = ""
+    shown: Callable[[str], str] = lambda rel: f"docs/{rel}"  # a path in the docs folder as messages name it
     unused_footnotes: set[tuple[str, str]] = field(default_factory=set)  # (page, label) already reported
     links_seen: Counter[tuple[str, str]] = field(default_factory=Counter)  # (page, link) -> messages so far
 
@@ -53,11 +54,13 @@ def link_not_found(
     if guess:
         fix = f"did you mean '{guess}'?"
     else:
-        fix = f"correct the path (it is relative to docs/{src}), or create docs/{target}"
+        fix = f"correct the path (it is relative to {site.shown(src)}), or create {site.shown(target)}"
     if unrecognized:
         problem = f"link '{url}' does not name a file of the site (link to the page's .md file)"
     else:
-        problem = f"link '{url}'{_not_written_here(site, src, url)} points to docs/{target}, which does not exist"
+        problem = (
+            f"link '{url}'{_not_written_here(site, src, url)} points to {site.shown(target)}, which does not exist"
+        )
     return f"{where_link(site, src, url)}: {problem}; fix: {fix}"
 
 
@@ -74,7 +77,7 @@ def anchor_missing(site: SiteView, src: str, url: str, target: str = "", anchor:
         return f"{where_link(site, src, '[^' + label + ']:')}: {unused_footnote(label)}"
     anchors = site.anchors(target)
     close = difflib.get_close_matches(anchor, anchors, n=1, cutoff=0.5)
-    page = "this page" if target == src else f"docs/{target}"
+    page = "this page" if target == src else site.shown(target)
     fix = f"did you mean '#{close[0]}'?" if close else "link to one of its headings"
     listed = ", ".join(f"#{a}" for a in anchors[:MAX_LISTED]) + (", ..." if len(anchors) > MAX_LISTED else "")
     if listed:
@@ -100,9 +103,10 @@ def nav_omitted(site: SiteView, pages: Sequence[str]) -> str:
 def nav_not_found(site: SiteView, path: str) -> str:
     """A `nav:` entry whose path names no file in docs/."""
     guess = closest_file(site, "", path)
-    fix = f"did you mean '{guess}'?" if guess else "write the path of a page relative to docs/"
+    folder = site.shown(".")
+    fix = f"did you mean '{guess}'?" if guess else f"write the path of a page relative to {folder}/"
     line = line_of(site.config_text, path) or 1
-    return f"{site.config_name}:{line}: the nav: entry '{path}' names no page in docs/; fix: {fix}"
+    return f"{site.config_name}:{line}: the nav: entry '{path}' names no page in {folder}/; fix: {fix}"
 
 
 def where_link(site: SiteView, src: str, needle: str) -> str:
@@ -114,9 +118,9 @@ def where_link(site: SiteView, src: str, needle: str) -> str:
     places = [m.start() for m in as_link.finditer(source)]
     places = places or [m.start() for m in re.finditer(re.escape(needle), source)]
     if not places:
-        return f"docs/{src}"
+        return site.shown(src)
     index = places[min(nth, len(places) - 1)]
-    return f"docs/{src}:{line_at(source, index)}"
+    return f"{site.shown(src)}:{line_at(source, index)}"
 
 
 def _not_written_here(site: SiteView, src: str, url: str) -> str:
@@ -141,7 +145,7 @@ def closest_file(site: SiteView, src: str, target: str) -> str:
 
 def _display(site: SiteView, src: str) -> str:
     """docs/<src> for a file in docs/, or a note that a hook makes the page."""
-    return f"{src} (a page that a hook generates)" if site.generated(src) else f"docs/{src}"
+    return f"{src} (a page that a hook generates)" if site.generated(src) else site.shown(src)
 
 
 def _title_of(site: SiteView, src: str) -> str:

@@ -110,6 +110,7 @@ class SitePlugin:
                 report=_log,
                 source=self._source,
                 error=PluginError,
+                root=Path(config.config_file_path).parent if config.config_file_path else None,
             )
         except (SourceError, NumbersError) as exc:
             raise PluginError(str(exc)) from None
@@ -119,9 +120,10 @@ class SitePlugin:
         text = config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else ""
         name = config_file.name if config_file else "mkdocs.yml"
         view = messages.SiteView(self._source, self._files, self._pages, self._anchors, self._generated, name, text)
+        view.shown = self.build.paths.shown
         self.view = view
         _install_filter(self)
-        self.active = ActiveMarkup(Path(config.docs_dir))
+        self.active = ActiveMarkup(Path(config.docs_dir), self.build.paths)
         for problem in self.active.words():
             LOGS["checks"].warning(problem)
 
@@ -144,7 +146,10 @@ class SitePlugin:
 
     @event_priority(-100)  # last: the next conversion is the page's
     def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> None:
-        problems, unused = page_problems(page.file.src_uri, page.file.content_string.replace("\r\n", "\n"))
+        src = page.file.src_uri
+        problems, unused = page_problems(
+            src, page.file.content_string.replace("\r\n", "\n"), self.build.paths.shown(src)
+        )
         for problem in problems:
             LOGS["checks"].warning(problem)
         if self.view is not None:

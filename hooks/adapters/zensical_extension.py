@@ -98,6 +98,7 @@ def _make(project: Project, state: dict[str, Any]) -> SiteBuild:
         current=current,
         report=_reported_before,
         source=project.source,
+        root=project.config_file.resolve().parent,
     )
     srcs = [*[src for src in project.pages if src not in build.settings.generated], *build.settings.generated]
     urls = {src: project.url_of(src) for src in srcs}

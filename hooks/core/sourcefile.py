@@ -14,14 +14,18 @@ text).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self, TypeAlias
 
 import yaml
 
+DATA = "data"  # the folder of the data files, relative to the docs folder, unless `extra: data:` says otherwise
 STRINGS = "data/strings.yml"  # the words the hooks put on the site, per language; relative to the docs folder
+ENGLISH = "en"  # the language every data file is written in; another language reads its `<language>:` blocks
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 BOOLS = yaml.constructor.SafeConstructor.bool_values  # "yes" -> True, "off" -> False, ...
 # A page's front matter block, as MkDocs (mkdocs.utils.meta) and Zensical find it.
@@ -35,6 +39,39 @@ class SourceError(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class SourcePaths:
+    """Where one build's source files are, and how a message names them: relative to the project's folder
+    (the config file's), as an editor finds them: docs/scaling-laws.md, docs/de/scaling-laws.md, and
+    docs/data/glossary.yml, the one copy of the data files that every language's build reads.
+
+    docs: the pages' folder; data: the data files' folder, relative to docs (`extra: data:`, "../data"
+    for a language whose pages are in docs/de/); root: the project's folder (None: messages name the
+    pages' folder "docs").
+    """
+
+    docs: Path
+    data: str = DATA
+    root: Path | None = None
+
+    def shown(self, rel: str) -> str:
+        """A path relative to the docs folder as a message names it: "docs/de/index.md", "docs/data/glossary.yml"."""
+        if self.root is None:
+            return posixpath.normpath(posixpath.join("docs", rel))
+        full = Path(posixpath.normpath((self.docs.resolve() / rel).as_posix()))
+        root = self.root.resolve()
+        return full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
+
+    def data_file(self, name: str) -> str:
+        """A data file's path relative to the docs folder: "data/glossary.yml" (or "../data/glossary.yml")."""
+        return posixpath.join(self.data, name)
+
+    @property
+    def strings(self) -> str:
+        """strings.yml, relative to the docs folder."""
+        return self.data_file(Path(STRINGS).name)
 
 
 class Num(float):
@@ -354,15 +391,35 @@ def load_strings(path: Path, display_path: str, language: str) -> dict[str, str]
     if not isinstance(block, LineDict):
         raise SourceError([f"{display_path}: no strings for the site language {language!r}"])
     strings = {key: value for key, value in block.items() if isinstance(value, str)}
-    wrong = [key for key in block if key not in strings]
-    if wrong:
-        raise SourceError(
-            [
-                f"{display_path}:{block.key_lines[key]}: {language}.{key} must be text; fix: put it in quotes"
-                for key in wrong
-            ]
-        )
+    problems = [
+        f"{display_path}:{block.key_lines[key]}: {language}.{key} must be text; fix: put it in quotes"
+        for key in block
+        if key not in strings
+    ]
+    english = table.get(ENGLISH) if isinstance(table, LineDict) else None
+    if language != ENGLISH and isinstance(table, LineDict) and isinstance(english, LineDict):
+        # every word the English site has, in this language, with no {field} the English does not fill in
+        problems += [
+            f"{display_path}:{english.key_lines[key]}: {ENGLISH}.{key} has no {language}: counterpart; fix: add "
+            f"'{key}: ...' to the '{language}:' block (line {table.key_lines[language]}) in the same place"
+            for key in english
+            if key not in block
+        ]
+        problems += [
+            f"{display_path}:{block.key_lines[key]}: {language}.{key} has {{{field}}}, which {ENGLISH}.{key} does "
+            f"not have, so the hooks cannot fill it in; fix: use only {_fields(str(english[key])) or 'no fields'}"
+            for key, text in strings.items()
+            if isinstance(english.get(key), str)
+            for field in sorted(set(_fields(text).split(", ")) - set(_fields(str(english[key])).split(", ")) - {""})
+        ]
+    if problems:
+        raise SourceError(problems)
     return strings
+
+
+def _fields(text: str) -> str:
+    """The {fields} a string of strings.yml has, as "a, b" ("" for none)."""
+    return ", ".join(sorted(set(re.findall(r"(?<!\{)\{(\w+)\}", text))))
 
 
 def say(words: Mapping[str, str], key: str, **fields: object) -> str:

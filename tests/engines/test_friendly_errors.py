@@ -258,7 +258,7 @@ def test_malformed_strings_file(tmp_path):
     assert not built.ok
     assert "Traceback" not in built.log
     assert (
-        "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:12: malformed YAML: the value quoted "
+        "ERROR: docs/data/strings.yml has errors:\ndocs/data/strings.yml:14: malformed YAML: the value quoted "
         "with ' on this line is not closed on it" in built.log
     )
 

@@ -35,6 +35,40 @@ terms:
     short: The finding that parameters and tokens should grow in equal proportion.
     source: Chinchilla paper, abstract
 """
+# The same glossary with each entry's German words (the `de:` block a German edition reads).
+MINI_GLOSSARY_DE = """\
+terms:
+  - term: Grouped-query attention
+    abbr: [GQA]
+    short: Attention in which several query heads share one key/value head.
+    see_also: [Mixture of experts]
+    source: Llama 3 paper, §3.2
+    de:
+      term: Grouped-Query Attention
+      short: Attention, bei der sich mehrere Query-Köpfe einen Key/Value-Kopf teilen.
+  - term: Mixture of experts
+    abbr: [MoE]
+    forms: [mixtures of experts]
+    short: A layer that routes each token to a few of many expert networks.
+    source: Llama 4 blog post
+    de:
+      term: Mixture of Experts
+      short: Eine Schicht, die jedes Token an wenige von vielen Expertennetzen leitet.
+  - term: Scaling law
+    forms: [scaling laws]
+    short: A fitted relation between compute, model size, data and loss.
+    source: Chinchilla paper
+    de:
+      term: Skalierungsgesetz
+      forms: [Skalierungsgesetze, Skalierungsgesetzes]
+      short: Eine angepasste Beziehung zwischen Rechenaufwand, Modellgröße, Daten und Loss.
+  - term: Chinchilla scaling law
+    short: The finding that parameters and tokens should grow in equal proportion.
+    source: Chinchilla paper, abstract
+    de:
+      term: Chinchilla-Skalierungsgesetz
+      short: Der Befund, dass Parameter und Tokens im gleichen Maß wachsen sollten.
+"""
 
 
 @dataclass

@@ -13,6 +13,7 @@ from datetime import date
 
 from core.sourcefile import LineDict, LineList, SourceError, Yaml, fenced, parse_yaml, say
 
+from .inline import write
 from .model import Citation, KeyNumbers, Ref
 from .tables import link_from, source_cell
 
@@ -48,8 +49,31 @@ def parse_refs(given: Yaml, data: KeyNumbers, where: str, problems: list[str]) -
             hint = f"did you mean {close[0]!r}?" if close else f"add it to `sources:` in {data.path}"
             problems.append(f"{where}: unknown source {key!r}; fix: {hint}")
             continue
-        refs.append(Ref(key, locator.strip()))
+        refs.append(Ref(key, data.translation.locator(locator.strip(), where, problems)))
     return tuple(refs)
+
+
+def running_text(text: str, data: KeyNumbers, where: str, problems: list[str]) -> str:
+    """A data file's Markdown text (a claim's reason or box, an event's text) with its figure markers written
+    out as the pages' are (inline.write), in the site's language; where: "file:line" of its key, for problems."""
+    lines = []
+    for line in text.split("\n"):
+        written, found = write(line, data)
+        lines.append(written)
+        problems.extend(f"{where}: {problem}" for problem in found)
+    return "\n".join(lines)
+
+
+def language_block(entry: LineDict, language: str, where: str, keys: str, problems: list[str]) -> LineDict | None:
+    """An entry's `<language>:` block (the words of another language), or None and a problem if it has none."""
+    block = entry.get(language)
+    if isinstance(block, LineDict):
+        return block
+    problems.append(
+        f"{where}: no '{language}:' block, so the {language} edition has no words for this entry; fix: add one "
+        f"with {keys}"
+    )
+    return None
 
 
 def cite_markdown(refs: tuple[Ref, ...], data: KeyNumbers, page_path: str) -> str:
@@ -115,14 +139,22 @@ def data_list(text: str, path: str, key: str, what: str) -> tuple[LineList, list
     return items, []
 
 
-def check_target(target: str, anchors: Mapping[str, Mapping[str, str]], what: str = "section") -> str | None:
+Shown = Callable[[str], str]  # a path relative to the docs folder as messages name it (SourcePaths.shown)
+
+
+def check_target(
+    target: str,
+    anchors: Mapping[str, Mapping[str, str]],
+    what: str = "section",
+    shown: Shown = lambda rel: f"docs/{rel}",
+) -> str | None:
     """Why 'page.md#anchor' names no section of the site (None when it does), with a hint; what: the
     name of the key that holds it, for the message."""
     page, _, anchor = target.partition("#")
     if page not in anchors:
         close = difflib.get_close_matches(page, anchors, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "name a page of the site, such as 'agents.md#anchor'"
-        return f"{what} {target!r}: there is no page docs/{page}; fix: {hint}"
+        return f"{what} {target!r}: there is no page {shown(page)}; fix: {hint}"
     if not anchor:
         return f"section {target!r} names no anchor; fix: add '#' and the anchor of the section that discusses it"
     if anchor not in anchors[page]:
@@ -130,14 +162,17 @@ def check_target(target: str, anchors: Mapping[str, Mapping[str, str]], what: st
         hint = (
             f"did you mean {', '.join(repr(c) for c in close)}?"
             if close
-            else f"the anchors of docs/{page}: {', '.join(anchors[page])}"
+            else f"the anchors of {shown(page)}: {', '.join(anchors[page])}"
         )
-        return f"{what} {target!r}: docs/{page} has no anchor '#{anchor}'; fix: {hint}"
+        return f"{what} {target!r}: {shown(page)} has no anchor '#{anchor}'; fix: {hint}"
     return None
 
 
 def check_source_links(
-    data: KeyNumbers, anchors: Mapping[str, Mapping[str, str]], sources: Mapping[str, str]
+    data: KeyNumbers,
+    anchors: Mapping[str, Mapping[str, str]],
+    sources: Mapping[str, str],
+    shown: Shown = lambda rel: f"docs/{rel}",
 ) -> list[str]:
     """A source whose link names an anchor that its page lacks, or a page whose name is a near miss of one
     of the site's, reported at the line of `sources:` that defines it (else only the pages that cite it
@@ -152,7 +187,7 @@ def check_source_links(
         elif not anchor or anchor in anchors[page] or _written_id(sources.get(page, ""), anchor):
             continue
         problems.append(
-            f"{data.path}:{source.line}: source {source.key!r}: {check_target(source.link, anchors, 'link')}"
+            f"{data.path}:{source.line}: source {source.key!r}: {check_target(source.link, anchors, 'link', shown)}"
         )
     return problems
 

@@ -12,6 +12,14 @@
         box:                                            # required for a correction
           title: overtraining describes the 8B and 70B, not the 405B
           text: Markdown, cited like the rest of the page.
+        de:                                             # the German edition's words (every claim has them)
+          claim: ...                                    # optional: the claim as the German cards show it
+          reason: Ein Satz dazu, was die Quellen sagen.   # (default: the summary's own wording, `original`)
+          box: {title: ..., text: ...}                  # where the English has a box
+
+Figures that docs/data/models.yml holds are written in reason and box text with the figure marker
+(`[[fig: SUBJECT.FIELD]]`), in every language. Verdicts are written in the site's language (strings.yml:
+`verdict_name_*`); the verdict's CSS class, and which verdicts are corrections, follow the English one.
 
 A claim whose verdict is in CORRECTIONS gets a "Correction: ..." box (a warning) right after
 "In short" on its section's page ([[claims: PAGE]]); any other box is a "Context: ..." box
@@ -29,9 +37,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from core.sourcefile import LineDict, Yaml, fenced, line_at
+from core.sourcefile import ENGLISH, LineDict, Yaml, fenced, line_at, say
 
-from .cite import check_target, cite_markdown, data_list, parse_refs, section_link
+from .cite import Shown, check_target, cite_markdown, data_list, language_block, parse_refs, running_text, section_link
 from .model import KeyNumbers, Ref
 from .pages import DIRECTIVE
 from .tables import link_from
@@ -39,6 +47,7 @@ from .tables import link_from
 VERDICTS = ("Accurate", "Accurate, with context", "Overstated", "Wrong", "Said by the host, not by Scialom")
 CORRECTIONS = ("Overstated", "Wrong", "Said by the host, not by Scialom")
 KEYS = {"id", "topic", "original", "claim", "verdict", "reason", "source", "section", "box"}
+LANGUAGE_KEYS = {"claim", "reason", "box"}  # what a claim's `<language>:` block may hold
 REQUIRED = ("id", "topic", "original", "claim", "verdict", "reason", "source", "section")
 PHRASES = {"Accurate": "verdict_accurate", "Accurate, with context": "verdict_accurate_with_context"}  # strings.yml
 BOX_OPENING = r'^[ \t]*[!?]{3}\+?[ \t]+\w+[ \t]+"'  # an admonition or details line, up to its title
@@ -92,8 +101,10 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
         problems.append(f"{path}:{line}: each claim is a mapping with {', '.join(REQUIRED)}")
         return None
     where = f"{path}:{line}"
-    for key in sorted(set(entry) - KEYS):
-        problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
+    language = data.translation.language
+    for key in sorted(set(entry) - KEYS - {language}):
+        if len(key) != 2:  # another language's block ("de:") is that language's build's to check
+            problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
     missing = [key for key in REQUIRED if not entry.get(key)]
     if missing:
         problems.append(f"{where}: claim {entry.get('id', '?')!r} has no {', '.join(missing)}")
@@ -107,8 +118,53 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
             f"Verdicts: {'; '.join(VERDICTS)}"
         )
         return None
-    original = entry["original"]
+    given = entry["original"]
+    original = tuple(map(str, given if isinstance(given, list) else [given]))
     refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
+    title, text = _box(entry, path, problems)
+    if verdict in CORRECTIONS and not (title and text):
+        problems.append(
+            f"{where}: claim {entry['id']!r} is a correction ({verdict}) and needs a box with a title and a text"
+        )
+    words = entry  # the English words, or the language's block
+    if language != ENGLISH:
+        block = language_block(entry, language, where, "reason" + (", box: {title, text}" if title else ""), problems)
+        if block is None:
+            return None
+        for key in sorted(set(block) - LANGUAGE_KEYS):
+            problems.append(
+                f"{path}:{block.key_lines[key]}: unknown key {key!r} in '{language}:'; known: claim, reason, box"
+            )
+        if not block.get("reason"):
+            problems.append(f"{path}:{block.line}: claim {entry['id']!r}: the '{language}:' block has no reason")
+        english_box = bool(title)
+        title, text = _box(block, path, problems)
+        if english_box != bool(title):
+            has = "has a box" if english_box else "has no box"
+            problems.append(
+                f"{path}:{block.line}: claim {entry['id']!r} {has} in English; fix: do the same in '{language}:'"
+            )
+        words = block
+    claim = str(words.get("claim") or "").strip() or " / ".join(original)  # German: the summary's own words
+    reason = str(words.get("reason") or "").strip()
+    return Claim(
+        str(entry["id"]),
+        str(entry["topic"]),
+        original,
+        claim,
+        verdict,
+        running_text(reason, data, f"{path}:{words.key_lines.get('reason', words.line)}", problems),
+        refs,
+        str(entry["section"]),
+        line,
+        entry.key_lines["section"],
+        title,
+        running_text(text, data, f"{path}:{words.key_lines.get('box', words.line)}", problems),
+    )
+
+
+def _box(entry: LineDict, path: str, problems: list[str]) -> tuple[str, str]:
+    """An entry's (or a language block's) box: its title and text ("" and "" without one)."""
     box = entry.get("box") or LineDict()
     if not isinstance(box, LineDict):
         problems.append(f"{path}:{entry.key_lines['box']}: a box is a mapping with a title and a text")
@@ -119,31 +175,16 @@ def _claim(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
     if '"' in title:
         problems.append(f"{path}:{entry.key_lines['box']}: box title must not contain '\"' (use “ ”)")
         title = title.replace('"', "”")
-    if verdict in CORRECTIONS and not (title and text):
-        problems.append(
-            f"{where}: claim {entry['id']!r} is a correction ({verdict}) and needs a box with a title and a text"
-        )
-    return Claim(
-        str(entry["id"]),
-        str(entry["topic"]),
-        tuple(map(str, original if isinstance(original, list) else [original])),
-        str(entry["claim"]).strip(),
-        verdict,
-        str(entry["reason"]).strip(),
-        refs,
-        str(entry["section"]),
-        line,
-        entry.key_lines["section"],
-        title,
-        text,
-    )
+    return title, text
 
 
-def check_sections(claims: list[Claim], anchors: Mapping[str, Mapping[str, str]], path: str) -> list[str]:
+def check_sections(
+    claims: list[Claim], anchors: Mapping[str, Mapping[str, str]], path: str, shown: Shown = lambda rel: f"docs/{rel}"
+) -> list[str]:
     return [
         f"{path}:{c.section_line}: claim {c.id!r}: {problem}"
         for c in claims
-        if (problem := check_target(c.section, anchors))
+        if (problem := check_target(c.section, anchors, shown=shown))
     ]
 
 
@@ -171,11 +212,17 @@ class Site:
     boxes: dict[str, str] = field(default_factory=dict)  # claim id -> "page.md#claim-ID" of its box (box_places)
 
 
+def verdict_name(verdict: str, words: Mapping[str, str]) -> str:
+    """A verdict as the site's language writes it (strings.yml: verdict_name_accurate, ...)."""
+    return say(words, "verdict_name_" + verdict_class(verdict).replace("-", "_"))
+
+
 def box(claim: Claim, site: Site, page_path: str, link_section: bool = True) -> str:
     """The claim's box: a warning titled "Correction: ..." or an info box titled "Context: ..."."""
     data = site.data
     kind, label = ("warning", "claim_correction") if claim.is_correction else ("info", "claim_context")
-    tail = [data.say("claim_verdict", verdict=claim.verdict), _sources(claim.refs, site, page_path)]
+    verdict = verdict_name(claim.verdict, data.words)
+    tail = [data.say("claim_verdict", verdict=verdict), _sources(claim.refs, site, page_path)]
     if link_section:
         tail.append(data.say("claim_more", link=_section(claim, site, page_path)))
     body = f"{claim.box_text}\n\n{' '.join(tail)}"
@@ -226,7 +273,11 @@ def page_boxes(claims: list[Claim], page: str, site: Site) -> str:
         return ""
     say = site.data.say
     held = say("claims_and").join(
-        say("claims_held", n=counts[v], verdict=say(PHRASES[v]) if v in PHRASES else v.lower())
+        say(
+            "claims_held",
+            n=counts[v],
+            verdict=say(PHRASES[v]) if v in PHRASES else verdict_name(v, site.data.words).lower(),
+        )
         for v in VERDICTS
         if counts[v]
     )
@@ -241,7 +292,7 @@ def summary(claims: list[Claim], data: KeyNumbers) -> str:
     return (
         data.say("claims_summary", n=len(claims))
         + " "
-        + "; ".join(f"{v}: {counts[v]}" for v in VERDICTS if counts[v])
+        + "; ".join(f"{verdict_name(v, data.words)}: {counts[v]}" for v in VERDICTS if counts[v])
         + "."
     )
 
@@ -256,7 +307,8 @@ def verdict_table(claims: list[Claim], site: Site, page_path: str) -> str:
     for number, c in enumerate(claims, start=1):
         target = site.boxes.get(c.id, c.section)
         href = f"#{target.partition('#')[2]}" if target.partition("#")[0] == page_path else link_from(page_path, target)
-        verdict = f"[{c.verdict}]({href}){{: .kn-verdict .kn-verdict--{verdict_class(c.verdict)} }}"
+        name = verdict_name(c.verdict, site.data.words)
+        verdict = f"[{name}]({href}){{: .kn-verdict .kn-verdict--{verdict_class(c.verdict)} }}"
         reason = say("claims_card_reason", verdict=verdict, reason=c.reason)
         cards.append(f"{number}.  {_one_line(c.claim)}\n\n    {_one_line(reason)}\n")
     cards_list = "\n".join(cards)
@@ -281,7 +333,7 @@ def corrections_list(claims: list[Claim], site: Site, page_path: str) -> str:
             "correction_item",
             claim=c.claim,
             original=original,
-            verdict=c.verdict,
+            verdict=verdict_name(c.verdict, site.data.words),
             reason=c.reason,
             sources=sources,
             link=link,
@@ -295,7 +347,9 @@ def register(claims: list[Claim], site: Site, page_path: str) -> str:
     say = site.data.say
     rows = [[say("claims_heading"), say("claims_bullet"), say("claims_verdict"), say("claims_discussed")], ["---"] * 4]
     for c in claims:
-        rows.append([c.topic, " / ".join(c.original), c.verdict, _section(c, site, page_path)])
+        rows.append(
+            [c.topic, " / ".join(c.original), verdict_name(c.verdict, site.data.words), _section(c, site, page_path)]
+        )
     table = "\n".join(_row(r) for r in rows)
     return f'??? note "{say("claims_register", n=len(claims))}"\n\n' + _indent(table) + "\n"
 
@@ -314,7 +368,7 @@ def as_json(claims: list[Claim], site: Site, url_of: Callable[[str], str]) -> li
                 "topic": c.topic,
                 "original": list(c.original),
                 "claim": c.claim,
-                "verdict": c.verdict,
+                "verdict": verdict_name(c.verdict, site.data.words),
                 "correction": c.is_correction,
                 "reason": c.reason,
                 "sources": sources,

@@ -9,6 +9,7 @@ Shape of the file (docs/data/models.yml):
     facts:        id -> {name, and any figures}: other key numbers, grouped by topic
     tables:       name -> {rows: [[label, template], ...]}
                   or {header, columns: [subject ids], rows: [[label, field], ...]}
+    de:           the German words for the file's texts and the places its sources cite (translation.py)
 
 A figure is {value, unit, source[, qualifier][, note]}, or {text, source[, note]} for words,
 or {value: null[, note]} for a number that the sources do not give. A template is text with
@@ -20,10 +21,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.sourcefile import STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
+from core.sourcefile import ENGLISH, STRINGS, LineDict, Num, SourceError, Yaml, load_strings, parse_yaml
 
 from .model import Figure, KeyNumbers, Ref, Source, Subject
 from .tabledata import tables
+from .translation import Translation
 from .units import QUALIFIERS, UNITS, known_units
 
 # What callers import from here; the classes themselves live in model.py, the YAML tree in sourcefile.
@@ -58,24 +60,28 @@ MODEL_KEYS = {"name", "short", "family", "type"}
 PROJECTION_FIELDS = {"params": "params", "tokens": "tokens", "compute": "flops"}
 FIGURE_KEYS = {"value", "unit", "source", "qualifier", "note", "text"}
 DERIVED = ("tokens_per_param",)  # computed from other fields, never written in the file
+LANGUAGE_KEY = re.compile(r"^[a-z]{2}$")  # a section of another language's words ("de:")
 
 
-def load(path: str | Path, display_path: str | None = None, words: dict[str, str] | None = None) -> KeyNumbers:
+def load(
+    path: str | Path, display_path: str | None = None, words: dict[str, str] | None = None, language: str = ENGLISH
+) -> KeyNumbers:
     """Read and validate the data file; display_path names it in messages (docs/data/models.yml).
 
     words: what the site's tables and charts say, from strings.yml in the site's language; by
-    default the English block of the strings.yml beside the data file.
+    default the strings.yml beside the data file, in `language`, whose words the file's texts are shown in.
     """
     path = Path(path)
     text = path.read_text(encoding="utf-8")  # first: a missing data file is FileNotFoundError, whatever else is
     if words is None:
         name = Path(STRINGS).name
-        words = load_strings(path.with_name(name), str(Path(display_path or path).with_name(name)), "en")
-    return parse(text, display_path or str(path), words)
+        words = load_strings(path.with_name(name), str(Path(display_path or path).with_name(name)), language)
+    return parse(text, display_path or str(path), words, language)
 
 
-def parse(text: str, path: str, words: dict[str, str] | None = None) -> KeyNumbers:
-    """The data file's text as KeyNumbers; SourceError listing every problem, each with file:line.
+def parse(text: str, path: str, words: dict[str, str] | None = None, language: str = ENGLISH) -> KeyNumbers:
+    """The data file's text as KeyNumbers, its texts in `language` (translation.py); SourceError listing every
+    problem, each with file:line.
 
     words: the site's words (strings.yml); only what is shown needs them, not the checks.
     """
@@ -87,8 +93,11 @@ def parse(text: str, path: str, words: dict[str, str] | None = None) -> KeyNumbe
     problems: list[str] = []
     unknown = set(raw) - {"sources", "models", "projections", "laws", "facts", "tables"}
     for key in sorted(unknown):
-        problems.append(f"{path}:{raw.key_lines[key]}: unknown section {key!r}")
-    data = KeyNumbers(path, _sources(raw.get("sources"), path, problems), {}, {}, dict(words or {}))
+        if not LANGUAGE_KEY.match(key):
+            problems.append(f"{path}:{raw.key_lines[key]}: unknown section {key!r}")
+    translation = Translation.read(raw, language, path, raw.key_lines)
+    translation.show_date = dict(words or {}) if words and "months" in words else None
+    data = KeyNumbers(path, _sources(raw.get("sources"), path, problems), {}, {}, dict(words or {}), translation)
     _subjects(raw, data, problems)
     data.tables = tables(raw.get("tables"), raw, data, problems)
     if problems:
@@ -144,13 +153,15 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.append(f"{path}:{line}: {sid!r} needs a name")
-    subject = Subject(sid, kind, str(name or sid), {}, line)
+    elif kind != "model":  # a model's name is Meta's, in every language
+        name = data.translation.text(name, f"{path}:{entry.key_lines['name']}", problems)
+    subject = Subject(sid, kind, data.translation.name(str(name or sid)), {}, line)
     meta_keys = {"name", "short"}  # short: the column header in a matrix table
-    subject.short = str(entry.get("short") or "")
+    subject.short = data.translation.name(str(entry.get("short") or ""))
     expected: dict[str, str] | None = None  # field -> unit, for the kinds whose fields are fixed
     if kind == "model":
         meta_keys, expected = MODEL_KEYS, MODEL_FIELDS
-        _model_meta(subject, entry, path, problems)
+        _model_meta(subject, entry, data, problems)
     elif kind == "projection":
         meta_keys, expected = {"name", "short", "law"}, PROJECTION_FIELDS
         subject.law = str(entry.get("law") or "")
@@ -176,10 +187,10 @@ def _subject(sid: str, kind: str, entry: LineDict, line: int, data: KeyNumbers, 
     return subject
 
 
-def _model_meta(subject: Subject, entry: LineDict, path: str, problems: list[str]) -> None:
+def _model_meta(subject: Subject, entry: LineDict, data: KeyNumbers, problems: list[str]) -> None:
     """A model's short name, family and type, and the fields every model of its type must have."""
-    sid, line = subject.id, subject.line
-    subject.short = str(entry.get("short") or subject.name)
+    sid, line, path = subject.id, subject.line, data.path
+    subject.short = data.translation.name(str(entry.get("short") or "")) or subject.name
     subject.family = str(entry.get("family") or "")
     subject.type = str(entry.get("type") or "")
     if not subject.family:
@@ -207,7 +218,7 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
         problems.append(
             f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(FIGURE_KEYS))}"
         )
-    note = str(raw.get("note") or "")
+    note = data.translation.text(str(raw.get("note") or ""), f"{path}:{line}", problems)
     qualifier = raw.get("qualifier")
     if qualifier is not None and (not isinstance(qualifier, str) or qualifier not in QUALIFIERS):
         problems.append(f"{where}: unknown qualifier {qualifier!r}; known: {', '.join(QUALIFIERS)}")
@@ -220,7 +231,10 @@ def _figure(sid: str, key: str, raw: Yaml, line: int, data: KeyNumbers, problems
             problems.append(f"{where}: text must be non-empty words (quote it if YAML reads it otherwise)")
             text = str(text)
         refs = _refs(raw, where, data, problems, required=True)
-        return Figure(sid, key, None, "text", text=text.strip(), refs=refs, note=note, line=line, words=data.words)
+        shown = data.translation.text(text.strip(), f"{path}:{line}", problems)
+        return Figure(
+            sid, key, None, "text", text=shown, written=text.strip(), refs=refs, note=note, line=line, words=data.words
+        )
     if "value" not in raw:
         problems.append(f"{where}: no value (write `value: null` if the sources do not give it)")
         return None
@@ -279,5 +293,5 @@ def _refs(raw: LineDict, where: str, data: KeyNumbers, problems: list[str], requ
         if key not in data.sources:
             problems.append(f"{where}: unknown source {key!r}; known: {', '.join(data.sources)}")
             continue
-        refs.append(Ref(key, locator.strip()))
+        refs.append(Ref(key, data.translation.locator(locator.strip(), where.partition(": ")[0], problems)))
     return tuple(refs)

@@ -13,13 +13,17 @@ from .tables import link_from
 
 
 def problems(table: Table, data: KeyNumbers) -> list[str]:
-    """Models whose `design` does not agree with their `type` (dense / moe)."""
+    """Models whose `design` does not agree with their `type` (dense / moe): the design as the data file
+    writes it (in English) must start with the type's word, in every language's build (a translated
+    design, "dichter Transformer", is checked through its English)."""
     out = []
     for sid in table.columns:
         subject = data.subjects[sid]
         design = subject.figures.get("design")
-        if design and design.stated and not design.text.lower().startswith(subject.type):
-            out.append(f"{data.path}:{design.line}: {sid}.design {design.text!r} does not match type {subject.type!r}")
+        if design and design.stated and not design.written.lower().startswith(subject.type):
+            out.append(
+                f"{data.path}:{design.line}: {sid}.design {design.written!r} does not match type {subject.type!r}"
+            )
     return out
 
 

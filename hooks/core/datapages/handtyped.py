@@ -29,7 +29,14 @@ The rule, kept simple enough to predict:
   cite sources: sections, tables, dates), HTML comments (index markers), code, link targets, or
   the lines of block markers. Tables written in a page and the "In short" boxes are running text.
 - Words in double quotation marks are a source's, quoted as it wrote them (the model card's "over
-  25M synthetically generated examples"): a figure there is not the site's, and stays as quoted.
+  25M synthetically generated examples"), as are words in German quotation marks („…“): a figure there
+  is not the site's, and stays as quoted.
+- Numbers are read as the site's language writes them (the separators and scale words of strings.yml):
+  "15.6T", "16,384", "43%" in English; "15,6 Bio.", "16.384", "43 %" in German, where a scale may also
+  be spelled out ("15,6 Billionen").
+- The claims' texts (claims.yml: each claim's reason and box) and the timeline's (timeline.yml: each
+  event's text) are running text on the pages that show them, and are read as a glossary `long:` text is,
+  each reported at its line of the file; a language's edition reads its `<language>:` blocks.
 - A word of a figure's name that holds the number itself names a format or a model, not the figure:
   "BF16" next to "16-bit" does not name the 16 GPUs of BF16 inference, as "1B" does not name the 1B
   projection.
@@ -39,45 +46,47 @@ A number that equals a figure by coincidence in a line that names it ("around 1B
 line about tokens per parameter, equals the 1B Chinchilla projection) is reported too: write it
 in words ("a billion requests"), or reword the line.
 
-`python -m core.datapages.handtyped [PAGE.md ...]` (with hooks/ on sys.path) lists them for the pages
-of docs/ and the glossary's `long:` texts (or for the files named), one per line:
-"docs/<file>:<line>: <number> ... [[fig: ...]]".
+`python -m core.datapages.handtyped [--language de] [PAGE.md ...]` (with hooks/ on sys.path) lists them
+for the pages of docs/ (docs/de/ for German) and the texts of the data files (or for the pages named),
+one per line: "docs/<file>:<line>: <number> ... [[fig: ...]]".
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import itertools
 import re
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.sourcefile import LineDict, fenced, parse_yaml
+from core.sourcefile import ENGLISH, LineDict, LineList, fenced, parse_yaml
 
 from .inline import CODE_SPAN, MARKER, computed_fields
 from .model import KeyNumbers
 from .pages import DIRECTIVE
 from .units import SCALES, UNITS, format_value, scale_number
 
-# A number as the site writes one: a mantissa with thousands separators or a decimal point, then a
-# power of ten, a scale letter or a percent sign; or a bare power of ten ("10²²").
-NUMBER = re.compile(
-    r"(?<![\w.,])(?:"
-    r"10(?P<bare_power>[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)"
-    r"|(?P<mantissa>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<power> × 10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)|(?P<scale>[KMBT])(?![A-Za-z])|(?P<percent>\s?%))?)"
-    r"(?![\d,]\d)(?![A-Za-z])"
-)
+# A number as the site writes one (number_pattern): a mantissa with thousands separators or a decimal
+# point, then a power of ten, a scale or a percent sign; or a bare power of ten ("10²²").
+POWERS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻"
+# Scales that prose spells out, by the abbreviation a language's strings.yml writes ("15,6 Billionen").
+SPELLED = {"Mio.": ("Millionen", "Million"), "Mrd.": ("Milliarden", "Milliarde"), "Bio.": ("Billionen", "Billion")}
+SPACE = "[ \u00a0]"
 HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 BOX_TITLE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s")
 FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]]+\]:")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\[\^[^\]]*\]|\{[#.][^}]*\}|<[^>]+>")
-QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')  # a source's words, as it wrote them
-PARAMETER = re.compile(r"[\s-]parameters?\b")
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“\n]*“')  # a source's words, as it wrote them
+PARAMETER = re.compile(r"[\s\u00a0-][Pp]arameter")  # "405B parameters", "405 Mrd. Parameter"
 LLAMA = r"Llama \d(?:\.\d)?"  # any release of Llama, with or without a model in the data file
 # What makes the number after it a name, version or place, not a figure: "Llama 2", "GPT-4", "Table 2", "§6.2".
-REFERENCE = re.compile(r"(?<![A-Za-z])(?:Llama |GPT-|Table |Figure |§|[Ll]evel |[Ss]tage |[Rr]ound )$")
+REFERENCE = re.compile(
+    r"(?<![A-Za-z])(?:Llama |GPT-|Table |Figure |§|[Ll]evel |[Ss]tage |[Rr]ound |Tabelle |Abbildung |[Ss]tufe |[Rr]unde )$"
+)
 SMALL = 100  # a bare integer below this counts only with its figure's field named next to it (a count in prose)
 NEAR = 4  # "next to": this many words before or after it (in a table row, its header and row)
 WORD_SPAN = re.compile(r"[A-Za-z0-9'’/-]+")
@@ -87,9 +96,11 @@ WORD = re.compile(r"[a-z0-9]+(?:\.\d+)?")
 # Words of subjects' and fields' names that nearly every line has, so they tell nothing about a figure.
 COMMON = {"llama", "model", "models", "training", "pre", "post", "data", "card", "the", "and", "with", "all"}
 COMMON |= {"min", "max", "per", "results", "release", "base", "in", "for", "meta"}
+# ... and in the German names of facts and laws ("Pre-Training von Llama 3.1 405B")
+COMMON |= {"von", "der", "die", "das", "des", "den", "dem", "und", "mit", "für", "auf", "bei", "im", "zu", "modell"}
 STEM = 5  # a name's word matches a line's words that start with its first STEM letters ("param": "parameters")
 GLOSSARY = "data/glossary.yml"  # relative to the docs folder
-LITERAL_BLOCK = re.compile(r"^\s*(?:-\s+)?long:\s*\|")  # a `long: |` block: its text's lines are the file's next lines
+LITERAL_BLOCK = re.compile(r"^\s*(?:-\s+)?\w+:\s*\|")  # a `key: |` block: its text's lines are the file's next lines
 
 
 @dataclass(frozen=True)
@@ -102,10 +113,12 @@ class HandTyped:
     column: int = 0  # where the number starts in its line (0 for the first character)
 
     def message(self, src: str) -> str:
+        """The problem, for the page src in docs/ ("a.md") or the file named as messages name it ("docs/de/a.md")."""
         marker = f"[[fig: {self.figures[0]}]]"
         others = f" (or {', '.join(self.figures[1:])})" if len(self.figures) > 1 else ""
+        where = src if src.startswith("docs/") else f"docs/{src}"
         return (
-            f"docs/{src}:{self.line}: {self.typed} is typed by hand, and models.yml holds it as "
+            f"{where}:{self.line}: {self.typed} is typed by hand, and models.yml holds it as "
             f"{self.figures[0]}{others}; fix: write {marker}"
         )
 
@@ -160,9 +173,42 @@ def _line_words(line: str) -> set[str]:
     return {*words, *(word[:STEM] for word in words)}
 
 
+@functools.cache
+def number_pattern(decimal: str, thousands: str, scales: tuple[str, ...]) -> re.Pattern[str]:
+    """A number as a language writes one, from its separators and the words after a scaled number
+    (strings.yml: "T" in English, "\u00a0Bio." in German); spelled-out scales too (SPELLED)."""
+    d, t = re.escape(decimal), re.escape(thousands)
+    letters = "".join(sorted(re.escape(s) for s in scales if len(s) == 1))
+    words = sorted(
+        {w for s in scales if len(s) > 1 for w in (s.strip(" \u00a0"), *SPELLED.get(s.strip(" \u00a0"), ()))}
+    )
+    scale = rf"(?P<scale>[{letters}])(?![A-Za-z])" if letters else "(?P<scale>(?!))"
+    spelled = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    scale += rf"|{SPACE}(?P<word>{spelled})(?!\w)" if words else "|(?P<word>(?!))"
+    return re.compile(
+        rf"(?<![\w.,])(?:10(?P<bare_power>[{POWERS}]+)"
+        rf"|(?P<mantissa>\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?)"
+        rf"(?:(?P<power> × 10[{POWERS}]+)|{scale}|(?P<percent>{SPACE}?%))?)"
+        r"(?![\d,]\d)(?![A-Za-z])"
+    )
+
+
+def _pattern(words: Mapping[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The language's number pattern, and each scale word (spelled out too) -> how the site writes it."""
+    suffixes = tuple(words[key].replace("{value}", "") for _letter, _factor, key in SCALES)
+    shown = {}
+    for suffix in suffixes:
+        bare = suffix.strip(" \u00a0")
+        for word in (bare, *SPELLED.get(bare, ())):
+            shown[word] = suffix
+    return number_pattern(words["number_decimal"], words["number_thousands"], suffixes), shown
+
+
 def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
-    """The numbers of a page's Markdown (its source, front matter included) that models.yml holds, in order."""
+    """The numbers of a page's Markdown (its source, front matter included) that models.yml holds, in order;
+    numbers are read as the site's language writes them (data.words)."""
     known = figures(data)
+    number, scale_words = _pattern(data.words)
     sizes = {s.short for s in data.models() if re.fullmatch(r"\d+(?:\.\d+)?[KMBT]", s.short)}
     families = sorted({re.escape(s.family) for s in data.models() if s.family}, key=len, reverse=True)
     family = re.compile(rf"(?:{'|'.join([*families, LLAMA])}) $")
@@ -170,7 +216,7 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
     offset = markdown[: skipped.end()].count("\n") if skipped else 0
     body = markdown[skipped.end() :] if skipped else markdown
     found, header = [], ""
-    for number, (line, code) in enumerate(fenced(body.split("\n")), start=offset + 1):
+    for line_number, (line, code) in enumerate(fenced(body.split("\n")), start=offset + 1):
         header = (header or line) if TABLE_ROW.match(line) else ""  # a table's rows are read with its header
         if code or HEADING.match(line) or BOX_TITLE.match(line) or FOOTNOTE_DEFINITION.match(line):
             continue
@@ -179,12 +225,12 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
         text = _running_text(line)
         in_table = header not in ("", line)
         line_words = _line_words(f"{_running_text(header)} {text}" if in_table else text)
-        for match in NUMBER.finditer(text):
+        for match in number.finditer(text):
             if _is_name(match, text, sizes, family) or REFERENCE.search(text[: match.start()]):
                 continue
             small = not _distinctive(match)  # a small bare integer: only with its field's name next to it
             words = _line_words(_around(text, match)) if small and not in_table else line_words
-            written, percent = _as_written(match), bool(match["percent"])
+            written, percent = _as_written(match, scale_words), bool(match["percent"])
             ranked = []
             for figure in known:
                 if written not in figure.forms or figure.percent != percent:
@@ -195,21 +241,32 @@ def hand_typed(markdown: str, data: KeyNumbers) -> list[HandTyped]:
                     ranked.append((-named, figure.ref))
             if ranked:
                 refs = tuple(ref for _, ref in sorted(ranked))
-                found.append(HandTyped(number, match[0].strip(), refs, match.start()))
+                found.append(HandTyped(line_number, match[0].strip(), refs, match.start()))
     return found
 
 
-def glossary_hand_typed(source: str, data: KeyNumbers, path: str = f"docs/{GLOSSARY}") -> list[HandTyped]:
+# The running texts of the data files: the list each file holds them in, and where in an entry they are.
+DATA_TEXTS = {
+    "glossary": ("terms", (("long",),)),
+    "claims": ("claims", (("reason",), ("box", "text"))),
+    "timeline": ("events", (("text",),)),
+}
+
+
+def glossary_hand_typed(
+    source: str, data: KeyNumbers, path: str = f"docs/{GLOSSARY}", language: str = ENGLISH
+) -> list[HandTyped]:
     """The numbers of the glossary's `long:` texts (glossary.yml's source) that models.yml holds, each with the
-    line of the file where it stands, in order."""
-    tree = parse_yaml(source, path)
-    terms = tree.get("terms") if isinstance(tree, LineDict) else None
+    line of the file where it stands, in order (a language's edition: its `<language>:` blocks' texts)."""
+    return data_hand_typed(source, data, "glossary", path, language)
+
+
+def data_hand_typed(source: str, data: KeyNumbers, kind: str, path: str, language: str = ENGLISH) -> list[HandTyped]:
+    """The numbers of a data file's running texts (DATA_TEXTS: the glossary's `long:`, the claims' reason and
+    box text, the events' text) that models.yml holds, each at the line of the file where it stands."""
     source_lines = source.split("\n")
     found = []
-    for entry in terms if isinstance(terms, list) else []:
-        if not isinstance(entry, LineDict) or not isinstance(entry.get("long"), str):
-            continue
-        text, key_line = str(entry["long"]), entry.key_lines["long"]
+    for text, key_line in _texts(parse_yaml(source, path), kind, language):
         literal = bool(LITERAL_BLOCK.match(source_lines[key_line - 1]))
         read = _paragraphs(text)  # the same characters, a paragraph's line breaks made spaces
         starts = [0]  # where each line of `read` starts in the text
@@ -220,6 +277,20 @@ def glossary_hand_typed(source: str, data: KeyNumbers, path: str = f"docs/{GLOSS
             line = key_line + 1 + text.count("\n", 0, offset) if literal else key_line
             found.append(HandTyped(line, typed.typed, typed.figures))
     return found
+
+
+def _texts(tree: object, kind: str, language: str) -> Iterator[tuple[str, int]]:
+    """Each running text of a data file's entries (DATA_TEXTS[kind]) in a language, with the line of its key."""
+    list_key, places = DATA_TEXTS[kind]
+    entries = tree.get(list_key) if isinstance(tree, LineDict) else None
+    for entry in entries if isinstance(entries, LineList) else []:
+        words = entry.get(language) if isinstance(entry, LineDict) and language != ENGLISH else entry
+        for place in places:
+            holder, value = None, words
+            for key in place:
+                holder, value = value, value.get(key) if isinstance(value, LineDict) else None
+            if isinstance(holder, LineDict) and isinstance(value, str):
+                yield value, holder.key_lines[place[-1]]
 
 
 def _paragraphs(text: str) -> str:
@@ -261,7 +332,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def _distinctive(match: re.Match[str]) -> bool:
     """Whether a number looks like a figure rather than a count in prose (see the module docstring)."""
-    if match["bare_power"] or match["power"] or match["scale"] or match["percent"]:
+    if match["bare_power"] or match["power"] or match["scale"] or match["word"] or match["percent"]:
         return True
     mantissa = match["mantissa"]
     return "," in mantissa or "." in mantissa or int(mantissa) >= SMALL
@@ -269,39 +340,47 @@ def _distinctive(match: re.Match[str]) -> bool:
 
 def _is_name(match: re.Match[str], text: str, sizes: set[str], family: re.Pattern[str]) -> bool:
     """Whether a size is a model's name: after a family name, or a model's short name with no "parameters" after it."""
-    if not match["scale"]:
+    if not (match["scale"] or match["word"]):
         return False
     if family.search(text[: match.start()]):
         return True
     return match[0] in sizes and not PARAMETER.match(text, match.end())
 
 
-def _as_written(match: re.Match[str]) -> str:
-    """The number as format_value writes a figure's, without a unit word: "15.6T", "3.8 × 10²⁵", "43"."""
+def _as_written(match: re.Match[str], scale_words: Mapping[str, str]) -> str:
+    """The number as format_value writes a figure's, without a unit word: "15.6T", "3.8 × 10²⁵", "43",
+    "15,6\u00a0Bio." (a scale spelled out as the site abbreviates it)."""
     if match["bare_power"]:
         return f"10{match['bare_power']}"
-    return match["mantissa"] + (match["power"] or match["scale"] or "")
+    scale = scale_words.get(match["word"], "") if match["word"] else match["scale"]
+    return match["mantissa"] + (match["power"] or scale or "")
 
 
 def main(argv: list[str]) -> int:
-    """List the hand-typed figures of the pages named (default: every page of docs/); 1 if there is any."""
+    """List the hand-typed figures of the pages named (default: every page of the language's docs folder and
+    the running texts of the data files); 1 if there is any."""
     from core.sourcefile import STRINGS, load_strings
 
     from .data import load
 
-    docs = Path("docs")
-    words = load_strings(docs / STRINGS, f"docs/{STRINGS}", "en")
-    data = load(docs / "data/models.yml", "docs/data/models.yml", words)
-    files = [Path(arg) for arg in argv] or [*sorted(docs.glob("*.md")), docs / GLOSSARY]
-    count = 0
-    for file in files:
-        src = file.relative_to(docs).as_posix() if file.is_relative_to(docs) else file.name
-        source = file.read_text(encoding="utf-8")
-        typed = hand_typed(source, data) if file.suffix == ".md" else glossary_hand_typed(source, data, f"docs/{src}")
-        for found in typed:
-            print(found.message(src))
-            count += 1
-    return 1 if count else 0
+    parser = argparse.ArgumentParser(prog="python -m core.datapages.handtyped")
+    parser.add_argument("--language", default=ENGLISH, help="the edition: en (docs/) or de (docs/de/)")
+    parser.add_argument("pages", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    docs, pages = Path("docs"), Path("docs") if args.language == ENGLISH else Path("docs") / args.language
+    words = load_strings(docs / STRINGS, f"docs/{STRINGS}", args.language)
+    data = load(docs / "data/models.yml", "docs/data/models.yml", words, args.language)
+    files = args.pages or sorted(pages.glob("*.md"))
+    found = [
+        typed.message(file.as_posix()) for file in files for typed in hand_typed(file.read_text(encoding="utf-8"), data)
+    ]
+    if not args.pages:
+        for kind in DATA_TEXTS:
+            shown = f"docs/data/{kind}.yml"
+            source = (docs / "data" / f"{kind}.yml").read_text(encoding="utf-8")
+            found += [typed.message(shown) for typed in data_hand_typed(source, data, kind, shown, args.language)]
+    print(*found, sep="\n") if found else None
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

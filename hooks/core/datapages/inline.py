@@ -206,7 +206,13 @@ def write(line: str, data: KeyNumbers, block_kinds: Collection[str] = ()) -> tup
 
 
 def _text(text: str, one: Replace, near_miss: Replace) -> str:
-    """Markers written out in a piece of a line outside code; then what is left in brackets checked."""
-    written = MARKER.sub(one, text)
+    """Markers written out in a piece of a line outside code; then what is left in brackets checked. A figure
+    that ends with a full stop ("15,6 Bio.") at the end of a sentence takes the sentence's full stop as its own."""
+
+    def figure(match: re.Match[str]) -> str:
+        written = one(match)
+        return written[:-1] if written.endswith(".") and text.startswith(".", match.end()) else written
+
+    written = MARKER.sub(figure, text)
     BRACKETS.sub(near_miss, MARKER.sub("", text))
     return written

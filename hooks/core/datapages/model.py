@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from core.sourcefile import say
 
+from .translation import Translation
 from .units import format_ratio, format_value, qualify
 
 REFERENCE = re.compile(r"\{([^{}]*)\}")  # {subject.field} in a template
@@ -41,7 +42,8 @@ class Figure:
     value: float | None
     unit: str
     literal: str = ""
-    text: str = ""
+    text: str = ""  # words, as the site's language shows them
+    written: str = ""  # words, as the data file writes them (English: a date the timeline reads, a design)
     qualifier: str | None = None
     refs: tuple[Ref, ...] = ()
     note: str = ""
@@ -124,6 +126,7 @@ class KeyNumbers:
     subjects: dict[str, Subject]
     tables: dict[str, Table]
     words: dict[str, str] = field(default_factory=dict)  # the site's words (strings.yml), in its language
+    translation: Translation = field(default_factory=Translation)  # the file's texts in the site's language
 
     def say(self, key: str, **fields: object) -> str:
         """The site's words for key, with {fields} filled in (sourcefile.say)."""

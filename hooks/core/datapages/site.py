@@ -34,7 +34,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from core.sourcefile import SourceError, source_line
+from core.sourcefile import DATA, ENGLISH, SourceError, source_line
 
 from . import claims as kclaims
 from . import generations, timeline
@@ -45,7 +45,7 @@ from .figures import CHARTS
 from .pages import MarkerError, expand, insert_charts
 from .plot import render  # imports matplotlib only when it draws
 
-DEFAULTS = {"source": "data/models.yml", "claims": "data/claims.yml", "timeline": "data/timeline.yml"}
+FILES = {"source": "models.yml", "claims": "claims.yml", "timeline": "timeline.yml"}  # in the data folder
 T = TypeVar("T")
 Loader = Callable[[str, str, KeyNumbers], tuple[list[T], list[str]]]
 Heading = tuple[str, int, str]  # (id, level, text as a reader sees it) of a heading, as the toc extension made it
@@ -72,6 +72,7 @@ class NumberSite:
     report: Callable[[str], None]  # a problem for the author: "docs/<file>:<line>: what; fix: how"
     error: type[Exception] = NumbersError  # raised when a chart cannot be drawn (an engine's own error)
     draw: bool = True  # False: a chart is its title, table and notes without an SVG (checks need no matplotlib)
+    shown: Callable[[str], str] = lambda rel: f"docs/{rel}"  # a path relative to docs as messages name it
     claims: list[kclaims.Claim] = field(default_factory=list)
     claims_path: str = ""
     events: list[timeline.Event] = field(default_factory=list)
@@ -101,20 +102,26 @@ class NumberSite:
         error: type[Exception] = NumbersError,
         *,
         draw: bool = True,
+        language: str = ENGLISH,
+        data_folder: str = DATA,
+        shown: Callable[[str], str] = lambda rel: f"docs/{rel}",
     ) -> NumberSite:
-        """From the docs directory and `extra: datapages:` (paths relative to docs), with the site's words
-        (strings.yml, in its language); NumbersError if unusable."""
-        paths = {**DEFAULTS, **settings}
+        """From the docs directory and `extra: datapages:` (paths relative to docs; by default the files in
+        data_folder), with the site's words (strings.yml, in its language), the data files' texts in that
+        language; shown(path) names a path relative to docs in messages. NumbersError if unusable."""
+        paths = {key: f"{data_folder}/{name}" for key, name in FILES.items()} | dict(settings)
         if not (docs / paths["source"]).is_file():
-            raise NumbersError(f"docs/{paths['source']}: the key-numbers data file is missing")
+            raise NumbersError(f"{shown(paths['source'])}: the key-numbers data file is missing")
         try:
-            data = load(docs / paths["source"], display_path=f"docs/{paths['source']}", words=words)
+            data = load(docs / paths["source"], display_path=shown(paths["source"]), words=words, language=language)
         except SourceError as exc:
             raise NumbersError(f"key-numbers data has errors:\n{exc}") from None
-        site = cls(data, cache, report, error, draw)
-        site.claims_path, site.timeline_path = f"docs/{paths['claims']}", f"docs/{paths['timeline']}"
+        site = cls(data, cache, report, error, draw, shown=shown)
+        site.claims_path, site.timeline_path = shown(paths["claims"]), shown(paths["timeline"])
         site.claims = site._load(kclaims.load, docs / paths["claims"], site.claims_path)
         site.events = site._load(timeline.load, docs / paths["timeline"], site.timeline_path)
+        for problem in data.translation.unused():  # after the claims and the timeline, which cite places too
+            report(problem)
         if "generations" in data.tables:
             for problem in generations.problems(data.tables["generations"], data):
                 report(problem)
@@ -182,11 +189,11 @@ class NumberSite:
     def finish(self) -> None:
         """Once every page is converted: the sections that claims and events name must exist, each
         correction must sit on its page, each other box somewhere."""
-        for problem in kclaims.check_sections(self.claims, self.anchors, self.claims_path):
+        for problem in kclaims.check_sections(self.claims, self.anchors, self.claims_path, self.shown):
             self.report(problem)
-        for problem in timeline.check_sections(self.events, self.anchors, self.timeline_path):
+        for problem in timeline.check_sections(self.events, self.anchors, self.timeline_path, self.shown):
             self.report(problem)
-        for problem in check_source_links(self.data, self.anchors, self.sources):
+        for problem in check_source_links(self.data, self.anchors, self.sources, self.shown):
             self.report(problem)
         self.check_placements()
 
@@ -208,7 +215,7 @@ class NumberSite:
         found = kclaims.handwritten_corrections(markdown, self.data.words)
         for line in found and kclaims.handwritten_corrections(page.source, self.data.words):
             self.report(
-                f'docs/{src}:{line}: a "Correction" box is written by hand; fix: add the claim to '
+                f'{self.shown(src)}:{line}: a "Correction" box is written by hand; fix: add the claim to '
                 f'{self.claims_path} with its verdict and box, and put [[claims: {src[:-3]}]] after "In short"'
             )
         if "[[" not in markdown:
@@ -216,7 +223,7 @@ class NumberSite:
             return markdown
         result = expand(markdown, self.data, src, self.chart, self._handlers(src))
         for line, message in result.problems:
-            self.report(f"docs/{src}:{source_line(page.source, markdown, line)}: {message}")
+            self.report(f"{self.shown(src)}:{source_line(page.source, markdown, line)}: {message}")
         self.pages[src], self.markdown[src] = result.charts, result.markdown
         return result.markdown
 
@@ -234,7 +241,7 @@ class NumberSite:
             page = arg if arg.endswith(".md") else f"{arg}.md"
             if page not in site.pages:
                 raise MarkerError(
-                    f"[[claims: {arg}]]: no page docs/{page}; fix: name this page, [[claims: {src[:-3]}]]"
+                    f"[[claims: {arg}]]: no page {self.shown(page)}; fix: name this page, [[claims: {src[:-3]}]]"
                 )
             self.placed.add(f"claims:{page}")
             return kclaims.page_boxes(claims, page, site)
@@ -272,7 +279,7 @@ class NumberSite:
                 continue  # already reported by check_sections
             if c.is_correction and f"claims:{c.page}" not in self.placed:
                 self.report(
-                    f"{self.claims_path}:{c.line}: claim {c.id!r} is a correction, but docs/{c.page} has no "
+                    f"{self.claims_path}:{c.line}: claim {c.id!r} is a correction, but {self.shown(c.page)} has no "
                     f'[[claims: {c.page[:-3]}]] line; fix: put it right after the "In short" box'
                 )
             elif not c.is_correction and c.box_title and f"claim:{c.id}" not in self.placed:

@@ -54,7 +54,10 @@ def _table(name: str, entry: Yaml, line: int, data: KeyNumbers, problems: list[s
     for sid in columns:
         if sid not in data.subjects:
             problems.append(f"{path}:{entry.key_lines['columns']}: table {name!r}: column {sid!r} is not a known id")
-    table = Table(name, [], line, str(entry["header"] or "") if "header" in entry else None, columns)
+    header = None
+    if "header" in entry:
+        header = data.translation.text(str(entry["header"] or ""), f"{path}:{entry.key_lines['header']}", problems)
+    table = Table(name, [], line, header, columns)
     for item, item_line in zip(rows, rows.item_lines, strict=True):
         row = _row(name, item, item_line, columns, data, problems)
         if row is not None:
@@ -74,6 +77,7 @@ def _row(
         )
         return None
     row = Row(pair[0], pair[1], line)
+    label, value = (_shown(text, where, data, problems) for text in (row.label, "" if columns else row.value))
     for template in (row.label, *(() if columns else (row.value,))):
         if REFERENCE.sub("", template).count("{") or REFERENCE.sub("", template).count("}"):
             problems.append(
@@ -92,7 +96,21 @@ def _row(
                 close = difflib.get_close_matches(row.value, list(data.subjects[sid].figures), n=1)
                 hint = f"; fix: did you mean {close[0]!r}?" if close else ""
                 problems.append(f"{where}: {sid} has no field {row.value!r}{hint}")
-    return row
+    return Row(label, row.value if columns else value, line)
+
+
+def _shown(text: str, where: str, data: KeyNumbers, problems: list[str]) -> str:
+    """A row's label or template in the site's language; its words must keep its {subject.field} references."""
+    if not text:
+        return text
+    shown = data.translation.text(text, where.partition(": ")[0], problems)
+    if sorted(REFERENCE.findall(shown)) != sorted(REFERENCE.findall(text)):
+        problems.append(
+            f"{where}: the {data.translation.language} words of {text!r} ({shown!r}) do not have its "
+            f"{{subject.field}} references; fix: keep each of them, as often as the English has it"
+        )
+        return text
+    return shown
 
 
 def _quote_hint(item: Yaml) -> str:

@@ -10,6 +10,9 @@
         kind: report
         text: The Wall Street Journal reported ...   # a report says who reported it
         section: what-happened-next.md#anchor        # optional: where the site says more
+        de: {title: ..., text: ...}                  # the German edition's words (every event has them)
+
+Figures that docs/data/models.yml holds are written in the text with the figure marker, in every language.
 
 It renders as an ordered list in date order, each date a <time> element: plain HTML that
 reads the same at any width and needs no script.
@@ -20,14 +23,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from core.sourcefile import LineDict, Yaml
+from core.sourcefile import ENGLISH, LineDict, Yaml
 
-from .cite import check_target, cite_markdown, data_list, iso_date, parse_refs, section_link, show_date
+from .cite import (
+    Shown,
+    check_target,
+    cite_markdown,
+    data_list,
+    iso_date,
+    language_block,
+    parse_refs,
+    running_text,
+    section_link,
+    show_date,
+)
 from .model import KeyNumbers, Ref
 
 KINDS = {"primary": "", "report": "timeline_report"}  # kind -> its label's key in strings.yml ("": none)
 KEYS = {"date", "model", "title", "text", "source", "kind", "section"}
-REPORTED = ("report", "reported")
 
 
 @dataclass(frozen=True)
@@ -58,8 +71,10 @@ def _event(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
     if not isinstance(entry, LineDict):
         problems.append(f"{where}: each event is a mapping with date (or model), title, text, source, kind")
         return None
-    for key in sorted(set(entry) - KEYS):
-        problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
+    language = data.translation.language
+    for key in sorted(set(entry) - KEYS - {language}):
+        if len(key) != 2:  # another language's block ("de:") is that language's build's to check
+            problems.append(f"{path}:{entry.key_lines[key]}: unknown key {key!r}; known: {', '.join(sorted(KEYS))}")
     missing = [k for k in ("title", "text", "source", "kind") if not entry.get(k)]
     if missing:
         problems.append(f"{where}: event has no {', '.join(missing)}")
@@ -69,17 +84,38 @@ def _event(entry: Yaml, line: int, path: str, data: KeyNumbers, problems: list[s
     if kind not in KINDS:
         problems.append(f"{path}:{entry.key_lines['kind']}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
         return None
-    text = str(entry["text"]).strip()
-    if kind == "report" and not any(word in text.lower() for word in REPORTED):
+    words = entry if language == ENGLISH else _language_words(entry, language, where, path, problems)
+    if words is None:
+        return None
+    text_line = words.key_lines["text"]
+    text = running_text(str(words["text"]).strip(), data, f"{path}:{text_line}", problems)
+    # a word a report's text must contain (strings.yml: timeline_reported; "report" where no words are read)
+    reported = data.words.get("timeline_reported", "report")
+    if kind == "report" and reported.lower() not in text.lower():
         problems.append(
-            f"{path}:{entry.key_lines['text']}: a press report must say so and name the outlet "
-            '("The Wall Street Journal reported ...")'
+            f"{path}:{text_line}: a press report must say so and name the outlet "
+            f'("The Wall Street Journal reported ..."; its text has no {reported!r})'
         )
     refs = parse_refs(entry["source"], data, f"{path}:{entry.key_lines['source']}", problems)
     if when is None:
         return None
     section = str(entry.get("section") or "")
-    return Event(when, str(entry["title"]).strip(), text, refs, kind, line, section, entry.key_lines.get("section", 0))
+    title = str(words["title"]).strip()
+    return Event(when, title, text, refs, kind, line, section, entry.key_lines.get("section", 0))
+
+
+def _language_words(entry: LineDict, language: str, where: str, path: str, problems: list[str]) -> LineDict | None:
+    """An event's `<language>:` block with its title and text, or None and the problem."""
+    block = language_block(entry, language, where, "title, text", problems)
+    if block is None:
+        return None
+    for key in sorted(set(block) - {"title", "text"}):
+        problems.append(f"{path}:{block.key_lines[key]}: unknown key {key!r} in '{language}:'; known: title, text")
+    absent = [k for k in ("title", "text") if not block.get(k)]
+    if absent:
+        problems.append(f"{path}:{block.line}: the '{language}:' block has no {', '.join(absent)}")
+        return None
+    return block
 
 
 def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) -> str | None:
@@ -96,19 +132,21 @@ def _date(entry: LineDict, where: str, data: KeyNumbers, problems: list[str]) ->
     if released is None or not released.stated:
         problems.append(f"{where}: model {sid!r} has no `released` date in {data.path}")
         return None
-    when = iso_date(released.text)
+    when = iso_date(released.written)  # as the data file writes it (the site's language shows it otherwise)
     if when is None:
         problems.append(
-            f"{data.path}:{released.line}: {sid}.released {released.text!r} is not a date such as 'July 23, 2024'"
+            f"{data.path}:{released.line}: {sid}.released {released.written!r} is not a date such as 'July 23, 2024'"
         )
     return when
 
 
-def check_sections(events: list[Event], anchors: Mapping[str, Mapping[str, str]], path: str) -> list[str]:
+def check_sections(
+    events: list[Event], anchors: Mapping[str, Mapping[str, str]], path: str, shown: Shown = lambda rel: f"docs/{rel}"
+) -> list[str]:
     return [
         f"{path}:{e.section_line}: event {e.title!r}: {problem}"
         for e in events
-        if e.section and (problem := check_target(e.section, anchors))
+        if e.section and (problem := check_target(e.section, anchors, shown=shown))
     ]
 
 

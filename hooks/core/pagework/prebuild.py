@@ -58,6 +58,7 @@ class Prebuild:
             report=self.report,
             source=project.source,
             draw=draw,
+            root=project.config_file.resolve().parent,
         )
         self.markdown = self.build.generated_pages()  # generated page src -> its Markdown
         srcs = [*self.authored(), *self.markdown]

@@ -3,8 +3,11 @@
 One SiteBuild is made for each build by the engine's adapter, and it is the one owner of that
 build's state:
 
-- the settings (`extra: glossary:`, `extra: xref:`, `extra: datapages:`) and the site's words
-  (docs/data/strings.yml, read once, in the site's language);
+- the settings (`extra: glossary:`, `extra: xref:`, `extra: datapages:`, `extra: data:`) and the site's
+  words (docs/data/strings.yml, read once, in the site's language);
+- the site's language (`theme.language`): the data files are read in its view (their `<language>:`
+  blocks; English is what they are written in), and messages name each file from the project's folder
+  (`paths`: docs/de/index.md, docs/data/glossary.yml);
 - the glossary and the index (`terms`, a termkit TermSite) and the key numbers, charts, claims and
   timeline (`numbers`, a datapages NumberSite);
 - the PageWork extension (`work`) that does each page's work while the engine converts it, and
@@ -25,7 +28,7 @@ from typing import Any
 
 from core.datapages.site import NumbersError, NumberSite
 from core.datapages.tables import link_from
-from core.sourcefile import STRINGS, SourceError, line_of, load_strings
+from core.sourcefile import DATA, SourceError, SourcePaths, line_of, load_strings
 from core.termkit.records import PageReport, Problem, Settings
 from core.termkit.resolution import Resolution
 from core.termkit.search import SectionKeywords
@@ -52,6 +55,7 @@ class SiteBuild:
         source: Callable[[str], str],
         draw: bool = True,
         error: type[Exception] = NumbersError,
+        root: Path | None = None,
     ):
         """Read the site's data; SourceError or NumbersError saying what is wrong.
 
@@ -59,18 +63,32 @@ class SiteBuild:
         is (pagework.page); report: where problems go; source(src): a page's source text, read only for
         a message's line number; cache: where drawn charts are kept; draw: False to leave charts undrawn
         (their tables and text only, and matplotlib is never imported); error: the engine's error for
-        a chart that cannot be drawn.
+        a chart that cannot be drawn; root: the project's folder, from which messages name files (None:
+        they name the pages' folder "docs").
         """
         if not any(str(ext).rpartition(".")[2] == "attr_list" for ext in extensions if isinstance(ext, str)):
             raise SourceError(
                 ["markdown_extensions: the glossary page needs attr_list; fix: add '- attr_list' under it"]
             )
-        self.docs, self.report, self.source = docs, report, source
-        self.settings = Settings.read(_mapping(extra, "glossary"), _mapping(extra, "xref"))
-        self.strings = load_strings(docs / STRINGS, f"docs/{STRINGS}", language)
-        self.terms = TermSite.load(docs, self.settings, self.strings, language, self.where)
+        self.docs, self.report, self.source, self.language = docs, report, source, language
+        self.paths = SourcePaths(docs, str(extra.get("data") or DATA), root)
+        shown = self.paths.shown
+        self.settings = Settings.read(_mapping(extra, "glossary"), _mapping(extra, "xref"), self.paths.data)
+        self.strings = load_strings(docs / self.paths.strings, shown(self.paths.strings), language)
+        self.terms = TermSite.load(docs, self.settings, self.strings, language, self.where, shown)
         datapages = _mapping(extra, "datapages")
-        self.numbers = NumberSite.load(docs, datapages, self.strings, cache, self._numbers_problem, error, draw=draw)
+        self.numbers = NumberSite.load(
+            docs,
+            datapages,
+            self.strings,
+            cache,
+            self._numbers_problem,
+            error,
+            draw=draw,
+            language=language,
+            data_folder=self.paths.data,
+            shown=shown,
+        )
         self.work = PageWork(self.terms, self.numbers, current, self._converted)
         self.headings: dict[str, list[Heading]] = {}  # page src -> its headings, as its conversion found them
         self.urls: dict[str, str] = {}  # page src -> site-relative URL, generated pages included
@@ -95,7 +113,7 @@ class SiteBuild:
 
     def where(self, src: str, needle: str) -> str:
         """docs/<file>:<line> of needle's first occurrence in the page's source (read only for a message)."""
-        return f"docs/{src}:{line_of(self.source(src), needle)}"
+        return f"{self.paths.shown(src)}:{line_of(self.source(src), needle)}"
 
     def _converted(self, page: CurrentPage, headings: list[Heading]) -> None:
         self.headings[page.src] = headings

@@ -30,10 +30,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from core.sourcefile import (
     FRONT_MATTER,
-    STRINGS,
     LineDict,
     LineList,
     SourceError,
+    SourcePaths,
     Yaml,
     fenced,
     parse_yaml,
@@ -244,30 +244,37 @@ class ActiveMarkup:
     (a data file's text can reach several pages)."""
 
     docs: Path
+    paths: SourcePaths | None = None  # where the pages and data files are, and how messages name them
     reported: set[str] = field(default_factory=set)
     _data: list[_Text] | None = None  # the strings of the data files, read at the first problem
 
     def page(self, src: str, source: str, html: str, generated: bool = False) -> list[str]:
         """The problems of one page: its front matter (unless a hook wrote the page) and its HTML as
         converted; source is the page's Markdown with its front matter."""
-        problems = [] if generated else front_matter_problems(src, source)
+        shown = self._paths.shown(src)
+        problems = [] if generated else front_matter_problems(src, source, shown)
         found = findings(html)
         if found:
-            texts = [] if generated else [_Text(f"docs/{src}", _searchable(source))]
+            texts = [] if generated else [_Text(shown, _searchable(source))]
             texts += self._data_texts()
             cursors: dict[str, _Cursor] = {}
-            display = f"{src} (a page that a hook generates)" if generated else f"docs/{src}"
+            display = f"{src} (a page that a hook generates)" if generated else shown
             problems += [finding.message(_locate(finding, texts, cursors) or display) for finding in found]
         return self._new(problems)
 
     def words(self) -> list[str]:
         """The problems of strings.yml's words, as text and as attribute values."""
-        path = self.docs / STRINGS
+        paths = self._paths
+        path, shown = self.docs / paths.strings, paths.shown(paths.strings)
         try:
-            texts = list(_strings_of(parse_yaml(path.read_text(encoding="utf-8"), f"docs/{STRINGS}")))
+            texts = list(_strings_of(parse_yaml(path.read_text(encoding="utf-8"), shown)))
         except (OSError, SourceError):  # reading the words reports what is wrong with the file
             return []
-        return self._new([f"docs/{STRINGS}:{line}: {message}" for line, message in _value_problems(texts)])
+        return self._new([f"{shown}:{line}: {message}" for line, message in _value_problems(texts)])
+
+    @property
+    def _paths(self) -> SourcePaths:
+        return self.paths or SourcePaths(self.docs)
 
     def _new(self, problems: list[str]) -> list[str]:
         new = [p for p in dict.fromkeys(problems) if p not in self.reported]
@@ -275,11 +282,13 @@ class ActiveMarkup:
         return new
 
     def _data_texts(self) -> list[_Text]:
-        """Every string of every YAML file in the docs folder, with the line of its key."""
+        """Every string of every YAML file in the data folder, with the line of its key."""
         if self._data is None:
             self._data = []
-            for path in sorted([*self.docs.rglob("*.yml"), *self.docs.rglob("*.yaml")]):
-                shown = f"docs/{path.relative_to(self.docs).as_posix()}"
+            paths = self._paths
+            folder = self.docs / paths.data
+            for path in sorted([*folder.rglob("*.yml"), *folder.rglob("*.yaml")]):
+                shown = paths.shown(f"{paths.data}/{path.relative_to(folder).as_posix()}")
                 try:
                     tree = parse_yaml(path.read_text(encoding="utf-8"), shown)
                 except (OSError, UnicodeDecodeError, SourceError):
@@ -288,13 +297,15 @@ class ActiveMarkup:
         return self._data
 
 
-def front_matter_problems(src: str, source: str) -> list[str]:
-    """Active markup in a page's front matter, and a `template:` key, with the line of the key."""
+def front_matter_problems(src: str, source: str, shown: str = "") -> list[str]:
+    """Active markup in a page's front matter, and a `template:` key, with the line of the key; shown: the
+    page's path as messages name it (default docs/<src>)."""
+    shown = shown or f"docs/{src}"
     block = FRONT_MATTER.match(source)
     if block is None:
         return []
     try:
-        tree = parse_yaml(block.group(1), f"docs/{src}")
+        tree = parse_yaml(block.group(1), shown)
     except SourceError:  # the check of the front matter says what is wrong with it
         return []
     if not isinstance(tree, LineDict):
@@ -304,12 +315,12 @@ def front_matter_problems(src: str, source: str) -> list[str]:
         line = tree.key_lines[key] + 1  # the YAML starts on the page's line 2
         if key == "template":
             problems.append(
-                f"docs/{src}:{line}: front matter 'template' is not allowed: it picks the page's template, which "
+                f"{shown}:{line}: front matter 'template' is not allowed: it picks the page's template, which "
                 f"is code; fix: remove it (templates are in overrides/, reviewed as code)"
             )
             continue
         texts = [(line, text) for _, text in _strings_of(value)] if not isinstance(value, str) else [(line, value)]
-        problems += [f"docs/{src}:{n}: front matter '{key}': {message}" for n, message in _value_problems(texts)]
+        problems += [f"{shown}:{n}: front matter '{key}': {message}" for n, message in _value_problems(texts)]
     return problems
 
 

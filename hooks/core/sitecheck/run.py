@@ -18,11 +18,12 @@ from .source import page_problems
 def check(step: Prebuild) -> list[str]:
     """Convert every page of step's project once, with the page checks before each and the check for
     active markup after each: every problem."""
-    active = ActiveMarkup(step.project.docs)
+    paths = step.build.paths
+    active = ActiveMarkup(step.project.docs, paths)
     step.problems.extend(active.words())
 
     def page(src: str, text: str) -> None:
-        step.problems.extend(page_problems(src, text.replace("\r\n", "\n"))[0])
+        step.problems.extend(page_problems(src, text.replace("\r\n", "\n"), paths.shown(src))[0])
 
     def converted(src: str, text: str, html: str, generated: bool) -> None:
         step.problems.extend(active.page(src, text, html, generated))
@@ -38,7 +39,7 @@ def checked(step: Prebuild) -> str:
     held = f"{len(data.sources)} sources, {len(data.subjects)} models, laws and facts, {len(data.tables)} tables"
     return (
         f"sitecheck: ok, no problems in {len(step.authored())} pages (front matter, footnotes, [[…]] markers, "
-        f"term links, index markers, active markup), docs/{terms.settings.source} ({len(terms.glossary.terms)} "
+        f"term links, index markers, active markup), {terms.shown(terms.settings.source)} ({len(terms.glossary.terms)} "
         f"terms), {data.path} ({held}), {numbers.claims_path} ({len(numbers.claims)} claims) and "
         f"{numbers.timeline_path} ({len(numbers.events)} events)"
     )

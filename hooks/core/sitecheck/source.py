@@ -98,10 +98,11 @@ def unused_footnote(label: str) -> str:
     )
 
 
-def page_problems(src: str, source: str) -> tuple[list[str], set[str]]:
-    """Every problem of a page's source as "docs/<src>:<line>: ...", and the labels of its unused footnotes
-    (MkDocs' warning about their missing "#fnref:" anchor says the same: see messages.anchor_missing)."""
-    where = f"docs/{src}"
+def page_problems(src: str, source: str, shown: str = "") -> tuple[list[str], set[str]]:
+    """Every problem of a page's source as "docs/<src>:<line>: ..." (shown: the page's path as messages name
+    it, if not that), and the labels of its unused footnotes (MkDocs' warning about their missing "#fnref:"
+    anchor says the same: see messages.anchor_missing)."""
+    where = shown or f"docs/{src}"
     problems = []
     if problem := front_matter_problem(source):
         problems.append(f"{where}:{problem}")

@@ -9,6 +9,11 @@ whose second word is letters only ("URL-compatible", "JavaScript-based"), not in
 All-caps text ("IN NO EVENT") matches only a name written in capitals, unless the term's case
 rule is "any".
 
+That is the rule for compounds "first-word" (English, the default). With "any-part" (German, whose
+compounds join words with hyphens: "MoE-Architektur", "Skalierungsgesetz-Kurve", "KI-Agenten") a term
+matches as any part of a compound of words, before or after a hyphen, as long as each part next to it
+holds a letter: "GPT-4" and "MoE-2" still link nothing, and the dot rules stay.
+
 The matcher is built once per build. It splits text into word and punctuation tokens with
 one compiled regular expression and looks spans of tokens up in dictionaries, so its cost
 grows with the length of the text and hardly at all with the number of terms.
@@ -39,6 +44,11 @@ NUMBER_HYPHEN = re.compile(r"(?:^|[^\w.,\u2010\u2011-])\d(?:[\d,.]*\d)?[^\W\d_]?
 # hyphen and letters. (A dot that ends a piece ends a sentence: "distillation.<sup>1</sup>".)
 OPEN_END = re.compile(r"(?:[-\u2010\u2011][^\W\d_]*)?")
 LOOK_AHEAD = 40  # characters looked at on either side of a match
+COMPOUNDS = ("first-word", "any-part")  # how a term matches in a hyphenated compound (see the module docstring)
+# compounds: any-part. Before a term: words joined by hyphens, the last one with a letter ("KI-", "Open-Weights-").
+PARTS_BEFORE = re.compile(r"(?:^|[^\w.\u2010\u2011-])(?:[^\W_]+[-\u2010\u2011])*[^\W_]*[^\W\d_][^\W_]*[-\u2010\u2011]$")
+# After a term: hyphens and words, each with a letter, to the compound's end ("-Architektur", "-Kurven-Fit").
+PARTS_AFTER = re.compile(r"(?:[-\u2010\u2011][^\W_]*[^\W\d_][^\W_]*)+(?![\w\u2010\u2011-]|\.\w)")
 
 # A trie of words: one level per character; the key "" marks the end of a word.
 _Trie: TypeAlias = "dict[str, _Trie]"
@@ -52,7 +62,8 @@ class Match:
 
 
 class Matcher:
-    def __init__(self, glossary: Glossary):
+    def __init__(self, glossary: Glossary, compounds: str = COMPOUNDS[0]):
+        self._any_part = compounds == "any-part"
         self._exact: dict[str, Term] = {}  # case-sensitive surfaces
         self._folded: dict[str, tuple[Term, bool]] = {}  # casefolded -> (term, may match all-caps text)
         lengths: dict[str, set[int]] = {}  # casefolded (and lower-cased) first token -> token counts of its surfaces
@@ -113,7 +124,7 @@ class Matcher:
                     before = edges[0][0]
                 if open_end:
                     after += edges[0][1]
-            return _joined(before, after)
+            return _joined(before, after, self._any_part)
 
         first = self.may_match(text)
         if first is None:  # most pieces of a page: one scan in C and done
@@ -170,17 +181,20 @@ class Matcher:
         return None
 
 
-def _joined(before: str, after: str) -> bool:
-    """Whether a match with these characters just before and after it is part of a longer word or name."""
+def _joined(before: str, after: str, any_part: bool = False) -> bool:
+    """Whether a match with these characters just before and after it is part of a longer word or name
+    (any_part: a part of a compound of words joined by hyphens is not; see the module docstring)."""
     if before and (before[-1] == "." or WORD.match(before, len(before) - 1)):
         return True
-    if before and before[-1] in HYPHENS and not NUMBER_HYPHEN.search(before):
+    hyphen_before = before and before[-1] in HYPHENS and not NUMBER_HYPHEN.search(before)
+    if hyphen_before and not (any_part and PARTS_BEFORE.search(before)):
         return True
     if not after or WORD.match(after):
         return bool(after)
     if after[0] == ".":
         return WORD.match(after, 1) is not None
-    return after[0] in HYPHENS and COMPOUND_TAIL.match(after) is None
+    tail = PARTS_AFTER if any_part else COMPOUND_TAIL
+    return after[0] in HYPHENS and tail.match(after) is None
 
 
 def _start_pattern(starts: set[str], flags: int) -> re.Pattern[str] | None:

@@ -8,13 +8,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.sourcefile import LineDict, LineList, Num, SourceError, Yaml, parse_yaml
+from core.sourcefile import ENGLISH, LineDict, LineList, Num, SourceError, Yaml, parse_yaml
 
 CASE_RULES = ("insensitive", "sensitive", "any")
 ID_PREFIX = "term-"  # before an anchor that would start with a digit
 TEXT_KEYS = ("term", "id", "short", "long", "source")  # keys whose value is one piece of text
 LIST_KEYS = ("abbr", "aliases", "forms", "see_also")  # keys whose value is a list of names
 KNOWN_KEYS = {"term", "id", "abbr", "aliases", "forms", "case", "short", "long", "see_also", "source"}
+# An entry's words in another language: a block named by the language's code ("de:") with these keys. Its
+# id (anchor), abbreviations, case rule, see-also and source stay the English entry's, in every language.
+LANGUAGE_KEY = re.compile(r"^[a-z]{2}$")
+VIEW_KEYS = ("term", "aliases", "forms", "short", "long")
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,9 @@ def anchor(text: str) -> str:
     return ID_PREFIX + slug if slug[0].isdigit() else slug
 
 
-def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary:
-    """Read and validate a glossary file; raise SourceError listing every problem found."""
+def load_glossary(path: str | Path, display_path: str | None = None, language: str = ENGLISH) -> Glossary:
+    """Read and validate a glossary file, in a language's view (see parse_glossary); raise SourceError listing
+    every problem found."""
     display_path = display_path or str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -105,16 +110,21 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
             f"CONTRIBUTING.md), or set extra.glossary.source in mkdocs.yml to its path relative to docs/"
         )
         raise SourceError([problem]) from None
-    return parse_glossary(text, display_path)
+    return parse_glossary(text, display_path, language)
 
 
-def parse_glossary(text: str, path: str) -> Glossary:
+def parse_glossary(text: str, path: str, language: str = ENGLISH) -> Glossary:
+    """The glossary as a language's edition reads it. In English, each entry as written; in another
+    language, each entry's `<language>:` block gives its name, aliases, forms and texts, and everything
+    else (its anchor, abbreviations, case rule, see-also, source) is the English entry's, so anchors,
+    links and xref.json ids are the same in every language. An entry without the block is a problem."""
     data = parse_yaml(text, path)
     terms = data.get("terms") if isinstance(data, LineDict) else None
     if not isinstance(terms, LineList):
         raise SourceError([f"{path}:1: expected a mapping with a 'terms:' list"])
     problems: list[str] = []
-    glossary = Glossary(path)
+    english = Glossary(path)  # see-also names English names, in every language
+    glossary = english if language == ENGLISH else Glossary(path)
     claimed: dict[str, tuple[str, int]] = {}  # folded surface -> (term name, line)
     see_also: list[tuple[str, tuple[str, ...], int]] = []  # (term id, names it refers to, line)
     for item, line in zip(terms, terms.item_lines, strict=True):
@@ -129,16 +139,67 @@ def parse_glossary(text: str, path: str) -> Glossary:
         if entry is None:
             continue
         term, refs = entry
-        if term.id in glossary.terms:
-            problems.append(_same_anchor(term, glossary.terms[term.id], path))
+        if term.id in english.terms:
+            problems.append(_same_anchor(term, english.terms[term.id], path))
             continue
-        _claim(term, claimed, f"{path}:{term.line}", problems)
-        glossary.terms[term.id] = term
+        english.terms[term.id] = term
         see_also.append((term.id, refs, term.line))
-    _resolve_see_also(glossary, see_also, path, problems)
+        if language != ENGLISH:
+            view = _view(item, term, language, path, problems)
+            if view is None:
+                continue
+            glossary.terms[term.id] = term = view
+        _claim(term, claimed, f"{path}:{term.line}", problems)
+    _resolve_see_also(english, see_also, path, problems)
+    if glossary is not english:
+        for term in glossary.terms.values():
+            object.__setattr__(
+                term, "see_also", tuple(i for i in english.terms[term.id].see_also if i in glossary.terms)
+            )
     if problems:
         raise SourceError(problems)
     return glossary
+
+
+def _view(item: LineDict, english: Term, language: str, path: str, problems: list[str]) -> Term | None:
+    """The entry in a language's words: its `<language>:` block over the English entry (see parse_glossary)."""
+    block = item.get(language)
+    needs = "term, short" + (", long" if english.long else "")
+    if not isinstance(block, LineDict):
+        problems.append(
+            f"{path}:{english.line}: term {english.name!r} has no '{language}:' block, so the {language} edition "
+            f"has no words for it; fix: add one under the entry with {needs} (aliases and forms where needed)"
+        )
+        return None
+    where = f"{path}:{block.line}"
+    for key in sorted(set(block) - set(VIEW_KEYS)):
+        problems.append(
+            f"{path}:{block.key_lines[key]}: term {english.name!r}: '{key}:' has no place in the '{language}:' "
+            f"block; fix: keep {', '.join(VIEW_KEYS)} there (the rest is shared with the English entry)"
+        )
+    texts = {key: _text_value(block, key, where, problems) for key in ("term", "short")}
+    long = block.get("long")
+    missing = [key for key, value in (*texts.items(), ("long", long)) if not value and (key != "long" or english.long)]
+    if missing:
+        problems.append(f"{where}: term {english.name!r}: the '{language}:' block has no {', '.join(missing)}")
+        return None
+    lists = {
+        key: _names(block, key, f"{where}: term {english.name!r}: '{language}.{key}'", problems)
+        for key in VIEW_KEYS[1:3]
+    }
+    return Term(
+        id=english.id,
+        name=texts["term"],
+        short=texts["short"],
+        source=english.source,
+        long=str(long).strip() if isinstance(long, str) else "",
+        abbr=english.abbr,
+        aliases=lists["aliases"],
+        forms=lists["forms"],
+        case_sensitive=english.case_sensitive,
+        any_case=english.any_case,
+        line=block.line,
+    )
 
 
 def _same_anchor(term: Term, other: Term, path: str) -> str:
@@ -156,7 +217,7 @@ def _same_anchor(term: Term, other: Term, path: str) -> str:
 def _entry(item: LineDict, path: str, line: int, problems: list[str]) -> tuple[Term, tuple[str, ...]] | None:
     """One entry's term and the names in its see_also; its problems go to `problems`."""
     where = f"{path}:{line}"
-    unknown = set(item) - KNOWN_KEYS
+    unknown = {key for key in item if key not in KNOWN_KEYS and not LANGUAGE_KEY.match(key)}
     if unknown:
         problems.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(KNOWN_KEYS))}")
     texts = {key: _text_value(item, key, where, problems) for key in TEXT_KEYS}

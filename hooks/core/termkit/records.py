@@ -3,13 +3,15 @@ site-wide lists, and a problem for an editor. Nothing here does any work."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from core.sourcefile import SourceError
+from core.sourcefile import DATA, SourceError
 
 from .linker import MODES, Occurrence, Section
+from .matcher import COMPOUNDS
 from .xref import Marker
 
 
@@ -25,11 +27,17 @@ class Settings:
     used_on_cap: int = 8  # "Used on" lists this many pages, then links to all of them in the index
     index_page: str = "book-index.md"  # the generated index page
     related: int = 3  # how many related pages a page shows
+    compounds: str = "first-word"  # first-word | any-part: how a term matches in a hyphenated compound (matcher)
+    suggest_forms: str = ""  # a Snowball stemmer's language ("german"): suggest missing `forms` (termkit.forms)
 
     @classmethod
-    def read(cls, glossary: Mapping[str, Any], xref: Mapping[str, Any]) -> Settings:
-        """From the site's `glossary` and `xref` settings (other keys are ignored); SourceError for a bad value."""
-        known = {k: v for k, v in glossary.items() if k in ("source", "page", "autolink", "unused", "used_on_cap")}
+    def read(cls, glossary: Mapping[str, Any], xref: Mapping[str, Any], data: str = DATA) -> Settings:
+        """From the site's `glossary` and `xref` settings (other keys are ignored); SourceError for a bad value.
+        data: the data files' folder, relative to the docs folder (`extra: data:`), where the glossary is unless
+        `source` says otherwise."""
+        keys = ("source", "page", "autolink", "unused", "used_on_cap", "compounds", "suggest_forms")
+        known = {k: v for k, v in glossary.items() if k in keys}
+        known.setdefault("source", posixpath.join(data, "glossary.yml"))
         settings = cls(**known, index_page=xref.get("page", cls.index_page), related=xref.get("related", cls.related))
         if settings.autolink not in MODES or settings.unused not in ("info", "warn"):
             raise SourceError(
@@ -37,6 +45,10 @@ class Settings:
                     f"extra.glossary: autolink must be one of {', '.join(MODES)}, unused one of "
                     f"info, warn; got {settings.autolink!r} and {settings.unused!r}"
                 ]
+            )
+        if settings.compounds not in COMPOUNDS:
+            raise SourceError(
+                [f"extra.glossary: compounds must be one of {', '.join(COMPOUNDS)}, not {settings.compounds!r}"]
             )
         return settings
 

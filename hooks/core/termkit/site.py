@@ -43,9 +43,12 @@ class TermSite:
         strings: dict[str, str],
         settings: Settings,
         where: Where = lambda src, text: f"docs/{src}",
+        shown: Callable[[str], str] = lambda rel: f"docs/{rel}",
     ):
+        """where(src, text): "docs/<file>:<line>" of text in a page; shown(path): a path relative to the docs
+        folder as messages name it (core.sourcefile.SourcePaths.shown)."""
         self.glossary, self.matcher, self.collation, self.strings = glossary, matcher, collation, strings
-        self.settings, self.where = settings, where
+        self.settings, self.where, self.shown = settings, where, shown
         self._groups = entry_groups(glossary, collation)  # the glossary page's letters and entries, in order
         # How pages' content links another site-relative URL: by default relative to the page's URL. An
         # engine that rewrites links in content as paths of source files (Zensical) sets its own.
@@ -55,13 +58,22 @@ class TermSite:
         self._linked: dict[str, tuple[LinkResult, list[Problem]]] = {}  # page src -> linked, not yet recorded
 
     @classmethod
-    def load(cls, docs: Path, settings: Settings, strings: dict[str, str], language: str, where: Where) -> TermSite:
-        """A site's TermSite from its docs directory, its settings and its words; SourceError saying what is wrong."""
+    def load(
+        cls,
+        docs: Path,
+        settings: Settings,
+        strings: dict[str, str],
+        language: str,
+        where: Where,
+        shown: Callable[[str], str] = lambda rel: f"docs/{rel}",
+    ) -> TermSite:
+        """A site's TermSite from its docs directory, its settings and its words, in its language (the glossary's
+        view in it, its collation, its matching rules); SourceError saying what is wrong."""
         try:
-            terms = load_glossary(docs / settings.source, display_path=f"docs/{settings.source}")
+            terms = load_glossary(docs / settings.source, display_path=shown(settings.source), language=language)
         except SourceError as exc:
             raise SourceError(["glossary source has errors:", *exc.problems]) from None
-        return cls(terms, Matcher(terms), Collation(language), strings, settings, where)
+        return cls(terms, Matcher(terms, settings.compounds), Collation(language), strings, settings, where, shown)
 
     def generated_pages(self, unindexed: str = "", front_matter: tuple[str, ...] = ()) -> dict[str, str]:
         """The Markdown of the pages the site adds, by path in the docs directory: the glossary and the
@@ -152,7 +164,7 @@ class TermSite:
 
     def unknown_term(self, name: str) -> str:
         """The problem of a `term:` link to a name that no term has, with the term it most likely meant."""
-        glossary_file = f"docs/{self.settings.source}"
+        glossary_file = self.shown(self.settings.source)
         close = self.glossary.closest(name)
         if close is None:
             return f"unknown glossary term {name!r}; add it to {glossary_file} or fix the spelling"
@@ -201,7 +213,7 @@ class TermSite:
                 0,
                 Problem(
                     "glossary",
-                    f"docs/{self.settings.source}: {len(unused)} term(s) used on no page: {', '.join(unused)}",
+                    f"{self.shown(self.settings.source)}: {len(unused)} term(s) used on no page: {', '.join(unused)}",
                     warn=self.settings.unused == "warn",
                 ),
             )
@@ -223,7 +235,7 @@ class TermSite:
                 return f"index marker points to '{path}', which is not a page of the site"
             target = self.reports[src]
         if anchor and anchor not in target.anchors:
-            return f"index marker points to '#{anchor}', which is not an anchor in docs/{target.src}"
+            return f"index marker points to '#{anchor}', which is not an anchor in {self.shown(target.src)}"
         heading = target.headings.get(anchor) if anchor else None  # an anchor that is no heading: the page
         return Place(f"{target.url}#{anchor}" if anchor else target.url, target.title, heading, marker.main)
 

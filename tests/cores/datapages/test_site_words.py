@@ -75,7 +75,11 @@ def marked(words: dict[str, str]) -> dict[str, str]:
     return out
 
 
-MARKED = marked(ENGLISH) | {"months": ", ".join(f"⟨month {n}⟩" for n in range(1, 13))}
+# timeline_reported is the word a report's text must contain (a check, never shown), so it stays a word
+MARKED = marked(ENGLISH) | {
+    "months": ", ".join(f"⟨month {n}⟩" for n in range(1, 13)),
+    "timeline_reported": ENGLISH["timeline_reported"],
+}
 
 
 def site(words: dict[str, str]) -> kclaims.Site:
@@ -134,12 +138,15 @@ def test_claims_and_timeline_take_their_words_from_the_strings():
     assert problems == []
     box = kclaims.box(claims[0], where, "other.md")
     assert '!!! warning "⟨claim_correction it is mid-sized⟩"' in box
-    assert "⟨claim_verdict Overstated⟩ ⟨sources [A paper](sources.md#paper) §1⟩ ⟨claim_more [⟨section_link" in box
-    table = kclaims.verdict_table(claims, where, "other.md")
-    assert table.startswith("⟨claims_summary 1⟩ Overstated: 1.\n\n")
     assert (
-        "⟨claims_card_reason [Overstated](theme.md#size){: .kn-verdict .kn-verdict--overstated } It is mid-sized.⟩"
-        in table
+        "⟨claim_verdict ⟨verdict_name_overstated⟩⟩ ⟨sources [A paper](sources.md#paper) §1⟩ ⟨claim_more [⟨section_link"
+        in box
+    )
+    table = kclaims.verdict_table(claims, where, "other.md")
+    assert table.startswith("⟨claims_summary 1⟩ ⟨verdict_name_overstated⟩: 1.\n\n")
+    assert (
+        "⟨claims_card_reason [⟨verdict_name_overstated⟩](theme.md#size){: .kn-verdict .kn-verdict--overstated } "
+        "It is mid-sized.⟩" in table
     )
     assert "⟨correction_item The model is huge. ⟨german_quote Das Modell ist riesig⟩" in kclaims.corrections_list(
         claims, where, "other.md"

@@ -235,8 +235,8 @@ def test_text_of_the_other_data_files_is_found_at_its_key(tmp_path):
     plants = {
         "claims.yml": ("      text: |\n", "      text: |\n        <script>claim()</script>\n\n"),
         "timeline.yml": (
-            "    text: Meta releases Llama 2",
-            '    text: <img src=x onerror="event()"> Meta releases Llama 2',
+            "      Meta releases Llama 2",  # the line after its key, `text: >-`
+            '      <img src=x onerror="event()"> Meta releases Llama 2',
         ),
         "models.yml": ("hardware: {text: A100-80GB,", "hardware: {text: '<a href=\"javascript:note()\">A100</a>',"),
         "strings.yml": ("  letters_label: Jump to letter\n", "  letters_label: 'Jump\"><script>word()</script>'\n"),
@@ -249,7 +249,7 @@ def test_text_of_the_other_data_files_is_found_at_its_key(tmp_path):
     assert sorted(check_project(copy / "mkdocs.yml")) == sorted(
         [
             f"docs/data/claims.yml:{line_in(data / 'claims.yml', 'text: |')}: {script}",
-            f"docs/data/timeline.yml:{line_in(data / 'timeline.yml', 'event()')}: the event attribute onerror= "
+            f"docs/data/timeline.yml:{line_in(data / 'timeline.yml', 'event()') - 1}: the event attribute onerror= "
             f"on <img> is not allowed in content: {RUNS}; fix: remove the attribute ({SCRIPTS})",
             f"docs/data/models.yml:{line_in(data / 'models.yml', 'javascript:note()')}: the javascript: URL in "
             f'<a href="javascript:note()"> is not allowed in content: {RUNS}; fix: {LINK_FIX}',
