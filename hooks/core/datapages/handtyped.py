@@ -85,7 +85,8 @@ PARAMETER = re.compile(r"[\s\u00a0-][Pp]arameter")  # "405B parameters", "405 Mr
 LLAMA = r"Llama \d(?:\.\d)?"  # any release of Llama, with or without a model in the data file
 # What makes the number after it a name, version or place, not a figure: "Llama 2", "GPT-4", "Table 2", "§6.2".
 REFERENCE = re.compile(
-    r"(?<![A-Za-z])(?:Llama |GPT-|Table |Figure |§|[Ll]evel |[Ss]tage |[Rr]ound |Tabelle |Abbildung |[Ss]tufe |[Rr]unde )$"
+    r"(?<![A-Za-z])(?:Llama |GPT-|Table |Figure |§|[Ll]evel |[Ss]tage |[Rr]ound "
+    r"|Tabelle |Abbildung |[Ss]tufe |[Rr]unde )$"
 )
 SMALL = 100  # a bare integer below this counts only with its figure's field named next to it (a count in prose)
 NEAR = 4  # "next to": this many words before or after it (in a table row, its header and row)

@@ -10,8 +10,9 @@ data file cites (locators): its `<language>:` section, one mapping for the whole
         Table 3: Tabelle 3
 
 Every text a build of that language shows needs its words: a subject's name (models' names, and the short
-names that head table columns, stay as written unless the section gives words for them), a figure's `text:` and `note:`, a table's header, row labels and row templates (a template
-of {subject.field} references alone needs none), and every locator. A locator that is a section sign
+names that head table columns, stay as written unless the section gives words for them), a figure's `text:`
+and `note:`, a table's header, row labels and row templates (a template of {subject.field} references alone
+needs none), and every locator. A locator that is a section sign
 (§3.2.1), a timestamp (09:57–12:15) or other digits and punctuation stays; one that is a date (2025-05-15,
 "May 15, 2025") is written as the language writes dates (cite.show_date), and so is a figure's `text:`
 that is a date. A text without its words is a problem at its line; so is an entry of the section that no
