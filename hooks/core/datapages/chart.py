@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from core.sourcefile import say
 
 from .model import Figure, KeyNumbers, Subject
-from .units import NUMBER_WORDS, SCALES, localize
+from .units import NUMBER_WORDS, SCALES, SUPERSCRIPT, localize
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -109,9 +109,15 @@ class Chart:
         return f"kn-{self.name}"
 
 
+# strings.yml: how a log axis writes its ticks from a thousand up: "scale" (the scale words, "15T") or
+# "powers" ("10¹²"), for a language whose scale words are too long for a phone's chart ("100 Bio.") and
+# whose "Billion" is not the English billion.
+AXIS_TICKS = "chart_axis_ticks"
+
+
 def number_words(chart: Chart, data: KeyNumbers) -> Chart:
     """The chart, told how the site's language writes numbers (for the ticks of its axes)."""
-    chart.numbers = {key: data.say(key) for key in NUMBER_WORDS}
+    chart.numbers = {key: data.say(key) for key in NUMBER_WORDS} | {AXIS_TICKS: data.words.get(AXIS_TICKS, "scale")}
     return chart
 
 
@@ -184,6 +190,9 @@ def si(value: float, numbers: dict[str, str]) -> str:
     """An axis tick in the largest scale that fits ("15T", "500M"); numbers: Chart.numbers."""
     if value == 0:
         return "0"
+    power = round(math.log10(abs(value)))
+    if numbers.get(AXIS_TICKS) == "powers" and power >= 3 and math.isclose(abs(value), 10.0**power):
+        return ("-" if value < 0 else "") + "10" + str(power).translate(SUPERSCRIPT)
     for _letter, factor, key in SCALES:
         if abs(value) >= factor:
             return say(numbers, key, value=localize(f"{value / factor:g}", numbers))

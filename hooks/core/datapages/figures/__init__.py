@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from ..model import KeyNumbers
 
 CHARTS: dict[str, tuple[Callable[[KeyNumbers], Chart], Draw, tuple[float, float]]] = {  # name -> build, draw, inches
-    "tokens-vs-params": (build_tokens_vs_params, draw_tokens_vs_params, (WIDTH, 5.8)),
+    "tokens-vs-params": (build_tokens_vs_params, draw_tokens_vs_params, (WIDTH, 6.4)),
     "tokens-per-parameter": (build_tokens_per_param, draw_tokens_per_param, (WIDTH, 4.8)),
-    "moe-active-vs-total": (build_moe, draw_moe, (WIDTH, 4.8)),
+    "moe-active-vs-total": (build_moe, draw_moe, (WIDTH, 5.2)),
     "gpu-hours": (build_gpu_hours, draw_gpu_hours, (WIDTH, 3.6)),
 }
