@@ -17,12 +17,12 @@ EDITOR_CHECK := $(BIN)/python tests/support/editor_check.py
 
 .PHONY: serve build test check check-code check-site lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
 
-serve: $(VENV)/.site  ## build strictly, then serve with live reload
-	$(BIN)/mkdocs build --strict
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site  ## both editions at their published paths (/site/, /site/de/), with live reload
+	PYTHONPATH=hooks $(BIN)/python -m adapters.serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site  ## strict build into site/
-	$(BIN)/mkdocs build --strict
+build: $(VENV)/.site  ## strict build of both editions: English into site/, German into site/de/ (adapters/editions.py)
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.de.yml
 
 test: lint $(NODE_DEPS) browser-tools $(ZVENV)/.site  ## every test: lint, types, strict builds (both engines), hooks, content, browser, links
 	$(BIN)/python -m pytest

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from adapters.editions import EDITIONS  # noqa: E402
 from core.sitecheck.annotations import PLACE, github_annotations  # noqa: E402
 
 BASES = ("origin/main", "main")  # what a branch is compared with, the first that git knows
@@ -79,20 +80,25 @@ def sitecheck(show: Callable[[list[str]], None]) -> bool:
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "hooks"), os.environ.get("PYTHONPATH")])),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "adapters.check", "mkdocs.yml"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode == 0:
-        print(f"{done.stdout.strip()} ({time.perf_counter() - start:.1f} s)")
+    problems: list[str] = []
+    for config in EDITIONS:
+        done = subprocess.run(
+            [sys.executable, "-m", "adapters.check", config],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            print(f"{config}: {done.stdout.strip()} ({time.perf_counter() - start:.1f} s)")
+            continue
+        found = done.stdout.strip().split("\n") if done.stdout.strip() else [done.stderr.strip()]
+        problems += [p for p in found if p not in problems]  # a data file's problem is found by both editions
+    if not problems:
         return True
-    problems = done.stdout.strip().split("\n") if done.stdout.strip() else [done.stderr.strip()]
     show(problems)
-    count = len(re.findall(r"^\S+?\.(?:md|ya?ml)(?::\d+)?: ", done.stdout, re.MULTILINE))
+    count = len([p for p in problems if re.match(r"^\S+?\.(?:md|ya?ml)(?::\d+)?: ", p)])
     found = f"{count} problems above; fix them" if count > 1 else "the problem above; fix it"
     print(f"sitecheck: {found}, then run `make check` again")
     return False
@@ -112,7 +118,8 @@ def strict_build(site: Path, show: Callable[[list[str]], None], root: Path = ROO
     level = logger.level
     logger.setLevel(logging.INFO)
     try:
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True))
+        for config, below in EDITIONS.items():
+            build(load_config(str(root / config), site_dir=str(site / below), strict=True))
         failed = ""
     except (MkDocsException, SystemExit) as exc:  # strict mode's abort, or a hook's error
         failed = str(exc)

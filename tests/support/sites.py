@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from adapters.editions import EDITIONS
+
 from . import ROOT
 
 MINI_GLOSSARY = """\
@@ -168,16 +170,18 @@ class _LogCapture(logging.Handler):
 
 
 def build_real_site(out: Path, project: Path = ROOT) -> Path:
-    """`mkdocs build --strict` of the real site (or a copy of it in project) into out, as `make build`
-    does, in a fresh process. Never with -q: it drops warnings before strict mode counts them."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        check=False,
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    """`mkdocs build --strict` of every edition of the real site (or a copy of it in project) into out, as
+    `make build` does (English into out, German into out/de; adapters.editions), each in a fresh process.
+    Never with -q: it drops warnings before strict mode counts them."""
+    for config, below in EDITIONS.items():
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(out / below)],
+            check=False,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"mkdocs build --strict -f {config} failed:\n{result.stdout}\n{result.stderr}")
     return out
