@@ -58,13 +58,14 @@ def main(argv: list[str] | None = None) -> None:
         log.info("Building both editions...")
         for config in configs(root, site_dir, serve_url):
             build(config, serve_url=config.site_url)
-            watched.update([config.docs_dir, config.config_file_path or "", *config.watch])
+            watched.update([str(root / "docs"), str(root / "overrides"), config.config_file_path or "", *config.watch])
+        watched.discard("")
 
     server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
     server.error_handler = lambda code: (site_dir / "404.html").read_bytes() if code == 404 else None
     try:
         builder()
-        for path in sorted(p for p in watched if p) + [str(root / "docs"), str(root / "overrides")]:
+        for path in sorted(watched):  # the pages, the data files (docs/data/), the configs and the templates
             server.watch(path)
         log.info(f"English: {serve_url}  German: {serve_url}de/")
         server.serve()
