@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         for path in sorted(watched):  # the pages, the data files (docs/data/), the configs and the templates
             server.watch(path)
         log.info(f"English: {serve_url}  German: {serve_url}de/")
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # MkDocs' own, untyped
     except KeyboardInterrupt:
         log.info("Shutting down...")
     finally:

@@ -99,8 +99,8 @@ def sitecheck(show: Callable[[list[str]], None]) -> bool:
         return True
     show(problems)
     count = len([p for p in problems if re.match(r"^\S+?\.(?:md|ya?ml)(?::\d+)?: ", p)])
-    found = f"{count} problems above; fix them" if count > 1 else "the problem above; fix it"
-    print(f"sitecheck: {found}, then run `make check` again")
+    said = f"{count} problems above; fix them" if count > 1 else "the problem above; fix it"
+    print(f"sitecheck: {said}, then run `make check` again")
     return False
 
 
