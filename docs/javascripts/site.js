@@ -243,6 +243,12 @@
     link.href = url.href;
   }, true);
 
+  // The language switch (overrides/partials/alternate.html) opens the section the reader is at.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a[data-site-language]") : null;
+    if (link && location.hash) link.hash = location.hash;
+  }, true);
+
   // 4. Material starts on DOMContentLoaded, which it listens to once ({once: true}). This script
   //    is the last of <body>, so the page is parsed, and its content is still transparent
   //    (overrides/main.html): starting Material now changes nothing the reader sees, and the
