@@ -29,6 +29,7 @@ from typing import Any
 from core.datapages.site import NumbersError, NumberSite
 from core.datapages.tables import link_from
 from core.sourcefile import DATA, SourceError, SourcePaths, line_of, load_strings
+from core.termkit.forms import suggestions
 from core.termkit.records import PageReport, Problem, Settings
 from core.termkit.resolution import Resolution
 from core.termkit.search import SectionKeywords
@@ -93,6 +94,7 @@ class SiteBuild:
         self.headings: dict[str, list[Heading]] = {}  # page src -> its headings, as its conversion found them
         self.urls: dict[str, str] = {}  # page src -> site-relative URL, generated pages included
         self.resolved: Resolution | None = None
+        self.sources: dict[str, str] = {}  # authored page src -> its Markdown, for the notes on forms
 
     def generated_pages(self) -> dict[str, str]:
         """The Markdown of the pages the site adds (the glossary and the index), by path in docs/."""
@@ -109,6 +111,7 @@ class SiteBuild:
 
     def know_pages(self, sources: Mapping[str, str], titles: Mapping[str, str]) -> None:
         """Every authored page's Markdown (without front matter) and title, before any is converted."""
+        self.sources = dict(sources)
         self.numbers.know_pages(sources, titles)
 
     def where(self, src: str, needle: str) -> str:
@@ -136,6 +139,9 @@ class SiteBuild:
     def resolve(self) -> Resolution:
         """Once every page is converted: the site-wide lists, and the checks that need every page."""
         self.resolved, problems = self.terms.resolve()
+        if self.settings.suggest_forms:  # notes for the editor (termkit.forms), never a warning
+            notes = suggestions(self.terms.glossary, self.sources, self.settings.suggest_forms, self.where)
+            problems += [Problem("glossary", note, warn=False) for note in notes]
         for problem in problems:
             self.report(problem)
         self.numbers.finish()
