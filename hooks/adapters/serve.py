@@ -33,7 +33,7 @@ def configs(root: Path, site_dir: Path, serve_url: str) -> list[MkDocsConfig]:
     """Each edition's config, building into its folder under site_dir and linking to the local server."""
     loaded = []
     for name, below in EDITIONS.items():
-        config = load_config(config_file=str(root / name))
+        config = load_config(config_file=str(root / name), strict=True)  # a warning fails the build, as `make build`
         config.site_dir = str(site_dir / below)
         config.site_url = serve_url + below
         config.plugins.on_startup(command="serve", dirty=False)  # live reload's script: no policy then
