@@ -10,10 +10,12 @@ out as static Markdown (what a hand-maintained site would have: tests/benchmark/
 same with the hooks, and with mkdocs-ezglossary linking the same terms; it records each
 process's wall time and peak memory (ru_maxrss from wait4) and reports medians. The real site
 is built the same way (alone, hand-written glossary and index, hooks, and a fourth variant:
-hand-written with the key-number content written out too, see static.py), and so is the real site
-with its theme pages copied --copies times (tests/benchmark/copies.py): content as dense in
-terms, index markers, charts and tables as the real pages, at a size where fixed costs per
-build no longer dominate.
+hand-written with the key-number content written out too, see static.py), each edition from its
+own config (hooks/adapters/editions.py: the English site, "real site", and the German one, "real
+site, German"; without the hooks a page keeps its markers as text, as MkDocs alone would build it),
+and so is the English site with its theme pages copied --copies times (tests/benchmark/copies.py):
+content as dense in terms, index markers, charts and tables as the real pages, at a size where
+fixed costs per build no longer dominate.
 
 Because a difference of two noisy medians is itself noisy, hook time is also measured
 directly: tests/benchmark/worker.py builds in-process and sums the CPU time spent inside
@@ -38,6 +40,7 @@ the same minutes. `--real-only` leaves the synthetic sites out:
 
 The output is Markdown (tables ready for BENCHMARKS.md) and ends with the lines
 `hooks overhead on the real site: N% (hand-written pages: S%; with key numbers: K%)`,
+`hooks overhead on the German edition: N% (hand-written pages: S%; with key numbers: K%)`,
 `hooks overhead on the real theme pages x40 (P pages): N% (hand-written pages: S%; with key numbers: K%)` and
 `hooks overhead at 500 pages x 300 terms: N% (hand-written pages: S%; ezglossary: M%)`.
 """
@@ -71,6 +74,8 @@ import static  # noqa: E402
 import synth  # noqa: E402
 import yaml  # noqa: E402
 
+from adapters.editions import EDITIONS  # noqa: E402  # hooks/ is on the path (static.py)
+
 ROOT = synth.ROOT
 # Bytecode cache on (see above): site-packages has its .pyc files, the hooks get theirs.
 ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
@@ -103,6 +108,7 @@ FULL = Plan(
 )
 QUICK = Plan(headline=(50, 30), pages_pair=((25, 100), (50, 100)), terms_pair=((50, 10), (50, 100)))
 
+LANGUAGES = {"de": "German"}  # theme.language of each edition besides the English one -> its name in the report
 REAL_SITE_RUNS = 7  # the real site's builds are short: the least its medians are taken over
 TARGETS = {  # name -> (limit, aim or None)
     "overhead": (20.0, None),  # against MkDocs alone at the headline size (the real site: "overhead_real")
@@ -205,7 +211,13 @@ def real_static_config(hooks_config: Path, built: Path) -> Path:
     """
     config = yaml.safe_load(hooks_config.read_text("utf-8"))
     name = hooks_config.name.removesuffix("-hooks.yml")
-    pages = static.write_static(Path(config["docs_dir"]), built, hooks_config.parent / f"{name}-static-pages")
+    pages = static.write_static(
+        Path(config["docs_dir"]),
+        built,
+        hooks_config.parent / f"{name}-static-pages",
+        config["theme"].get("language", "en"),
+        (config.get("extra") or {}).get("data", "data"),
+    )
     config = static.static_config(config, pages)
     path = hooks_config.with_name(f"{name}-static.yml")
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
@@ -567,13 +579,23 @@ def compare_roots(parser: argparse.ArgumentParser, given: list[str]) -> dict[str
 
 
 def measure_real_sites(work: Path, runs: int, copies: int, args) -> list[tuple[str, Measured]]:
-    """The real site and its theme pages copied --copies times, each with every variant (and --compare's)."""
+    """Each edition of the real site (adapters/editions.py) and the English theme pages copied --copies times,
+    each with every variant (and --compare's, for an edition whose config the other checkout has)."""
     real = []
-    # A build of about a second moves by a third with the machine's load: more runs of each variant.
-    configs = synth.real_site_configs(work / "real")
-    for label, root in args.others.items():  # a folder of its own: a chart cache of its own beside the config
-        configs[f"hooks@{label}"] = synth.real_site_configs(work / f"real@{label}", root=root)["hooks"]
-    real.append(("real site", measure_real(configs, work, "real", real_site_runs(runs, args.quick), args)))
+    for config_file in EDITIONS:
+        language = synth.real_settings(config_file=config_file)["theme"].get("language", "en")
+        # A folder of its own for each edition and checkout: a chart cache of its own beside the config (an
+        # edition's charts, in its own words, would put the other's out of a shared one).
+        name = "real" if language == "en" else f"real-{language}"
+        configs = synth.real_site_configs(work / name, name=name, config_file=config_file)
+        for label, root in args.others.items():
+            if (root / config_file).is_file():
+                configs[f"hooks@{label}"] = synth.real_site_configs(
+                    work / f"{name}@{label}", name=name, root=root, config_file=config_file
+                )["hooks"]
+        # A build of about a second moves by a third with the machine's load: more runs of each variant.
+        row = "real site" if language == "en" else f"real site, {LANGUAGES[language]}"
+        real.append((row, measure_real(configs, work, name, real_site_runs(runs, args.quick), args)))
     if copies > 1:
         log(f"copying the real theme pages {copies}x")
         configs, pages = copied.write_copied_site(work / "copied", copies, args.others)
@@ -640,17 +662,47 @@ def render_real_only(runs: int, real: list[tuple[str, Measured]], args, elapsed:
     """The report of --real-only: the real site and its copies against their baselines and --compare's code."""
     digest = hooks_digest()
     out = [machine_line(runs, args, loads, (digest, digest), ez=False), ""]
+    out += alone_table(real)
     out += static_table(real)
     out += compare_table(real, args.others)
     out.append(f"Benchmark took {elapsed / 60:.1f} min.")
     out.append("")
-    for name, site in real:
-        out.append(
-            f"hooks overhead on the {name}: {num(_over(site, 'hooks'), '{:.0f}')}% "
-            f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%; "
-            f"with key numbers: {num(_over(site, 'hooks', base='written'), '{:.0f}')}%)"
-        )
+    out += overhead_lines(real)
     return "\n".join(out)
+
+
+def alone_table(real: list[tuple[str, Measured]]) -> list[str]:
+    """Each real site built by MkDocs alone and with the hooks: median wall and CPU seconds, the overheads."""
+    out = [
+        "### The real sites: MkDocs alone and with the hooks",
+        "",
+        "Median wall seconds (min-max over runs) and CPU seconds (user + system) of the fresh-process builds, "
+        "and the hooks' overhead on each; peak memory (max RSS).",
+        "",
+        "| site | MkDocs alone | CPU | with hooks | CPU | overhead | CPU overhead | peak MiB alone / hooks |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, m in real:
+        out.append(
+            f"| {name} | {num(m.wall('plain'))} s{_spread(m, 'plain')}{_failures(m, 'plain')} "
+            f"| {num(m.cpu('plain'))} s | {num(m.wall('hooks'))} s{_spread(m, 'hooks')}{_failures(m, 'hooks')} "
+            f"| {num(m.cpu('hooks'))} s "
+            f"| {pct(m.wall('hooks'), m.wall('plain'))} | {pct(m.cpu('hooks'), m.cpu('plain'))} "
+            f"| {num(m.rss('plain'), '{:.0f}')} / {num(m.rss('hooks'), '{:.0f}')} |"
+        )
+    return [*out, ""]
+
+
+def overhead_lines(real: list[tuple[str, Measured]]) -> list[str]:
+    """The closing line of each real site: the hooks' overhead on its wall time, against each baseline."""
+    # An edition's row "real site, German" is "the German edition" here.
+    names = {f"real site, {language}": f"{language} edition" for language in LANGUAGES.values()}
+    return [
+        f"hooks overhead on the {names.get(name, name)}: {num(_over(site, 'hooks'), '{:.0f}')}% "
+        f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%; "
+        f"with key numbers: {num(_over(site, 'hooks', base='written'), '{:.0f}')}%)"
+        for name, site in real
+    ]
 
 
 def compare_table(real: list[tuple[str, Measured]], others: dict[str, Path]) -> list[str]:
@@ -740,6 +792,7 @@ def render(
     )
     out.append("")
 
+    out += alone_table(real)
     out += static_table(rows)
     out += compare_table(real, args.others)
 
@@ -857,12 +910,7 @@ def render(
     out.append("")
     label_ez = f"{num(ez_overhead, '{:.0f}')}%" if ez_overhead is not None else "n/a"
     static_overhead = _over(head, "hooks", base="static")
-    for name, site in real:
-        out.append(
-            f"hooks overhead on the {name}: {num(_over(site, 'hooks'), '{:.0f}')}% "
-            f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%; "
-            f"with key numbers: {num(_over(site, 'hooks', base='written'), '{:.0f}')}%)"
-        )
+    out += overhead_lines(real)
     out.append(
         f"hooks overhead at {plan.headline[0]} pages x {plan.headline[1]} terms: "
         f"{num(overhead, '{:.0f}')}% (hand-written pages: {num(static_overhead, '{:.0f}')}%; ezglossary: {label_ez})"

@@ -41,10 +41,11 @@ def used_on_lines(glossary_html: str, label: str) -> dict[str, str]:
     return {m.group(1): f"{label}: {m.group(2)}" for m in pattern.finditer(glossary_html)}
 
 
-def static_pages(docs: Path, built: Path, language: str = "en") -> dict[str, str]:
-    """glossary.md and book-index.md as static Markdown, from the sources in docs and a build with the hooks."""
-    strings = yaml.safe_load((docs / "data/strings.yml").read_text("utf-8"))[language]
-    glossary = load_glossary(docs / "data/glossary.yml")
+def static_pages(docs: Path, built: Path, language: str = "en", data: str = "data") -> dict[str, str]:
+    """glossary.md and book-index.md as static Markdown, from the sources in docs (the data files in its folder
+    data, `extra: data:`) in the site's language and a build with the hooks."""
+    strings = yaml.safe_load((docs / data / "strings.yml").read_text("utf-8"))[language]
+    glossary = load_glossary(docs / data / "glossary.yml", language=language)
     used_on = used_on_lines((built / "glossary/index.html").read_text("utf-8"), strings["used_on"])
     collation = Collation(language)
     page = glossary_markdown(glossary, collation, strings)
@@ -58,10 +59,10 @@ def static_pages(docs: Path, built: Path, language: str = "en") -> dict[str, str
     return {"glossary.md": page, "book-index.md": index_markdown(strings, marker).replace(marker, entries)}
 
 
-def write_static(docs: Path, built: Path, out: Path) -> Path:
+def write_static(docs: Path, built: Path, out: Path, language: str = "en", data: str = "data") -> Path:
     """Write the static pages (sources in docs, a build with the hooks in built) to out; return out."""
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in static_pages(docs, built).items():
+    for name, text in static_pages(docs, built, language, data).items():
         (out / name).write_text(text, encoding="utf-8")
     return out
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository
 GREEK = [
@@ -510,10 +511,12 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [max(20, b - a) for a, b in itertools.pairwise(edges)]
 
 
-def real_settings(root: Path = ROOT) -> dict:
-    """The real site's mkdocs.yml (of root, another checkout of the project if given): its theme, Markdown
+def real_settings(root: Path = ROOT, config_file: str = "mkdocs.yml") -> dict:
+    """The real site's config (config_file: an edition's, adapters/editions.py; of root, another checkout of
+    the project if given), merged over the file it INHERITs as MkDocs merges it: its theme, Markdown
     extensions and extra are reused."""
-    return yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    with (root / config_file).open("rb") as file:
+        return yaml_load(file)
 
 
 def site_config(variant: str, pages: int, terms: int) -> dict:
@@ -544,13 +547,19 @@ def site_config(variant: str, pages: int, terms: int) -> dict:
 
 
 def real_site_configs(
-    base: Path, docs: Path = ROOT / "docs", nav: list | None = None, name: str = "real", root: Path = ROOT
+    base: Path,
+    docs: Path | None = None,
+    nav: list | None = None,
+    name: str = "real",
+    root: Path = ROOT,
+    config_file: str = "mkdocs.yml",
 ) -> dict[str, Path]:
-    """The real site's mkdocs.yml with and without the hooks, paths made absolute; written to
-    base/<name>-<variant>.yml. Another docs directory and nav may stand in for the real ones, and another
-    checkout of the project (root) for this one: its mkdocs.yml, hooks and overrides."""
-    real = real_settings(root)
-    real["docs_dir"] = str(docs)
+    """The real site's config (mkdocs.yml, or another edition's) with and without the hooks, paths made
+    absolute; written to base/<name>-<variant>.yml. Another docs directory and nav may stand in for the
+    config's own (its docs_dir in this checkout), and another checkout of the project (root) for this one:
+    its config, hooks and overrides."""
+    real = real_settings(root, config_file)
+    real["docs_dir"] = str(docs or ROOT / real.get("docs_dir", "docs"))
     if nav is not None:
         real["nav"] = nav
     real["strict"] = False  # both variants alike; without the hooks, `term:` links would be errors

@@ -89,3 +89,35 @@ def test_key_numbers_baseline_has_the_markers_written_out(tmp_path):
     assert not any(markers.search(text) for text in pages.values())
     assert '<div class="kn-timeline" markdown>' in pages["what-happened-next.md"]
     assert pages["architecture.md"].startswith(sources["architecture.md"].split("\n---\n", 1)[0])  # front matter kept
+
+
+def test_an_edition_is_measured_from_its_own_config_merged_over_the_english_one(tmp_path):
+    """The German edition's variants: its pages, language and search, and what it INHERITs from mkdocs.yml."""
+    english = yaml.safe_load(synth.real_site_configs(tmp_path / "en")["plain"].read_text("utf-8"))
+    configs = synth.real_site_configs(tmp_path / "de", name="real-de", config_file="mkdocs.de.yml")
+    plain, hooks = (yaml.safe_load(configs[variant].read_text("utf-8")) for variant in ("plain", "hooks"))
+    assert plain["docs_dir"] == hooks["docs_dir"] == str(synth.ROOT / "docs/de")
+    assert plain["theme"]["language"] == "de"
+    assert plain["theme"]["custom_dir"] == str(synth.ROOT / "overrides")  # inherited, made absolute
+    assert plain["markdown_extensions"] == english["markdown_extensions"]
+    assert plain["extra"]["languages"] == english["extra"]["languages"]  # mappings merged key by key
+    assert plain["extra"]["data"] == "../data"
+    assert plain["plugins"][0]["search"]["lang"] == ["de"]  # lists replaced
+    assert "hooks" not in plain
+    assert hooks["hooks"] == [str(synth.ROOT / "hooks/mkdocs_hooks.py")]
+    assert "glossary.md" in str(hooks["nav"])
+    assert "glossary.md" not in str(plain["nav"])  # MkDocs alone has no generated page to list
+
+
+def test_the_german_hand_written_pages_are_in_german(tmp_path):
+    """The German edition's static baseline: its glossary in its own words, its data files in docs/data."""
+    import bench
+
+    configs = synth.real_site_configs(tmp_path, name="real-de", config_file="mkdocs.de.yml")
+    built = bench.run_cli(configs["hooks"], tmp_path / "site", timeout=600)
+    assert built.ok, built.note
+    static_config = yaml.safe_load(bench.real_static_config(configs["hooks"], tmp_path / "site").read_text("utf-8"))
+    glossary = (tmp_path / static_config["extra"]["static_pages"] / "glossary.md").read_text("utf-8")
+    assert "Vorkommen: <a href=" in glossary
+    assert "Selbstaufmerksamkeit" in glossary  # an alias of the German view
+    assert "Used on" not in glossary
