@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.editions import EDITIONS
 from support import ROOT
 from support.editor_check import CONTENT, strict_build
 
@@ -25,7 +26,7 @@ def copy_of_the_project(tmp_path: Path) -> Path:
     the code and the virtual environment are linked."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", *(p.name for p in ROOT.glob("requirements*.txt"))):
+    for name in ("Makefile", *EDITIONS, "pyproject.toml", *(p.name for p in ROOT.glob("requirements*.txt"))):
         shutil.copy2(ROOT / name, copy / name)
     shutil.copytree(ROOT / "docs", copy / "docs")
     (copy / "tests/support").mkdir(parents=True)

@@ -81,6 +81,7 @@ def sitecheck(show: Callable[[list[str]], None]) -> bool:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "hooks"), os.environ.get("PYTHONPATH")])),
     }
     problems: list[str] = []
+    passed: list[str] = []  # each edition's "ok" line, printed only if every edition passed
     for config in EDITIONS:
         done = subprocess.run(
             [sys.executable, "-m", "adapters.check", config],
@@ -91,11 +92,12 @@ def sitecheck(show: Callable[[list[str]], None]) -> bool:
             check=False,
         )
         if done.returncode == 0:
-            print(f"{config}: {done.stdout.strip()} ({time.perf_counter() - start:.1f} s)")
+            passed.append(f"{config}: {done.stdout.strip()} ({time.perf_counter() - start:.1f} s)")
             continue
         found = done.stdout.strip().split("\n") if done.stdout.strip() else [done.stderr.strip()]
         problems += [p for p in found if p not in problems]  # a data file's problem is found by both editions
     if not problems:
+        print("\n".join(passed))
         return True
     show(problems)
     count = len([p for p in problems if re.match(r"^\S+?\.(?:md|ya?ml)(?::\d+)?: ", p)])

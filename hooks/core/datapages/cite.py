@@ -9,30 +9,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
 
-from core.sourcefile import LineDict, LineList, SourceError, Yaml, fenced, parse_yaml, say
+from core.sourcefile import LineDict, LineList, SourceError, Yaml, fenced, parse_yaml
 
 from .inline import write
 from .model import Citation, KeyNumbers, Ref
 from .tables import link_from, source_cell
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-WRITTEN_DATE = re.compile(r"^(?:[a-z ]*?)(" + "|".join(MONTHS) + r")(?: (\d{1,2}),)? (\d{4})$", re.IGNORECASE)
 HEADING = re.compile(r"^ {0,8}#{1,6}[ \t]")  # an ATX heading's line
 
 
@@ -84,37 +67,6 @@ def cite_markdown(refs: tuple[Ref, ...], data: KeyNumbers, page_path: str) -> st
         if ref.locator and ref.locator not in locators:
             locators.append(ref.locator)
     return source_cell(cite, data, page_path)
-
-
-def iso_date(text: str) -> str | None:
-    """'2023-07-18', '2025-04', 'July 18, 2023' or 'previewed April 5, 2025' as an ISO date (None if none)."""
-    text = str(text).strip()
-    match = ISO_DATE.match(text)
-    if match:
-        year, month, day = match.groups()
-        try:
-            date(int(year), int(month), int(day or 1))
-        except ValueError:
-            return None
-        return text
-    match = WRITTEN_DATE.match(text)
-    if not match:
-        return None
-    month = next(i for i, name in enumerate(MONTHS, 1) if name.lower() == match.group(1).lower())
-    day = match.group(2)
-    return f"{match.group(3)}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-
-
-def show_date(iso: str, words: Mapping[str, str]) -> str:
-    """'2023-07-18' -> 'July 18, 2023'; '2025-04' -> 'April 2025' (month names and order from strings.yml)."""
-    year, month, *day = iso.split("-")
-    names = say(words, "months").split(", ")
-    if len(names) != len(MONTHS):
-        raise ValueError(f"strings.yml: months must name the 12 months, separated by ', ', not {len(names)}")
-    name = names[int(month) - 1]
-    if day:
-        return say(words, "date_day", month=name, day=int(day[0]), year=year)
-    return say(words, "date_month", month=name, year=year)
 
 
 def headings_before(markdown: str, marker: str) -> int | None:

@@ -30,13 +30,12 @@ from .cite import (
     check_target,
     cite_markdown,
     data_list,
-    iso_date,
     language_block,
     parse_refs,
     running_text,
     section_link,
-    show_date,
 )
+from .dates import iso_date, show_date
 from .model import KeyNumbers, Ref
 
 KINDS = {"primary": "", "report": "timeline_report"}  # kind -> its label's key in strings.yml ("": none)

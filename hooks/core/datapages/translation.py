@@ -14,7 +14,7 @@ names that head table columns, stay as written unless the section gives words fo
 and `note:`, a table's header, row labels and row templates (a template of {subject.field} references alone
 needs none), and every locator. A locator that is a section sign
 (§3.2.1), a timestamp (09:57–12:15) or other digits and punctuation stays; one that is a date (2025-05-15,
-"May 15, 2025") is written as the language writes dates (cite.show_date), and so is a figure's `text:`
+"May 15, 2025") is written as the language writes dates (dates.show_date), and so is a figure's `text:`
 that is a date. A text without its words is a problem at its line; so is an entry of the section that no
 text of the file (or locator of any data file) uses any more, which is what an English edit leaves behind.
 
@@ -28,6 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from core.sourcefile import ENGLISH, LineDict, LineList, Yaml
+
+from .dates import WRITTEN_DATE, iso_date, show_date
 
 REFERENCE = re.compile(r"\{([^{}]*)\}")  # {subject.field} in a template (as model.REFERENCE)
 PLAIN_LOCATOR = re.compile(r"^(?:§.*|[\d\W_]*)$")  # a section sign, or digits and punctuation (a timestamp)
@@ -131,8 +133,6 @@ class Translation:
 
     def _date(self, text: str) -> str | None:
         """A text that is a date, as this language writes dates (None if it is none)."""
-        from .cite import WRITTEN_DATE, iso_date, show_date  # cite imports this module's users
-
         if self.show_date is None or not (self._iso(text) or (WRITTEN_DATE.fullmatch(text) and text[0].isupper())):
             return None
         iso = iso_date(text)

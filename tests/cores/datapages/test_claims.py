@@ -13,8 +13,8 @@ import pytest
 
 from core.datapages import claims as kclaims
 from core.datapages import timeline as ktimeline
-from core.datapages.cite import iso_date, show_date
 from core.datapages.data import parse
+from core.datapages.dates import iso_date, show_date
 from core.pagework.llms import clean
 from core.sourcefile import STRINGS, load_strings
 from support import ROOT

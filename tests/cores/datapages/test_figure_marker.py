@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from core.datapages import data as kndata
-from core.datapages.chart import Chart, number_words, si
+from core.datapages.chart import AXIS_TICKS, Chart, number_words, si
 from core.datapages.handtyped import HandTyped, glossary_hand_typed, hand_typed
 from core.datapages.inline import MARKER, starts_with_figure, write
 from core.datapages.units import NUMBER_WORDS, format_ratio, format_value, qualify
@@ -252,7 +252,14 @@ def test_chart_ticks_follow_the_language_of_the_site():
     assert [si(v, english) for v in (1e12, 2.5e9, 1e6, 1e3, 0.5)] == ["1T", "2.5B", "1M", "1K", "0.5"]
     assert [si(v, german) for v in (1e12, 2.5e9, 1e6, 1e3, 0.5)] == ["1 Bio.", "2,5 Mrd.", "1 Mio.", "1 Tsd.", "0,5"]
     chart = number_words(Chart("c", "Title", "Text", [], [], []), kndata.parse(DATA, "docs/data/models.yml", GERMAN))
-    assert chart.numbers == german
+    assert chart.numbers == german | {AXIS_TICKS: "scale"}  # the default: strings.yml names no other way
+
+
+def test_a_language_may_write_a_log_axis_in_powers_of_ten():
+    """From a thousand up, exact powers only; other ticks keep the scale words (a linear axis: 2.5 Mrd.)."""
+    powers = {key: GERMAN[key] for key in NUMBER_WORDS} | {AXIS_TICKS: "powers"}
+    ticks = [si(v, powers) for v in (1e12, 1e9, 1e3, 2.5e9, 100, 0.5)]
+    assert ticks == ["10¹²", "10⁹", "10³", "2,5 Mrd.", "100", "0,5"]
 
 
 def test_a_language_without_the_number_words_is_told_which_to_add():

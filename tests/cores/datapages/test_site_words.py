@@ -10,8 +10,8 @@ import pytest
 
 from core.datapages import claims as kclaims
 from core.datapages import generations, pages, plot, timeline
-from core.datapages.cite import show_date
 from core.datapages.data import load, parse
+from core.datapages.dates import show_date
 from core.datapages.tables import render_table
 from core.pagework import llms
 from core.sourcefile import STRINGS, load_strings
