@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from adapters.editions import EDITIONS
 from support import ROOT
 from support.article_diff import article, differences
 
@@ -45,7 +46,13 @@ def zensical_site() -> Path:
 
 
 def _pages(site: Path) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html") if p.parent != site / "assets")
+    """The English edition's pages: Zensical builds no other (ARCHITECTURE.md, "Two languages")."""
+    others = [site / below for below in EDITIONS.values() if below]
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if p.parent != site / "assets" and not any(p.is_relative_to(other) for other in others)
+    )
 
 
 def _normalised(html: str, page: str):

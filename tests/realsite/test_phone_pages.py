@@ -57,23 +57,43 @@ def settings() -> dict:
     return yaml.safe_load(head)
 
 
-def test_every_page_shows_when_it_last_changed_in_words(site):
-    for path in pages(site):
+# Each edition's folder, how its pages write "Last update" with a date (Material's words in the theme's
+# language), and its language in strings.yml (the report link's words).
+EDITIONS = {
+    "en": ("", r"Last update: [A-Z][a-z]+ \d{1,2}, \d{4}"),
+    "de": ("de/", r"Letztes Update: \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}"),
+}
+
+
+def edition_pages(site: Path, language: str) -> list[Path]:
+    """The pages of one edition (the English site's own, without the German edition's folder)."""
+    folder = EDITIONS[language][0]
+    others = [site / below for below, _ in EDITIONS.values() if below and below != folder]
+    return [p for p in pages(site / folder) if not any(p.is_relative_to(other) for other in others)]
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_page_shows_when_it_last_changed_in_words(site, language):
+    for path in edition_pages(site, language):
         if path.parent.name == "assets":
             continue
         aside = lxml.html.fromstring(path.read_bytes()).xpath("//article//aside[@class='md-source-file']")
         assert aside, f"{path.relative_to(site)}: no facts after the article"
         shown = " ".join(aside[0].text_content().split())
-        assert re.search(r"Last update: [A-Z][a-z]+ \d{1,2}, \d{4}", shown), f"{path.relative_to(site)}: {shown!r}"
+        assert re.search(EDITIONS[language][1], shown), f"{path.relative_to(site)}: {shown!r}"
 
 
-def test_every_page_links_to_the_factual_error_form_with_its_address(site):
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_page_links_to_the_factual_error_form_with_its_address(site, language):
+    folder = EDITIONS[language][0]
+    words = yaml.safe_load((ROOT / "docs/data/strings.yml").read_text(encoding="utf-8"))[language]
     config = settings()
     form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/factual-error.yml").read_text(encoding="utf-8"))
     fields = {item.get("id") for item in form["body"]}
     assert {"page", "claim"} <= fields, "the form has the fields the link fills in"
-    for path in pages(site):
-        if path.parent.name == "assets" or path.parent == site / "404":
+    checked = 0
+    for path in edition_pages(site, language):
+        if path.parent.name == "assets" or path.parent == site / folder / "404":
             continue
         links = lxml.html.fromstring(path.read_bytes()).xpath("//article//a[@data-report-error]")
         assert len(links) == 1, f"{path.relative_to(site)}: one link to report an error"
@@ -83,7 +103,9 @@ def test_every_page_links_to_the_factual_error_form_with_its_address(site):
         assert query["template"] == ["factual-error.yml"]
         address = config["site_url"] + path.parent.relative_to(site).as_posix() + "/"
         assert query["page"] == [address.replace("/./", "/")], path.relative_to(site)
-        assert links[0].text_content() == "Report an error on this page"
+        assert links[0].text_content() == words["report_error"]
+        checked += 1
+    assert checked >= 11, f"the {language} edition's pages"
 
 
 def test_the_home_page_names_and_dates_the_news_summary(site):

@@ -185,7 +185,8 @@ def test_every_claim_has_a_card_on_the_home_page_with_its_reason_and_a_link_to_i
         assert " ".join(said.text_content().split()) == " ".join(claim["claim"].split())
         link = verdict.find("a")
         assert link.text_content() == claim["verdict"]
-        assert " ".join(verdict.text_content().split()) == " ".join(f"{claim['verdict']}: {claim['reason']}".split())
+        reason = write(" ".join(claim["reason"].split()), KEY_NUMBERS)[0]  # its figures as the page writes them
+        assert " ".join(verdict.text_content().split()) == f"{claim['verdict']}: {reason}"
         href = link.get("href")
         page, _, anchor = claim["section"].partition("#")
         if claim.get("box"):  # the box that explains the verdict
@@ -288,7 +289,14 @@ MAX_DOM_ELEMENTS = 1_500  # Lighthouse flags pages over 1,400; style and layout 
 # The reference pages link every place: the index each section an entry points to, as a book's index
 # does, and the glossary each "and N more sections" to that index entry (their entries are rendered
 # only near the screen, extra.css). Counted here with <head>: 1,830 and 1,656 on 2026-12-07.
-HEAVIER = {"book-index/index.html": 2_000, "glossary/index.html": 1_800}
+# The German index lists more "siehe" lines: its entries name the English terms a German reader may know
+# too (Batch Size, siehe Batchgröße): 2,077 and 1,681 on 2026-12-07.
+HEAVIER = {
+    "book-index/index.html": 2_000,
+    "glossary/index.html": 1_800,
+    "de/book-index/index.html": 2_250,
+    "de/glossary/index.html": 1_800,
+}
 
 
 def test_every_page_is_light(site):
