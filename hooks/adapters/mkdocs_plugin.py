@@ -64,6 +64,8 @@ if TYPE_CHECKING:
 
 LOGS = {topic: get_plugin_logger(topic) for topic in ("glossary", "xref", "charts", "checks")}
 SEARCH_INDEX = "search/search_index.json"
+# The words Python-Markdown's extensions write into pages: (extension, its option, the key in strings.yml).
+EXTENSION_WORDS = (("footnotes", "BACKLINK_TITLE", "footnote_backlink"), ("toc", "permalink_title", "permalink_title"))
 # Material's search multiplies the score of a page's first section (title and intro) by up to
 # 2.5 more than any other section's, and then folds the page's other sections under "N more on
 # this page". A theme page's intro ("In short") touches every section's subject, so it would
@@ -116,6 +118,9 @@ class SitePlugin:
             raise PluginError(str(exc)) from None
         extensions: list[Any] = config.markdown_extensions  # names, and the instances MkDocs passes on as they are
         extensions.append(self.build.work)
+        for name, option, key in EXTENSION_WORDS:  # in the site's language (strings.yml)
+            if name in extensions:
+                config.mdx_configs.setdefault(name, {})[option] = self.build.strings[key]
         config_file = Path(config.config_file_path) if config.config_file_path else None
         text = config_file.read_text(encoding="utf-8") if config_file and config_file.is_file() else ""
         name = config_file.name if config_file else "mkdocs.yml"
