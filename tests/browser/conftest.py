@@ -140,7 +140,14 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.section("Search query set")
         missed = [query for query, (_, ok) in outcomes.items() if not ok]
         per_set = []
-        for name, label in (("", "first set"), ("readers", "readers"), ("holdout", "held out")):
+        sets = (
+            ("", "first set"),
+            ("readers", "readers"),
+            ("holdout", "held out"),
+            ("de", "German"),
+            ("de: holdout", "German held out"),
+        )
+        for name, label in sets:
             results = [ok for kind, ok in outcomes.values() if kind == name]
             if results:
                 per_set.append(f"{label} {sum(results)} of {len(results)}")
