@@ -11,8 +11,10 @@ It stops at the first step that finds a problem:
 2. the strict MkDocs build, into a temporary folder (or DIR): MkDocs checks every link, anchor and
    `nav:` entry (the site's hook words its warnings), and the hook reports what it finds; only its
    warnings and errors are printed;
-3. the content rules of tests/realsite/test_real_site.py (each theme page's shape and length,
-   descriptions, no third-party assets) on that build.
+3. the content rules (RULES: each theme page's shape and length, descriptions, no third-party assets; what
+   the two editions must share) on that build.
+
+Steps 1 and 2 run for every edition (adapters/editions.py).
 
 `--annotate` prints each message as a GitHub Actions annotation instead (core.sitecheck.annotations),
 so a pull request shows it on its line. `--code-changed` exits 0 if the branch changes anything but
@@ -50,7 +52,10 @@ CONTENT = re.compile(
     r"|ISSUE_TEMPLATE/.*))$"
 )
 HOOK_PREFIX = re.compile(r"^[a-z][\w-]*: (?=[\w./-]+\.(?:md|ya?ml)[:\s])")  # "charts: docs/x.md:3: ..."
-RULES = "tests/realsite/test_real_site.py"
+# The content rules: each page's shape and length, descriptions; and what the two editions must share
+# (pages, heading ids, footnotes, figures, verdicts, glossary entries), so that an English edit that the
+# German page must follow is named here, not first in CI.
+RULES = ("tests/realsite/test_real_site.py", "tests/project/test_editions.py")
 BUILT_SITE = "EDITOR_CHECK_SITE"  # tells tests/conftest.py to test this build instead of making one
 
 
@@ -58,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotate", action="store_true", help="print messages as GitHub Actions annotations")
     parser.add_argument("--site-dir", type=Path, help="build into this folder and keep it (default: a temporary one)")
-    parser.add_argument("--no-rules", action="store_true", help=f"leave out the content rules of {RULES}")
+    parser.add_argument("--no-rules", action="store_true", help=f"leave out the content rules of {', '.join(RULES)}")
     parser.add_argument("--code-changed", action="store_true", help="exit 0 if the branch changes code, else 1")
     args = parser.parse_args(argv)
     if args.code_changed:
@@ -143,7 +148,7 @@ def content_rules(site: Path) -> bool:
     """The content rules of tests/realsite/test_real_site.py, on the site just built; whether they hold."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", RULES, "-q", "--no-header", "-p", "no:cacheprovider", "--tb=line"],
+        [sys.executable, "-m", "pytest", *RULES, "-q", "--no-header", "-p", "no:cacheprovider", "--tb=line"],
         cwd=ROOT,
         env={**os.environ, BUILT_SITE: str(site)},
         capture_output=True,
@@ -152,11 +157,11 @@ def content_rules(site: Path) -> bool:
     )
     summary = re.sub(r" in [\d.]+s\b.*", "", done.stdout.strip().split("\n")[-1].strip("= "))
     if done.returncode == 0:
-        print(f"content rules: ok, {summary} ({RULES}: page shape and length, descriptions; {_since(start)})")
+        print(f"content rules: ok, {summary} (page shape and length, descriptions, the editions' parity; {_since(start)})")
         return True
     said = re.findall(r"^\S+:\d+: AssertionError: (.+)$", done.stdout, re.MULTILINE)
     print("\n".join(said) if said else done.stdout + done.stderr)  # the rules' own words, else pytest's report
-    print(f"content rules: {summary} ({RULES}); fix what it says, then run `make check` again")
+    print(f"content rules: {summary} ({', '.join(RULES)}); fix what it says, then run `make check` again")
     return False
 
 
