@@ -157,7 +157,8 @@ def content_rules(site: Path) -> bool:
     )
     summary = re.sub(r" in [\d.]+s\b.*", "", done.stdout.strip().split("\n")[-1].strip("= "))
     if done.returncode == 0:
-        print(f"content rules: ok, {summary} (page shape and length, descriptions, the editions' parity; {_since(start)})")
+        checked = "page shape and length, descriptions, the editions' parity"
+        print(f"content rules: ok, {summary} ({checked}; {_since(start)})")
         return True
     said = re.findall(r"^\S+:\d+: AssertionError: (.+)$", done.stdout, re.MULTILINE)
     print("\n".join(said) if said else done.stdout + done.stderr)  # the rules' own words, else pytest's report
