@@ -467,7 +467,14 @@ def main(argv: list[str] | None = None) -> int:
     growth: list[float] = []
     if args.real_only:
         real = measure_real_sites(work, runs, copies, args)
-        report = render_real_only(runs, real, args, time.perf_counter() - started, (load_before, os.getloadavg()))
+        report = render_real_only(
+            runs,
+            real,
+            args,
+            time.perf_counter() - started,
+            (load_before, os.getloadavg()),
+            (hooks_before, hooks_digest()),
+        )
         print(report)
         if args.output:
             args.output.write_text(report + "\n", encoding="utf-8")
@@ -658,10 +665,9 @@ def machine_line(runs: int, args, loads, digests, ez: bool) -> str:
     )
 
 
-def render_real_only(runs: int, real: list[tuple[str, Measured]], args, elapsed: float, loads) -> str:
+def render_real_only(runs: int, real: list[tuple[str, Measured]], args, elapsed: float, loads, digests) -> str:
     """The report of --real-only: the real site and its copies against their baselines and --compare's code."""
-    digest = hooks_digest()
-    out = [machine_line(runs, args, loads, (digest, digest), ez=False), ""]
+    out = [machine_line(runs, args, loads, digests, ez=False), ""]
     out += alone_table(real)
     out += static_table(real)
     out += compare_table(real, args.others)
