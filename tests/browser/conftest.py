@@ -22,6 +22,9 @@ from support import ROOT, SEARCH_OUTCOMES, WAIT_MS
 from support.lighthouse import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE
 from support.site_server import SiteServer, base_path
 
+# The checks the tests share (tests/support/browser.py) report the values they compared, as a test's own do.
+pytest.register_assert_rewrite("support.browser")
+
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 # Runs before the page's own scripts, in every frame, and is not subject to the page's policy.
 REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) => window.__reportCspViolation(

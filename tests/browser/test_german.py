@@ -9,8 +9,8 @@
 - Each sitemap lists every page of its edition with both hreflang alternates, served in their languages.
 - A missing address under /de/ shows the one 404 page, in English and in German, each part in its own lang.
 
-The helpers that drive the drawer, the sheets and axe follow test_phone.py's and test_pages.py's (test modules
-never import from one another; tests/conftest.py).
+The ways through the drawer, a term's sheet and its tooltip, and axe-core's run are the English tests' own
+(tests/support/browser.py).
 """
 
 from __future__ import annotations
@@ -27,89 +27,35 @@ import yaml
 
 from adapters.editions import EDITIONS
 from support import ROOT, WAIT_MS
+from support.browser import (
+    DESKTOP,
+    NO_SHEET,
+    PAGE_WIDTHS,
+    PHONE_375,
+    PHONE_390,
+    SHEET,
+    SHOW_ALL,
+    assert_on_a_desktop_screen,
+    axe_report,
+    axe_violations,
+    escape_hides_every_tooltip,
+    focused_links_tooltip,
+    tab_to_a_term,
+    tap_a_term,
+    tap_the_last_page_in_the_drawer,
+    walk_the_drawer,
+    words,
+)
 
 GERMAN = EDITIONS["mkdocs.de.yml"]  # "de/": the German edition's folder below the English site
 LANGUAGES = {"": "en", GERMAN: "de"}  # folder -> the language its pages are in
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]  # where it is published
 GERMAN_NAV = yaml.safe_load((ROOT / "mkdocs.de.yml").read_text(encoding="utf-8"))["nav"]
 
-DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 800}}
-PHONE = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}
-WIDTHS: dict[str, dict[str, Any]] = {
-    "1280": DESKTOP,
-    "375": {"viewport": {"width": 375, "height": 740}, **PHONE},
-}
-PHONE_390: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, **PHONE}
+WIDTHS: dict[str, dict[str, Any]] = {"1280": DESKTOP, "375": PHONE_375}
 AXE_PAGES = {"home": "", "architecture": "architecture/", "glossary": "glossary/", "book-index": "book-index/"}
-
-# --- As the English tests do it ----------------------------------------------------------------------------
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-  return result.violations.map(v => `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}` + v.nodes.slice(0, 5)
-    .map(n => '\\n    ' + n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' ')).join(''));
-}"""
-# Lays out all content, also what CSS leaves unrendered until it is scrolled to (a constructed style sheet:
-# the page's policy blocks a <style> element).
-SHOW_ALL = """() => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync("* { content-visibility: visible !important; }");
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}"""
-SCROLL_WIDTHS = (
-    "[Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), document.documentElement.clientWidth]"
-)
-MENU = "label.md-header__button[for='__drawer']"
-LEVEL_0 = "nav.md-nav--primary[data-md-level='0'] > ul > li > :is(a, label).md-nav__link"
-SECTIONS = "nav.md-nav--primary[data-md-level='0'] > ul > li.md-nav__item--nested > label.md-nav__link"
-# The elements of `selector` that a tap at their centre would not reach: not drawn, empty, or covered (what
-# the theme does not display at all, as the active page's own link in the drawer, is left out).
-NOT_HIT = """selector => [...document.querySelectorAll(selector)].filter(el => {
-  if (el.getClientRects().length === 0) return false;
-  const box = el.getBoundingClientRect();
-  if (box.width < 1 || box.height < 1) return true;
-  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  return !(hit && (hit === el || el.contains(hit)));
-}).map(el => el.textContent.trim() || el.outerHTML.slice(0, 80))"""
-SHOWN_LINKS = """selector => [...document.querySelectorAll(selector)].filter(el => el.getClientRects().length > 0)
-  .map(el => [el.textContent.trim(), el.href || null])"""
-TOOLTIP = ".site-tip.md-tooltip2--active"
-SHEET = ".site-sheet.md-tooltip2--active"
-NO_SHEET = "() => document.querySelector('.site-sheet.md-tooltip2--active') === null"
-ALL_TOOLTIPS_GONE = (
-    "() => [...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
-)
-SHOWS_ITS_OWN_TOOLTIP = """() => {
-  const id = document.activeElement.getAttribute('aria-describedby');
-  const tooltip = id && document.getElementById(id);
-  return Boolean(tooltip) && tooltip.classList.contains('md-tooltip2--active');
-}"""
-ON_SCREEN = """el => { const box = el.getBoundingClientRect();
-  return box.left >= 0 && box.right <= document.documentElement.clientWidth
-    && box.top >= 0 && box.bottom <= innerHeight; }"""
 IN_VIEW = """id => { const top = document.getElementById(id).getBoundingClientRect().top;
   return top >= 0 && top < innerHeight; }"""
-
-
-def every_one_is_hit(page, selector: str) -> None:
-    """Wait until every element of selector is drawn and is what a tap at its centre reaches."""
-    assert page.locator(selector).count() > 0, f"nothing matches {selector}"
-    page.wait_for_function(f"selector => ({NOT_HIT})(selector).length === 0", arg=selector)
-
-
-def open_drawer(page) -> None:
-    page.locator(MENU).tap()
-    page.wait_for_function("() => document.getElementById('__drawer').checked")
-
-
-def stay(page) -> list:
-    """The page and scroll position a reader is at."""
-    return page.evaluate("[location.pathname, Math.round(scrollY)]")
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- The served site -------------------------------------------------------------------------------------------
@@ -181,8 +127,8 @@ def test_axe_finds_nothing_on_a_german_page(new_page, base_url, axe_source, name
     assert page.goto(url, wait_until="networkidle").status == 200, url
     assert page.evaluate("document.documentElement.lang") == "de"
     page.evaluate(SHOW_ALL)
-    violations = page.evaluate(AXE_RUN, AXE_TAGS)
-    assert not violations, f"axe-core ({', '.join(AXE_TAGS)}) found on {url}:\n" + "\n".join(violations)
+    violations = axe_violations(page)
+    assert not violations, f"{url}: {axe_report(violations)}"
 
 
 def test_no_german_page_scrolls_sideways_at_375_px(new_page, base_url):
@@ -193,7 +139,7 @@ def test_no_german_page_scrolls_sideways_at_375_px(new_page, base_url):
     for url in urls:
         page.goto(url, wait_until="load")
         page.evaluate(SHOW_ALL)
-        scroll_width, client_width = page.evaluate(SCROLL_WIDTHS)
+        scroll_width, client_width = page.evaluate(PAGE_WIDTHS)
         if scroll_width > client_width:
             too_wide.append(f"{url} is {scroll_width}px wide on a {client_width}px screen")
     assert too_wide == []
@@ -202,39 +148,13 @@ def test_no_german_page_scrolls_sideways_at_375_px(new_page, base_url):
 def test_the_drawer_lists_the_german_navigation_every_entry_tappable(new_page, base_url):
     page = new_page(**WIDTHS["375"])
     page.goto(base_url + GERMAN, wait_until="networkidle")
-    open_drawer(page)
-    every_one_is_hit(page, LEVEL_0)
-    sections = page.locator(SECTIONS)
-    section_titles = [sections.nth(i).evaluate("label => label.textContent.trim()") for i in range(sections.count())]
-    shown: list = []
-    links = {base_url + GERMAN}  # the page the drawer opened on: its own entry opens its table of contents
-    for title, href in page.evaluate(SHOWN_LINKS, LEVEL_0):
-        if title not in section_titles:  # a page
-            shown.append(title)
-            links |= {href} if href else set()
-            continue
-        section = sections.nth(section_titles.index(title))
-        label_id, toggle = section.get_attribute("id"), section.get_attribute("for")
-        section.tap()
-        entries = f"nav[aria-labelledby='{label_id}'] > ul > li > :is(a, label).md-nav__link"
-        every_one_is_hit(page, entries)
-        found = page.evaluate(SHOWN_LINKS, entries)
-        shown.append((title, [entry for entry, _ in found]))
-        links |= {entry_href for _, entry_href in found if entry_href}
-        page.locator(f"nav[aria-labelledby='{label_id}'] > label.md-nav__title[for='{toggle}']").tap()
-        every_one_is_hit(page, LEVEL_0)
+    shown, links = walk_the_drawer(page)
+    links.add(base_url + GERMAN)  # the page the drawer opened on: its own entry opens its table of contents
     assert shown == german_nav_titles(GERMAN_NAV), "the drawer shows mkdocs.de.yml's nav, in German"
     pages = {url for url, _ in sitemap(base_url, GERMAN)}
     assert sorted(links - pages) == [], "the drawer leads outside the German edition"
     assert sorted(pages - links) == [], "German pages without an entry in the drawer"
-    # A tap on a page's entry opens that German page.
-    sections.last.tap()
-    entries = f"nav[aria-labelledby='{sections.last.get_attribute('id')}'] > ul > li > a.md-nav__link"
-    every_one_is_hit(page, entries)
-    target = page.locator(entries).last
-    href = target.evaluate("a => a.href")
-    target.tap()
-    page.wait_for_url(href)
+    tap_the_last_page_in_the_drawer(page)  # a tap on a page's entry opens that German page
     assert page.evaluate("document.documentElement.lang") == "de"
 
 
@@ -245,18 +165,8 @@ def test_a_tap_on_a_german_term_opens_its_sheet_which_leads_to_the_german_glossa
     definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
     assert href.startswith(base_url + GERMAN + "glossary/#"), "a German term links the German glossary"
     english = definitions(base_url, "architecture/").get(href.partition("#")[2])
-    assert definition, "the term link carries its definition"
     assert definition != english, f"the German page shows the English definition: {definition!r}"
-    term.evaluate("el => el.scrollIntoView({block: 'center'})")
-    where = stay(page)
-    term.tap()
-    sheet = page.locator(SHEET)
-    sheet.wait_for(state="visible")
-    assert stay(page) == where, "the first tap stays where the reader is"
-    assert words(definition) in words(sheet.inner_text())
-    assert sheet.get_attribute("role") == "dialog"
-    assert sheet.locator("a").evaluate("a => a.href") == href, "the sheet links to the German glossary entry"
-    assert sheet.locator(":scope > *").evaluate(ON_SCREEN), "the sheet fits on the screen"
+    tap_a_term(page, term)  # its sheet shows the German definition and links to the German glossary entry
     page.keyboard.press("Escape")
     page.wait_for_function(NO_SHEET)
 
@@ -277,28 +187,13 @@ def test_tab_reaches_a_german_term_its_definition_shows_and_escape_hides_it(new_
     same = [term for term, text in german.items() if not text or text == english.get(term)]
     assert same == [], f"German term links without a German definition: {same}"
 
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        term = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.hash")
-        if term:
-            break
-    else:
-        pytest.fail("Tab never reached a glossary term link")
-    page.wait_for_function(SHOWS_ITS_OWN_TOOLTIP)
-    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-    tooltip = page.locator(f"[id='{described_by}']")
-    tooltip.wait_for(state="visible")
+    term = tab_to_a_term(page)
+    tooltip = focused_links_tooltip(page)
     assert words(tooltip.inner_text()) == words(german[term.removeprefix("#")])
     assert page.locator(SHEET).count() == 0, "focus shows the tooltip, not a sheet"
-    box = tooltip.locator(":scope > *").bounding_box()
-    assert box, "the definition is on screen"
-    assert box["width"] > 0, "the definition is on screen"
-    assert 0 <= box["y"] < 800, "the definition is on screen"
+    assert_on_a_desktop_screen(tooltip)
 
-    page.keyboard.press("Escape")
-    page.wait_for_function(ALL_TOOLTIPS_GONE)
-    assert page.locator(TOOLTIP).count() == 0
-    assert page.evaluate("document.activeElement.hash") == term, "Escape leaves focus on the term"
+    escape_hides_every_tooltip(page, term)
 
 
 # --- The language switch ---------------------------------------------------------------------------------------

@@ -9,6 +9,16 @@ import pytest
 import yaml
 
 from support import ROOT
+from support.browser import (
+    ACTIVE_TOOLTIP,
+    ALL_TOOLTIPS_GONE,
+    SHOWS_ITS_OWN_TOOLTIP,
+    assert_on_a_desktop_screen,
+    escape_hides_every_tooltip,
+    focused_links_tooltip,
+    tab_to_a_term,
+    words,
+)
 
 TERM_PAGE = "architecture/"
 # What a reader types, and the glossary entry a result must lead to.
@@ -39,13 +49,7 @@ def page(new_page):
     return new_page()
 
 
-ACTIVE_TOOLTIP = ".md-tooltip2--active"
 NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-SHOWS_ITS_OWN_TOOLTIP = """() => {
-  const id = document.activeElement.getAttribute('aria-describedby');
-  const tooltip = id && document.getElementById(id);
-  return Boolean(tooltip) && tooltip.classList.contains('md-tooltip2--active');
-}"""
 
 
 def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, base_url):
@@ -61,33 +65,15 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
     assert all(definitions.values()), "every term link has its definition"
     assert page.locator("article a.glossary-term:not([title])").count() == 0
 
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        term = page.evaluate("document.activeElement.matches('a.glossary-term') && document.activeElement.hash")
-        if term:
-            break
-    else:
-        pytest.fail("Tab never reached a glossary term link")
-
-    # The focused link's own tooltip (others may still be fading out after focus passed them).
-    page.wait_for_function(SHOWS_ITS_OWN_TOOLTIP)
-    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
-    tooltip = page.locator(f"[id='{described_by}']")
-    tooltip.wait_for(state="visible")
-    assert " ".join(tooltip.inner_text().split()) == " ".join(definitions[term].split())
+    term = tab_to_a_term(page)
+    tooltip = focused_links_tooltip(page)
+    assert words(tooltip.inner_text()) == words(definitions[term])
+    described_by = tooltip.get_attribute("id")
     page.wait_for_function("id => getComputedStyle(document.getElementById(id)).opacity === '1'", arg=described_by)
     assert not page.evaluate("document.activeElement.hasAttribute('title')"), "no second tooltip from the browser"
-    box = tooltip.locator(":scope > *").bounding_box()
-    assert box, "the definition is on screen"
-    assert box["width"] > 0, "the definition is on screen"
-    assert 0 <= box["y"] < 800, "the definition is on screen"
+    assert_on_a_desktop_screen(tooltip)
 
-    page.keyboard.press("Escape")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
-    )
-    assert page.locator(ACTIVE_TOOLTIP).count() == 0
-    assert page.evaluate("document.activeElement.hash") == term, "Escape leaves focus on the term"
+    escape_hides_every_tooltip(page, term)
 
     page.keyboard.press("Shift+Tab")
     # Material ignores a blur and refocus within one frame: wait until focus has left the term,
@@ -107,13 +93,11 @@ def test_pointing_at_a_term_shows_its_definition_until_the_pointer_leaves(page, 
     link.hover()
     tooltip = page.locator(ACTIVE_TOOLTIP)
     tooltip.wait_for(state="visible")
-    assert " ".join(tooltip.inner_text().split()) == " ".join(definition.split())
+    assert words(tooltip.inner_text()) == words(definition)
     assert link.get_attribute("aria-describedby") == tooltip.get_attribute("id")
 
     page.locator("article h1").hover()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
-    )
+    page.wait_for_function(ALL_TOOLTIPS_GONE)
     assert link.get_attribute("title") == definition, "the browser's title is back"
 
 

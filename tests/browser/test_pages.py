@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from support import WAIT_MS
+from support.browser import DESKTOP, PAGE_WIDTHS, PHONE_375, SHOW_ALL, axe_report, axe_violations
 
 if TYPE_CHECKING:
     from playwright.sync_api import ConsoleMessage
@@ -33,39 +34,12 @@ PAGES = {
     "404": "no-such-section/no-such-page/",
 }
 MODES: dict[str, dict[str, Any]] = {
-    "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 800}},
-    "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 800}},
-    "light-phone": {
-        "color_scheme": "light",
-        "viewport": {"width": 375, "height": 740},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
-    "dark-phone": {
-        "color_scheme": "dark",
-        "viewport": {"width": 375, "height": 740},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
+    "light-desktop": {"color_scheme": "light", **DESKTOP},
+    "dark-desktop": {"color_scheme": "dark", **DESKTOP},
+    "light-phone": {"color_scheme": "light", **PHONE_375},
+    "dark-phone": {"color_scheme": "dark", **PHONE_375},
 }
 SCHEME = {"light": "default", "dark": "slate"}  # Material's name for each palette in mkdocs.yml
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# A constructed style sheet: the page's policy blocks a <style> element it has no hash for.
-SHOW_ALL = """() => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync("* { content-visibility: visible !important; }");
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}"""
-AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary.replace(/\\s+/g, ' ')),
-    count: v.nodes.length,
-  }));
-}"""
 
 
 @dataclass
@@ -112,15 +86,19 @@ def visits(browser, base_url, axe_source):
         response = page.goto(url, wait_until="networkidle")
         # Check all content, including any that CSS leaves unrendered until it is scrolled to.
         page.evaluate(SHOW_ALL)
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        console_errors = [e for e in errors if e]  # those of loading the page, not of axe-core's run
+        violations = axe_violations(page)
+        scroll_width, client_width = page.evaluate(PAGE_WIDTHS)
         result = Visit(
             url=url,
             status=response.status,
-            scheme=page.evaluate("document.body.getAttribute('data-md-color-scheme')"),
+            scheme=scheme,
             foreign_requests=foreign,
-            console_errors=[e for e in errors if e],
-            violations=page.evaluate(AXE_RUN, AXE_TAGS),
-            scroll_width=page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"),
-            client_width=page.evaluate("document.documentElement.clientWidth"),
+            console_errors=console_errors,
+            violations=violations,
+            scroll_width=scroll_width,
+            client_width=client_width,
         )
         context.close()
         cache[page_name, mode] = result
@@ -159,10 +137,7 @@ def test_no_console_errors(visits, page_name, mode):
 @pytest.mark.parametrize(("page_name", "mode"), CASES)
 def test_no_axe_violations(visits, page_name, mode):
     violations = visits(page_name, mode).violations
-    report = "\n".join(
-        f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
-    )
-    assert not violations, f"axe-core ({', '.join(AXE_TAGS)}) found:\n{report}"
+    assert not violations, axe_report(violations)
 
 
 @pytest.mark.parametrize(("page_name", "mode"), [c for c in CASES if str(c.values[1]).endswith("phone")])

@@ -12,66 +12,39 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from support.browser import (
+    LEVEL_0,
+    NO_SHEET,
+    PHONE_390,
+    SHEET,
+    TOOLTIP,
+    axe_report,
+    axe_violations,
+    every_one_is_hit,
+    open_drawer,
+    open_sheet,
+    tap_a_term,
+    tap_in_view,
+    tap_the_last_page_in_the_drawer,
+    walk_the_drawer,
+    words,
+)
+
 MODES: dict[str, dict[str, Any]] = {
-    "phone-390": {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
+    "phone-390": PHONE_390,
     "tablet-1024": {"viewport": {"width": 1024, "height": 768}, "has_touch": True},
 }
-# The elements of `selector` that a tap at their centre would not reach: not drawn, empty, or covered.
-# Left out: what the theme does not display at all (display: none, as the active page's own link in
-# the drawer, which shows its table-of-contents entry instead).
-NOT_HIT = """selector => [...document.querySelectorAll(selector)].filter(el => {
-  if (el.getClientRects().length === 0) return false;
-  const box = el.getBoundingClientRect();
-  if (box.width < 1 || box.height < 1) return true;
-  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  return !(hit && (hit === el || el.contains(hit)));
-}).map(el => el.textContent.trim() || el.outerHTML.slice(0, 80))"""
-MENU = "label.md-header__button[for='__drawer']"
-LEVEL_0 = "nav.md-nav--primary[data-md-level='0'] > ul > li > :is(a, label).md-nav__link"
 NAVIGATION = ".md-header, .md-header *, .md-sidebar, .md-sidebar *, .md-nav, .md-nav *"
-
-
-def every_one_is_hit(page, selector: str) -> None:
-    """Wait until every element of selector is drawn and is what a tap at its centre reaches."""
-    assert page.locator(selector).count() > 0, f"nothing matches {selector}"
-    page.wait_for_function(f"selector => ({NOT_HIT})(selector).length === 0", arg=selector)
-
-
-def open_drawer(page) -> None:
-    page.locator(MENU).tap()
-    page.wait_for_function("() => document.getElementById('__drawer').checked")
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_the_drawer_opens_with_every_link_drawn_and_tappable(new_page, base_url, mode):
     page = new_page(**MODES[mode])
     page.goto(base_url, wait_until="networkidle")
-    open_drawer(page)
-    every_one_is_hit(page, LEVEL_0)
-    sections = page.locator(
-        "nav.md-nav--primary[data-md-level='0'] > ul > li.md-nav__item--nested > label.md-nav__link"
-    )
-    assert sections.count() >= 2, "the navigation has its sections (Themes, Reference)"
-    for i in range(sections.count()):
-        label = sections.nth(i)
-        label_id, toggle = label.get_attribute("id"), label.get_attribute("for")
-        label.tap()
-        every_one_is_hit(page, f"nav[aria-labelledby='{label_id}'] > ul > li > :is(a, label).md-nav__link")
-        page.locator(f"nav[aria-labelledby='{label_id}'] > label.md-nav__title[for='{toggle}']").tap()
-        every_one_is_hit(page, LEVEL_0)
-    # A tap on a page's link opens that page.
-    sections.last.tap()
-    links = f"nav[aria-labelledby='{sections.last.get_attribute('id')}'] > ul > li > a"
-    every_one_is_hit(page, links)
-    last = page.locator(links).last
-    href = last.evaluate("a => a.href")
-    last.tap()
-    page.wait_for_url(href)
+    shown, _ = walk_the_drawer(page)
+    sections = [item for item in shown if isinstance(item, tuple)]
+    assert len(sections) >= 2, "the navigation has its sections (Themes, Reference)"
+    tap_the_last_page_in_the_drawer(page)  # a tap on a page's link opens that page
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -259,42 +232,13 @@ def test_print_keeps_every_column(new_page, base_url, path):
     assert cut == []
 
 
-SHEET = ".site-sheet.md-tooltip2--active"
-NO_SHEET = "() => document.querySelector('.site-sheet.md-tooltip2--active') === null"
-ON_SCREEN = """el => { const box = el.getBoundingClientRect();
-  return box.left >= 0 && box.right <= document.documentElement.clientWidth
-    && box.top >= 0 && box.bottom <= innerHeight; }"""
-
-
-def tap_in_view(page, locator) -> tuple[str, float]:
-    """Bring an element to the middle of the screen, then tap it; where the reader was (path, scroll)."""
-    locator.evaluate("el => el.scrollIntoView({block: 'center'})")
-    where = stay(page)
-    locator.tap()
-    return where
-
-
-def stay(page) -> tuple[str, float]:
-    """The page and scroll position a reader is at (the hash follows the sections, navigation.tracking)."""
-    return page.evaluate("[location.pathname, Math.round(scrollY)]")
-
-
 @pytest.mark.parametrize("mode", MODES)
 def test_a_tap_on_a_term_shows_its_definition_without_leaving_the_page(new_page, base_url, mode):
     page = new_page(**MODES[mode])
     page.goto(base_url + "architecture/", wait_until="networkidle")
     term = page.locator("article p a.glossary-term").nth(3)
-    definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
-    assert definition, "the term link carries its definition"
-    where = tap_in_view(page, term)
-    sheet = page.locator(SHEET)
-    sheet.wait_for(state="visible")
-    assert stay(page) == where, "the first tap stays where the reader is"
-    assert " ".join(definition.split()) in " ".join(sheet.inner_text().split())
-    assert sheet.get_attribute("role") == "dialog"
-    onward = sheet.locator("a")
-    assert onward.evaluate("a => a.href") == href, "the sheet links to the glossary entry"
-    assert sheet.locator(":scope > *").evaluate(ON_SCREEN), "the sheet fits on the screen"
+    href = term.evaluate("a => a.href")
+    sheet = tap_a_term(page, term)
 
     page.locator("article h1").tap()  # a tap elsewhere closes it
     page.wait_for_function(NO_SHEET)
@@ -325,11 +269,8 @@ def test_a_tap_on_a_footnote_marker_shows_the_note_in_place(new_page, base_url, 
                   note.querySelectorAll('.footnote-backref').forEach(link => link.remove());
                   return note.innerText.trim(); }"""
     )
-    where = tap_in_view(page, marker)
-    sheet = page.locator(SHEET)
-    sheet.wait_for(state="visible")
-    assert stay(page) == where, "the page stays where the reader is"
-    assert " ".join(note.split()) in " ".join(sheet.inner_text().split())
+    sheet = open_sheet(page, marker)
+    assert words(note) in words(sheet.inner_text())
     assert sheet.locator("a").last.evaluate("a => a.hash") == marker.evaluate("a => a.hash"), "a link to the note"
     sheet.locator("button.site-sheet__close").tap()
     page.wait_for_function(NO_SHEET)
@@ -362,15 +303,11 @@ def test_a_tap_on_a_figure_shows_where_in_its_source_it_is(new_page, base_url, m
     figure = page.locator(f"{TABLES} td a[data-title]").first
     place, href = figure.get_attribute("data-title"), figure.evaluate("a => a.href")
     assert place.startswith("Source:")
-    where = tap_in_view(page, figure)
-    sheet = page.locator(SHEET)
-    sheet.wait_for(state="visible")
-    assert stay(page) == where
+    sheet = open_sheet(page, figure)
     assert place in sheet.inner_text()
     assert sheet.locator("a").evaluate("a => a.href") == href
 
 
-TOOLTIP = ".site-tip.md-tooltip2--active"
 NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 NO_TOOLTIP = (
     "() => [...document.querySelectorAll('.md-tooltip2')].every(t => !t.classList.contains('md-tooltip2--active'))"
@@ -471,7 +408,7 @@ def test_report_an_error_carries_the_page_the_section_and_the_passage(new_page, 
     address = urlsplit(base_url).path  # the site's path; the form gets its public address
     assert query["template"] == ["factual-error.yml"]
     assert query["page"][0].endswith(f"{address}scaling-laws/#{section}"), query["page"]
-    assert " ".join(query["claim"][0].split()) == " ".join(passage.split())
+    assert words(query["claim"][0]) == words(passage)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -560,12 +497,6 @@ def test_back_to_top_covers_no_heading_or_table_header(new_page, base_url, path,
     assert not covered, f"the button {button} covers {target.inner_text()!r} at {box}"
 
 
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {
-    runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]});
-  return result.violations.map(v => v.id + ": " + v.nodes.slice(0, 3)
-    .map(n => n.target.join(" ") + " " + n.failureSummary).join(", "));
-}"""
 SCHEMES = ["light", "dark"]
 
 
@@ -578,12 +509,14 @@ def test_axe_finds_nothing_with_the_verdicts_a_sheet_and_the_drawer(new_page, ba
     tap_in_view(page, page.locator("article a.glossary-term").nth(2))
     page.locator(SHEET).wait_for(state="visible")
     page.wait_for_function("() => getComputedStyle(document.querySelector('.site-sheet')).opacity === '1'")
-    assert page.evaluate(AXE_RUN) == []
+    violations = axe_violations(page)
+    assert not violations, axe_report(violations)
     page.keyboard.press("Escape")
     page.wait_for_function("() => document.querySelector('.site-sheet') === null")  # faded out and removed
     open_drawer(page)
     every_one_is_hit(page, LEVEL_0)
-    assert page.evaluate(AXE_RUN) == []
+    violations = axe_violations(page)
+    assert not violations, axe_report(violations)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -596,7 +529,7 @@ def test_the_keyboard_still_reads_a_term_escape_hides_it_and_enter_follows_it(ne
     term.focus()  # as Tab reaches it
     tooltip = page.locator(TOOLTIP)
     tooltip.wait_for(state="visible")
-    assert " ".join(definition.split()) in " ".join(tooltip.inner_text().split())
+    assert words(definition) in words(tooltip.inner_text())
     assert term.get_attribute("aria-describedby") == tooltip.get_attribute("id")
     assert page.locator(SHEET).count() == 0, "focus shows the tooltip, not a sheet"
     page.keyboard.press("Escape")
