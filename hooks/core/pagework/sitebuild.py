@@ -62,10 +62,11 @@ class SiteBuild:
 
         extensions: the Markdown extensions the engine converts with; current: which page a conversion
         is (pagework.page); report: where problems go; source(src): a page's source text, read only for
-        a message's line number; cache: where drawn charts are kept; draw: False to leave charts undrawn
-        (their tables and text only, and matplotlib is never imported); error: the engine's error for
-        a chart that cannot be drawn; root: the project's folder, from which messages name files (None:
-        they name the pages' folder "docs").
+        a message's line number; cache: where drawn charts are kept (in a folder per language: the editions'
+        charts have the same names and different words, and each drawing replaces its older ones); draw:
+        False to leave charts undrawn (their tables and text only, and matplotlib is never imported);
+        error: the engine's error for a chart that cannot be drawn; root: the project's folder, from which
+        messages name files (None: they name the pages' folder "docs").
         """
         if not any(str(ext).rpartition(".")[2] == "attr_list" for ext in extensions if isinstance(ext, str)):
             raise SourceError(
@@ -82,7 +83,7 @@ class SiteBuild:
             docs,
             datapages,
             self.strings,
-            cache,
+            cache / language,
             self._numbers_problem,
             error,
             draw=draw,

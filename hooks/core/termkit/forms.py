@@ -34,10 +34,13 @@ def suggestions(
             if WORD.fullmatch(name):
                 by_stem.setdefault(stem(name.casefold()), term)
     found: dict[str, dict[str, str]] = {}  # term id -> word -> the first page that writes it
+    owners: dict[str, Term | None] = {}  # each word seen, folded -> the term whose stem it shares (stemmed once)
     for src, text in sources.items():
-        for word in WORD.findall(text):
-            owner = None if word.casefold() in names else by_stem.get(stem(word.casefold()))
-            if owner is not None:
+        for word in dict.fromkeys(WORD.findall(text)):
+            folded = word.casefold()
+            if folded not in owners:
+                owners[folded] = None if folded in names else by_stem.get(stem(folded))
+            if (owner := owners[folded]) is not None:
                 found.setdefault(owner.id, {}).setdefault(word, src)
     notes = []
     for term in glossary.terms.values():
