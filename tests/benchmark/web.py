@@ -122,7 +122,7 @@ def reader_rounds(
     results: Results = {}
     variants = list(urls)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(lighthouse.CHROMIUM), args=lighthouse.CHROMIUM_ARGS)
+        browser = reader.launch(playwright)
         try:
             for round_no in range(runs):
                 order = variants if round_no % 2 == 0 else variants[::-1]

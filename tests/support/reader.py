@@ -28,6 +28,8 @@ from typing import Any
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from .lighthouse import CHROMIUM, CHROMIUM_ARGS
+
 ARTICLE = "article.md-content__inner"
 ARTICLE_STATE = """
 function articleState() {
@@ -122,6 +124,34 @@ class Load:
     def tbt_ms(self) -> float:
         """Every long task's time over 50 ms."""
         return sum(length - LONG_TASK_MS for _, length in self.long_tasks)
+
+
+# Chromium 156 loads a WebUI page of its own (the omnibox pop-up) for new windows, at random during
+# about one load in ten here, in a renderer that competes for the CPU with the measured page.
+QUIET_FEATURES = ["WebUIOmniboxPopup", "WebUIOmniboxAimPopup"]
+
+
+def launch(playwright):
+    """Chromium for measuring: Playwright's switches, CHROMIUM_ARGS, and QUIET_FEATURES disabled.
+
+    Chromium keeps only the last --disable-features on its command line, so the list must also hold
+    the features Playwright disables itself; they are read from the command line of a first launch.
+    """
+
+    def start(args: list[str]):
+        return playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *args])
+
+    probe = start([])
+    try:
+        page = probe.new_page()
+        page.goto("chrome://version")
+        command_line = page.locator("#command_line").inner_text()
+    finally:
+        probe.close()
+    switch = "--disable-features="
+    disabled = [part.removeprefix(switch) for part in command_line.split() if part.startswith(switch)]
+    features = [name for names in disabled for name in names.split(",") if name] + QUIET_FEATURES
+    return start([switch + ",".join(dict.fromkeys(features))])
 
 
 def load(browser, url: str, condition: Condition, trace: Path, timeout_ms: float = 60_000) -> Load:
