@@ -188,15 +188,24 @@ def reader_table(results: Results, condition: str, variant: str, pages: list[str
 
 
 def lighthouse_rounds(urls: dict[str, dict[str, str]], pages: list[str], runs: int, work: Path) -> dict:
-    """Lighthouse on every page of every variant, both presets, round by round: {(preset, variant, page): [timings]}."""
+    """Lighthouse on every page of every variant, both presets, round by round: {(preset, variant, page): [timings]}.
+
+    A run that fails or reports no performance score (as happens on an overloaded machine) is left
+    out of the medians and reported; the table says how many runs each median has.
+    """
     results: dict[tuple[str, str, str], list[dict]] = {}
     for round_no in range(runs):
         for preset in lighthouse.PRESETS:
             for page in pages:
                 for variant, by_page in urls.items():
                     out = work / f"{round_no}-{preset}-{variant}-{page.replace(' ', '-')}.json"
-                    timings = lighthouse.timings(lighthouse.run(by_page[page], preset, out))
-                    results.setdefault((preset, variant, page), []).append(timings)
+                    results.setdefault((preset, variant, page), [])
+                    try:
+                        timings = lighthouse.timings(lighthouse.run(by_page[page], preset, out))
+                    except (lighthouse.LighthouseError, TypeError, KeyError) as error:
+                        print(f"  lighthouse: no result for {page} ({variant}, {preset}): {error}", file=sys.stderr)
+                        continue
+                    results[preset, variant, page].append(timings)
                     print(
                         f"  lighthouse {round_no + 1}/{runs} {preset:<8}{page:<20}{variant:<10}"
                         f"{timings['performance']:>4}  TBT {timings['tbt_ms']:>6.0f} ms",
@@ -208,22 +217,30 @@ def lighthouse_rounds(urls: dict[str, dict[str, str]], pages: list[str], runs: i
 
 def lighthouse_table(results: dict, variants: list[str], pages: list[str]) -> list[str]:
     lines = [
-        "| page | preset | "
+        "| page | preset | runs | "
         + " | ".join(f"performance {v}" for v in variants)
         + " | "
         + " | ".join(f"TBT {v}" for v in variants)
         + " | "
         + " | ".join(f"LCP {v}" for v in variants)
         + " |",
-        "| --- | --- |" + " ---: |" * (3 * len(variants)),
+        "| --- | --- | --- |" + " ---: |" * (3 * len(variants)),
     ]
+
+    def median(runs: list[dict], key: str, unit: bool) -> str:
+        if not runs:
+            return "n/a"
+        value = statistics.median(r[key] for r in runs)
+        return _ms(value) if unit else f"{value:.0f}"
+
     for preset in lighthouse.PRESETS:
         for page in pages:
             runs = {v: results[preset, v, page] for v in variants}
-            perf = [f"{statistics.median(r['performance'] for r in runs[v]):.0f}" for v in variants]
-            tbt = [_ms(statistics.median(r["tbt_ms"] for r in runs[v])) for v in variants]
-            lcp = [_ms(statistics.median(r["lcp_ms"] for r in runs[v])) for v in variants]
-            lines.append(f"| {page} | {preset} | " + " | ".join(perf + tbt + lcp) + " |")
+            counts = "/".join(str(len(runs[v])) for v in variants)
+            perf = [median(runs[v], "performance", False) for v in variants]
+            tbt = [median(runs[v], "tbt_ms", True) for v in variants]
+            lcp = [median(runs[v], "lcp_ms", True) for v in variants]
+            lines.append(f"| {page} | {preset} | {counts} | " + " | ".join(perf + tbt + lcp) + " |")
     return lines
 
 
@@ -239,7 +256,9 @@ def parse_also(values: list[str]) -> dict[str, Path]:
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="reader loads of each page per variant and condition")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="reader loads of each page per variant and condition (0: Lighthouse only)"
+    )
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse rounds afterwards (0: none)")
     parser.add_argument("--pages", default=",".join(PAGES), help=f"page types, comma-separated (of {', '.join(PAGES)})")
     parser.add_argument("--conditions", default=",".join(reader.CONDITIONS), help=f"of {', '.join(reader.CONDITIONS)}")
@@ -266,9 +285,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def measure(args: argparse.Namespace, work: Path, keep: Path) -> tuple[Results, dict, str]:
-    """Build both sites, serve them with the --also sites, load every page; the reader's loads,
-    Lighthouse's timings and the load average after the reader's loads."""
+def serve(args: argparse.Namespace, work: Path) -> dict[str, SiteServer]:
+    """Build the site and stock Material; serve them and the --also sites: {variant: server}."""
     print("building the site and stock Material ...", file=sys.stderr, flush=True)
     site = build_real_site(work / "site")
     roots = {SITE: site, **args.also, STOCK: stock_site(site, work / "stock")}
@@ -276,51 +294,54 @@ def measure(args: argparse.Namespace, work: Path, keep: Path) -> tuple[Results, 
         missing = [page for page in args.pages if not (root / PAGES[page] / "index.html").is_file()]
         if missing:
             raise SystemExit(f"{name} ({root}) has no page for {missing}")
-    servers = {name: SiteServer(root, base_path()).start() for name, root in roots.items()}
-    urls = {name: {page: server.base_url + PAGES[page] for page in args.pages} for name, server in servers.items()}
-    try:
-        results = reader_rounds(urls, args.pages, args.conditions, args.runs, keep / "traces")
-        load_after_reader = load_average()
-        audits = {}
-        if args.lighthouse_runs:
-            (work / "lighthouse").mkdir()
-            audits = lighthouse_rounds(urls, args.pages, args.lighthouse_runs, work / "lighthouse")
-    finally:
-        for server in servers.values():
-            server.shutdown()
-            server.server_close()
-    raw = {"|".join(key): [vars(load) for load in loads] for key, loads in results.items()}
-    (keep / "loads.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
-    return results, audits, load_after_reader
+    return {name: SiteServer(root, base_path()).start() for name, root in roots.items()}
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = arguments(argv)
-    started = datetime.datetime.now(datetime.UTC)
-    load_before = load_average()
-    with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
-        keep = args.keep or Path(tmp, "kept")
-        (keep / "traces").mkdir(parents=True, exist_ok=True)
-        results, audits, load_middle = measure(args, Path(tmp), keep)
-    command = " ".join(["tests/benchmark/web.py", *(sys.argv[1:] if argv is None else argv)])
+def print_reader_tables(args: argparse.Namespace, results: Results, started: datetime.datetime, loads: str) -> None:
+    command = " ".join(["tests/benchmark/web.py", *args.argv])
     print(
         f"`{command}`, {started:%Y-%m-%d %H:%M} UTC, {chromium_version()}, Playwright; "
         f"{args.runs} loads of each page per variant and condition, interleaved, medians; "
-        f"load average (1, 5, 15 min) {load_before} at the start, {load_middle} after the reader loads, "
-        f"{load_average()} at the end, on {os.cpu_count()} cores\n"
+        f"load average (1, 5, 15 min) {loads} on {os.cpu_count()} cores\n",
+        flush=True,
     )
-    variants = [SITE, *args.also]
     for condition in args.conditions:
-        for variant in variants:
+        for variant in [SITE, *args.also]:
             lines, missed = reader_table(results, condition, variant, args.pages)
             title = "this checkout" if variant == SITE else f"{variant}, {args.also[variant]}"
             verdict = "all met" if not missed else "missed: " + "; ".join(missed)
             print(f"Reader, {reader.CONDITIONS[condition].name}: {title} against stock Material\n")
             print("\n".join(lines))
-            print(f"\nTargets (shown, LCP <= 1.05x stock; TBT <= 1.0x): {verdict}\n")
-    if audits:
-        print(f"Lighthouse 12.2.3, for information only: medians of {args.lighthouse_runs} rounds\n")
-        print("\n".join(lighthouse_table(audits, [*variants, STOCK], args.pages)))
+            print(f"\nTargets (shown, LCP <= 1.05x stock; TBT <= 1.0x): {verdict}\n", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
+    args.argv = sys.argv[1:] if argv is None else argv
+    with tempfile.TemporaryDirectory(prefix="bench-web-") as tmp:
+        keep = args.keep or Path(tmp, "kept")
+        (keep / "traces").mkdir(parents=True, exist_ok=True)
+        servers = serve(args, Path(tmp))
+        urls = {name: {page: server.base_url + PAGES[page] for page in args.pages} for name, server in servers.items()}
+        try:
+            if args.runs:
+                started, load_before = datetime.datetime.now(datetime.UTC), load_average()
+                results = reader_rounds(urls, args.pages, args.conditions, args.runs, keep / "traces")
+                raw = {"|".join(key): [vars(load) for load in loads] for key, loads in results.items()}
+                (keep / "loads.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+                print_reader_tables(args, results, started, f"{load_before} at the start, {load_average()} at the end")
+            if args.lighthouse_runs:
+                (Path(tmp) / "lighthouse").mkdir()
+                audits = lighthouse_rounds(urls, args.pages, args.lighthouse_runs, Path(tmp) / "lighthouse")
+                print(
+                    f"Lighthouse 12.2.3, for information only: medians of {args.lighthouse_runs} rounds "
+                    f"(runs: how many gave a result, per variant); load average {load_average()} at the end\n"
+                )
+                print("\n".join(lighthouse_table(audits, [SITE, *args.also, STOCK], args.pages)))
+        finally:
+            for server in servers.values():
+                server.shutdown()
+                server.server_close()
     return 0
 
 
