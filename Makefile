@@ -7,12 +7,15 @@ BIN     := $(VENV)/bin
 COMPILE := $(BIN)/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 export NO_MKDOCS_2_WARNING := 1
 NODE_DEPS := node_modules/.installed
-# Zensical (README, "Two engines") has its own virtual environment.
+# Zensical (ARCHITECTURE.md, "Two engines") has its own virtual environment.
 ZVENV := .venv-zensical
 ZBIN  := $(ZVENV)/bin
 ZRUN  := PYTHONPATH=$(CURDIR)/hooks $(ZBIN)/python
+# The site's own checks, messages first (tests/support/editor_check.py): `python -m adapters.check`, the strict
+# build (links, anchors, nav), the content rules.
+EDITOR_CHECK := $(BIN)/python tests/support/editor_check.py
 
-.PHONY: serve build test check lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
+.PHONY: serve build test check check-code check-site lint lock clean icu browser-tools linkcheck linkcheck-external bench-web build-zensical serve-zensical
 
 serve: $(VENV)/.site  ## build strictly, then serve with live reload
 	$(BIN)/mkdocs build --strict
@@ -24,8 +27,15 @@ build: $(VENV)/.site  ## strict build into site/
 test: lint $(NODE_DEPS) browser-tools $(ZVENV)/.site  ## every test: lint, types, strict builds (both engines), hooks, content, browser, links
 	$(BIN)/python -m pytest
 
-check: lint  ## for editors, in under a minute: lint, types and every test that needs no browser or server
+check: $(VENV)/.test  ## for editors: the site's own checks, messages first (seconds); lint and unit tests only if code changed
+	@$(EDITOR_CHECK)
+	@if $(EDITOR_CHECK) --code-changed; then $(MAKE) --no-print-directory check-code; fi
+
+check-code: lint  ## lint, types and every test that needs no browser or server (what `make check` adds for code)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
+check-site: $(VENV)/.site  ## CI's first step: adapters.check and the strict build into site/, as GitHub annotations
+	@$(EDITOR_CHECK) --annotate --no-rules --site-dir site
 
 lint: $(VENV)/.test  ## ruff (lint and format) and mypy over hooks/ and tests/
 	$(BIN)/ruff check hooks tests
@@ -88,20 +98,22 @@ lock: | $(VENV)/bin/python  ## re-resolve the pinned requirements from the .in f
 clean:
 	rm -rf site site-zensical .pagework .pytest_cache
 
-# Zensical (README, "Two engines"): the same docs/ into site-zensical/, in its own virtual environment.
-# It runs no hooks: `python -m pagework` first runs sitecheck's friendly checks on its one conversion
-# of the pages (any problem stops here, worded as the MkDocs build words it), then writes the glossary
-# and index pages into docs/ (taken out again after the build, also when it fails) and the data files,
-# which go in once Zensical is done.
+# Zensical (ARCHITECTURE.md, "Two engines"): the same docs/ into site-zensical/, in its own virtual
+# environment. It runs no hooks: `python -m adapters.prebuild` first runs the engine-free checks on its
+# one conversion of the pages (any problem stops here, worded as the MkDocs build words it), then writes
+# the glossary and index pages into docs/ (taken out again after the build, also when it fails) and the
+# data files, which go in once Zensical is done; last, every page gets its Content Security Policy
+# (core.pagework.csp). Zensical checks links and anchors itself.
 
 build-zensical: $(ZVENV)/.site  ## strict build with Zensical into site-zensical/
-	$(ZRUN) -m pagework
-	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m pagework --clean; exit $$status
+	$(ZRUN) -m adapters.prebuild
+	$(ZRUN) -m zensical build --clean --strict -f zensical.yml; status=$$?; $(ZRUN) -m adapters.prebuild --clean; exit $$status
 	cp .pagework/site/* site-zensical/
+	$(ZRUN) -m core.pagework.csp --any-inline-style site-zensical
 
 serve-zensical: $(ZVENV)/.site  ## Zensical's live preview (generated pages and related pages as of its start)
-	$(ZRUN) -m pagework
-	$(ZRUN) -m zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000; $(ZRUN) -m pagework --clean
+	$(ZRUN) -m adapters.prebuild
+	$(ZRUN) -m zensical serve -f zensical.yml --dev-addr 127.0.0.1:8000; $(ZRUN) -m adapters.prebuild --clean
 
 $(ZVENV)/bin/python:
 	$(PYTHON) -m venv $(ZVENV)

@@ -28,7 +28,15 @@ Every build runs with Python's bytecode cache on, as on an editor's machine (an 
 sets PYTHONDONTWRITEBYTECODE would otherwise make each build compile the hooks, and only them,
 anew); the hooks are compiled before the first build.
 
-The output is Markdown (tables ready for a README) and ends with the lines
+With `--compare ROOT[=LABEL]` (repeatable) the real site and its copies are also built with the
+hooks of another checkout of the project (a git worktree at an earlier commit, say), as variant
+"hooks@LABEL", interleaved with the others: the same content, two versions of the code, measured in
+the same minutes. `--real-only` leaves the synthetic sites out:
+
+    git worktree add /tmp/base <commit> && ln -s "$PWD/.venv" /tmp/base/.venv
+    .venv/bin/python tests/benchmark/bench.py --real-only --compare /tmp/base=base
+
+The output is Markdown (tables ready for BENCHMARKS.md) and ends with the lines
 `hooks overhead on the real site: N% (hand-written pages: S%; with key numbers: K%)`,
 `hooks overhead on the real theme pages x40 (P pages): N% (hand-written pages: S%; with key numbers: K%)` and
 `hooks overhead at 500 pages x 300 terms: N% (hand-written pages: S%; ezglossary: M%)`.
@@ -244,11 +252,8 @@ def run_worker(
 
 
 def hooks_digest() -> str:
-    """A short digest of the code being measured: hooks/, termkit and the overrides."""
-    digest = hashlib.sha256()
-    for path in sorted([*(ROOT / "hooks").rglob("*.py"), *(ROOT / "overrides").rglob("*.html")]):
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
+    """A short digest of the code being measured: hooks/ and the overrides."""
+    return root_digest(ROOT)
 
 
 def log(message: str) -> None:
@@ -394,6 +399,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-real", action="store_true", help="skip the real site and its copies")
     parser.add_argument(
+        "--real-only", action="store_true", help="only the real site and its copies: no synthetic site, no ezglossary"
+    )
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="ROOT[=LABEL]",
+        help="also build the real site and its copies with the hooks of another checkout of the project "
+        "(variant hooks@LABEL, LABEL by default the folder's name); repeatable",
+    )
+    parser.add_argument(
         "--copies",
         type=int,
         help="also build the real site with its theme pages copied this many times (default 40, 4 with --quick; "
@@ -411,6 +427,9 @@ def main(argv: list[str] | None = None) -> int:
     plan = QUICK if args.quick else FULL
     if args.headline_only:
         plan = Plan(headline=plan.headline, pages_pair=None, terms_pair=None)
+    args.others = compare_roots(parser, args.compare)
+    if args.real_only and args.no_real:
+        parser.error("--real-only and --no-real leave nothing to build")
     runs = args.runs or (1 if args.quick else 3)
     copies = args.copies or (4 if args.quick else 40)
     work = args.work_dir.resolve()
@@ -426,13 +445,21 @@ def main(argv: list[str] | None = None) -> int:
             "skipping it"
         )
 
-    compileall.compile_dir(ROOT / "hooks", quiet=1)  # the bytecode cache the builds would make on their first run
+    for root in (ROOT, *args.others.values()):  # the bytecode cache the builds would make on their first run
+        compileall.compile_dir(root / "hooks", quiet=1)
     started = time.perf_counter()
     load_before = os.getloadavg()
     hooks_before = hooks_digest()
     sites: dict[Size, synth.SiteInfo] = {}
     results: dict[Size, Measured] = {}
     growth: list[float] = []
+    if args.real_only:
+        real = measure_real_sites(work, runs, copies, args)
+        report = render_real_only(runs, real, args, time.perf_counter() - started, (load_before, os.getloadavg()))
+        print(report)
+        if args.output:
+            args.output.write_text(report + "\n", encoding="utf-8")
+        return 0
     for size in plan.sizes():
         log(f"generating {label(size)}")
         sites[size] = synth.write_site(
@@ -493,17 +520,7 @@ def main(argv: list[str] | None = None) -> int:
                     )
 
     # The real site, and its theme pages copied --copies times.
-    real: list[tuple[str, Measured]] = []
-    if not args.no_real:
-        # A build of about a second moves by a third with the machine's load: more runs of each variant.
-        real_configs = synth.real_site_configs(work / "real")
-        real.append(("real site", measure_real(real_configs, work, "real", real_site_runs(runs, args.quick), args)))
-        if copies > 1:
-            log(f"copying the real theme pages {copies}x")
-            configs, pages = copied.write_copied_site(work / "copied", copies)
-            real.append(
-                (f"real theme pages x{copies} ({pages} pages)", measure_real(configs, work, "copied", runs, args))
-            )
+    real = [] if args.no_real else measure_real_sites(work, runs, copies, args)
 
     profile_text = ""
     if args.profile:
@@ -534,6 +551,36 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def compare_roots(parser: argparse.ArgumentParser, given: list[str]) -> dict[str, Path]:
+    """--compare ROOT[=LABEL] -> label -> root, each a checkout of the project with its own hooks."""
+    others: dict[str, Path] = {}
+    for item in given:
+        path, _, label = item.partition("=")
+        root = Path(path).resolve()
+        label = label or root.name
+        if not (root / "mkdocs.yml").is_file() or not (root / "hooks").is_dir():
+            parser.error(f"--compare {item}: {root} is no checkout of the project (no mkdocs.yml and hooks/)")
+        if label in others:
+            parser.error(f"--compare {item}: the label {label!r} is given twice")
+        others[label] = root
+    return others
+
+
+def measure_real_sites(work: Path, runs: int, copies: int, args) -> list[tuple[str, Measured]]:
+    """The real site and its theme pages copied --copies times, each with every variant (and --compare's)."""
+    real = []
+    # A build of about a second moves by a third with the machine's load: more runs of each variant.
+    configs = synth.real_site_configs(work / "real")
+    for label, root in args.others.items():  # a folder of its own: a chart cache of its own beside the config
+        configs[f"hooks@{label}"] = synth.real_site_configs(work / f"real@{label}", root=root)["hooks"]
+    real.append(("real site", measure_real(configs, work, "real", real_site_runs(runs, args.quick), args)))
+    if copies > 1:
+        log(f"copying the real theme pages {copies}x")
+        configs, pages = copied.write_copied_site(work / "copied", copies, args.others)
+        real.append((f"real theme pages x{copies} ({pages} pages)", measure_real(configs, work, "copied", runs, args)))
+    return real
+
+
 def real_site_runs(runs: int, quick: bool) -> int:
     return runs if quick else max(runs, REAL_SITE_RUNS)
 
@@ -550,10 +597,14 @@ def measure_real(configs: dict[str, Path], work: Path, name: str, runs: int, arg
     captured = out / "captured"
     warm_up = run_cli(capture_config(configs["hooks"], captured), out / "hooks", args.timeout)
     log(f"  {name:>12} hooks warm-up: {warm_up.wall:7.2f} s {'' if warm_up.ok else warm_up.note}")
+    others = [variant for variant in configs if variant.startswith("hooks@")]
+    for variant in others:  # their charts drawn into their own caches, too
+        other = run_cli(configs[variant], out / variant, args.timeout)
+        log(f"  {name:>12} {variant} warm-up: {other.wall:7.2f} s {'' if other.ok else other.note}")
     configs["static"] = real_static_config(configs["hooks"], out / "hooks")
     configs["written"] = written_config(configs["static"], captured)
     for rep in range(runs):
-        for variant in ("plain", "hooks", "static", "written"):
+        for variant in ("plain", "hooks", "static", "written", *others):
             run = run_cli(configs[variant], out / variant, args.timeout)
             m.runs.setdefault(variant, []).append(run)
             log(
@@ -564,6 +615,74 @@ def measure_real(configs: dict[str, Path], work: Path, name: str, runs: int, arg
         if res:
             m.workers.setdefault("hooks", []).append(res)
     return m
+
+
+def machine_line(runs: int, args, loads, digests, ez: bool) -> str:
+    """Where and when the benchmark ran, on what load, measuring which code."""
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    (before, after) = loads
+    others = "".join(f"; hooks@{label}: {root_digest(root)} ({root})" for label, root in args.others.items())
+    return (
+        f"Machine: nproc {len(os.sched_getaffinity(0))}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {now}; MkDocs {_version('mkdocs')}, "
+        f"Material {_version('mkdocs-material')}"
+        + (f", mkdocs-ezglossary-plugin {_version('mkdocs-ezglossary-plugin')}" if ez else "")
+        + f"; {runs} run(s) each ({real_site_runs(runs, args.quick)} of the real site), medians; seed {args.seed}; "
+        f"load average {before[0]:.1f} at start, "
+        f"{after[0]:.1f} at end; hooks and overrides {digests[0]}"
+        + (f" **but {digests[1]} at the end: they changed during the run**" if digests[1] != digests[0] else "")
+        + others
+        + f"{'; QUICK mode' if args.quick else ''}."
+    )
+
+
+def render_real_only(runs: int, real: list[tuple[str, Measured]], args, elapsed: float, loads) -> str:
+    """The report of --real-only: the real site and its copies against their baselines and --compare's code."""
+    digest = hooks_digest()
+    out = [machine_line(runs, args, loads, (digest, digest), ez=False), ""]
+    out += static_table(real)
+    out += compare_table(real, args.others)
+    out.append(f"Benchmark took {elapsed / 60:.1f} min.")
+    out.append("")
+    for name, site in real:
+        out.append(
+            f"hooks overhead on the {name}: {num(_over(site, 'hooks'), '{:.0f}')}% "
+            f"(hand-written pages: {num(_over(site, 'hooks', base='static'), '{:.0f}')}%; "
+            f"with key numbers: {num(_over(site, 'hooks', base='written'), '{:.0f}')}%)"
+        )
+    return "\n".join(out)
+
+
+def compare_table(real: list[tuple[str, Measured]], others: dict[str, Path]) -> list[str]:
+    """The build with this tree's hooks against each --compare checkout's, on the same content."""
+    if not others:
+        return []
+    out = [
+        "### This code against other checkouts (--compare)",
+        "",
+        "The same pages built with the hooks of this tree and of each other checkout, interleaved: "
+        "median CPU seconds (user + system) and wall seconds, and this tree's difference.",
+        "",
+        "| site | variant | CPU | wall | this tree vs it, CPU | wall |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, m in real:
+        out.append(f"| {name} | hooks (this tree) | {num(m.cpu('hooks'))} s | {num(m.wall('hooks'))} s | | |")
+        for label in others:
+            variant = f"hooks@{label}"
+            out.append(
+                f"| {name} | {variant}{_failures(m, variant)} | {num(m.cpu(variant))} s | {num(m.wall(variant))} s "
+                f"| {pct(m.cpu('hooks'), m.cpu(variant))} | {pct(m.wall('hooks'), m.wall(variant))} |"
+            )
+    return [*out, ""]
+
+
+def root_digest(root: Path) -> str:
+    """A short digest of another checkout's hooks/ and overrides/."""
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "hooks").rglob("*.py"), *(root / "overrides").rglob("*.html")]):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def render(
@@ -580,21 +699,7 @@ def render(
     loads,
     digests,
 ) -> str:
-    out: list[str] = []
-    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    (before, after) = loads
-    out.append(
-        f"Machine: nproc {len(os.sched_getaffinity(0))}, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}, {now}; MkDocs {_version('mkdocs')}, "
-        f"Material {_version('mkdocs-material')}"
-        + (f", mkdocs-ezglossary-plugin {_version('mkdocs-ezglossary-plugin')}" if have_ez else "")
-        + f"; {runs} run(s) each ({real_site_runs(runs, args.quick)} of the real site), medians; seed {args.seed}; "
-        f"load average {before[0]:.1f} at start, "
-        f"{after[0]:.1f} at end; hooks and overrides {digests[0]}"
-        + (f" **but {digests[1]} at the end: they changed during the run**" if digests[1] != digests[0] else "")
-        + f"{'; QUICK mode' if args.quick else ''}."
-    )
-    out.append("")
+    out: list[str] = [machine_line(runs, args, loads, digests, have_ez), ""]
     out.append("### Whole build: `python -m mkdocs build` in a fresh process")
     out.append("")
     out.append(
@@ -636,6 +741,7 @@ def render(
     out.append("")
 
     out += static_table(rows)
+    out += compare_table(real, args.others)
 
     head = results[plan.headline]
     none = Measured()  # stands in for the sites of a pair that was not run: every figure n/a

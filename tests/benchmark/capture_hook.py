@@ -2,9 +2,10 @@
 the site's hooks have expanded it (key-number tables, chart placeholders, claim boxes and the
 timeline written out), with its front matter, in the folder `extra.capture_pages`.
 
-The `[[...]]` markers are expanded inside the conversion (pagework's preprocessor), so the
-expanded text is read after it, from the site's NumberSite, which keeps each page's result.
-Added, after the site's own hooks, only to the untimed warm-up build; does nothing else.
+The `[[...]]` markers are expanded inside the conversion (PageWork's preprocessor), so the
+expanded text is read after it, from the build's NumberSite, which keeps each page's result (the
+build reached as another hook reaches it: adapters.mkdocs_plugin.site_build).
+Added, after the site's own hook, only to the untimed warm-up build; does nothing else.
 """
 
 from pathlib import Path
@@ -12,16 +13,15 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import YAML_RE
 
-from pagework.extension import PageWork
+from adapters.mkdocs_plugin import site_build
 
 
 @event_priority(-100)  # after every other hook's on_page_content
 def on_page_content(html, page, config, **kwargs):
     if page.file.generated_by is not None:  # the glossary and the index: written out by static.py
         return None
-    work = next(ext for ext in config.markdown_extensions if isinstance(ext, PageWork))
     src = page.file.src_uri
-    markdown = work.numbers.markdown.get(src) if work.numbers is not None else None
+    markdown = site_build(config).numbers.markdown.get(src)
     if markdown is None:
         raise RuntimeError(f"capture_hook: no expanded Markdown for {src}")
     out = Path(config.extra["capture_pages"]) / src

@@ -12,6 +12,7 @@ build as cleanly as the originals. mkdocs.yml's settings are the real site's (sy
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import synth
@@ -42,8 +43,11 @@ def copied_nav(nav: list, copies: int) -> list:
     return out
 
 
-def write_copied_site(base: Path, copies: int) -> tuple[dict[str, Path], int]:
-    """Write the docs and configs (variants "hooks" and "plain") under base; return them and the page count."""
+def write_copied_site(base: Path, copies: int, others: Mapping[str, Path] | None = None) -> tuple[dict[str, Path], int]:
+    """Write the docs and configs (variants "hooks" and "plain") under base; return them and the page count.
+
+    others: label -> another checkout of the project, whose hooks build the same docs as variant
+    "hooks@label" (its config in a folder of its own: a chart cache of its own beside it)."""
     real = synth.real_settings()
     docs = base / "docs"
     shutil.rmtree(docs, ignore_errors=True)
@@ -52,7 +56,11 @@ def write_copied_site(base: Path, copies: int) -> tuple[dict[str, Path], int]:
         text = (docs / page).read_text(encoding="utf-8")
         for k in range(2, copies + 1):
             (docs / _copy_name(page, k)).write_text(text, encoding="utf-8")
-    configs = synth.real_site_configs(base / "configs", docs=docs, nav=copied_nav(real["nav"], copies), name="copied")
+    nav = copied_nav(real["nav"], copies)
+    configs = synth.real_site_configs(base / "configs", docs=docs, nav=nav, name="copied")
+    for label, root in (others or {}).items():
+        other = synth.real_site_configs(base / f"configs@{label}", docs=docs, nav=nav, name="copied", root=root)
+        configs[f"hooks@{label}"] = other["hooks"]
     hooks_config = yaml.safe_load(configs["hooks"].read_text("utf-8"))
     return configs, sum(1 for _ in _pages(hooks_config["nav"]))
 

@@ -1,7 +1,7 @@
 """The benchmark's third baseline: a site without the hooks whose glossary and index pages are
 static Markdown files, as a hand-maintained site would have them.
 
-The pages are what the hooks generate: the glossary's Markdown from termkit.render with each
+The pages are what the hooks generate: the glossary's Markdown from core.termkit.render with each
 entry's "Used on" line, and the index page's entries, both taken from a build with the hooks
 (the index entries as the HTML the hooks write, which Markdown passes through). Content pages
 are the plain variant's: no term links, no related pages.
@@ -27,9 +27,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from termkit.collate import Collation  # noqa: E402
-from termkit.model import load_glossary  # noqa: E402
-from termkit.render import USED_ON_PATTERN, glossary_markdown, index_markdown  # noqa: E402
+from core.termkit.collate import Collation  # noqa: E402
+from core.termkit.model import load_glossary  # noqa: E402
+from core.termkit.render import entry_groups, glossary_markdown, index_markdown  # noqa: E402
+from core.termkit.resolution import fill_glossary  # noqa: E402
 
 INDEX_BODY = re.compile(r'<nav class="glossary-letters".*</ul>', re.DOTALL)
 
@@ -45,8 +46,10 @@ def static_pages(docs: Path, built: Path, language: str = "en") -> dict[str, str
     strings = yaml.safe_load((docs / "data/strings.yml").read_text("utf-8"))[language]
     glossary = load_glossary(docs / "data/glossary.yml")
     used_on = used_on_lines((built / "glossary/index.html").read_text("utf-8"), strings["used_on"])
-    page = glossary_markdown(glossary, Collation(language), strings)
-    page = USED_ON_PATTERN.sub(lambda m: "\n" + used_on.get(m.group(1), ""), page)
+    collation = Collation(language)
+    page = glossary_markdown(glossary, collation, strings)
+    order = [term.id for _, terms in entry_groups(glossary, collation) for term in terms]
+    page = fill_glossary(page, [used_on.get(term_id, "") for term_id in order])
     body = INDEX_BODY.search((built / "book-index/index.html").read_text("utf-8"))
     if body is None:
         raise ValueError(f"{built}/book-index/index.html has no index entries")

@@ -486,6 +486,7 @@ def write_site(base: Path, pages: int, terms_count: int, seed: int = 42, ez_refs
     data = base / "hooks/docs/data"
     data.mkdir()
     shutil.copy(ROOT / "docs/data/strings.yml", data / "strings.yml")
+    shutil.copy(ROOT / "docs/data/models.yml", data / "models.yml")  # the hook's key numbers: no page uses them
     (data / "glossary.yml").write_text(glossary_yaml(terms, random.Random(f"{seed}:glossary:{terms_count}")), "utf-8")
 
     # ezglossary: a definition-list glossary page and a summary page that lists references.
@@ -509,9 +510,10 @@ def _split(rng: random.Random, total: int, parts: int) -> list[int]:
     return [max(20, b - a) for a, b in itertools.pairwise(edges)]
 
 
-def real_settings() -> dict:
-    """The real site's mkdocs.yml: its theme, Markdown extensions and extra are reused."""
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+def real_settings(root: Path = ROOT) -> dict:
+    """The real site's mkdocs.yml (of root, another checkout of the project if given): its theme, Markdown
+    extensions and extra are reused."""
+    return yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
 
 
 def site_config(variant: str, pages: int, terms: int) -> dict:
@@ -534,7 +536,7 @@ def site_config(variant: str, pages: int, terms: int) -> dict:
     if real.get("extra"):
         config["extra"] = real["extra"]
     if variant == "hooks":
-        config["hooks"] = [str(ROOT / "hooks/terms.py")]
+        config["hooks"] = [str(ROOT / "hooks/mkdocs_hooks.py")]
     if variant == "ez":
         plugins = [*plugins, {"ezglossary": {"tooltip": "short", "sections": [EZ_SECTION]}}]
     config["plugins"] = plugins
@@ -542,19 +544,20 @@ def site_config(variant: str, pages: int, terms: int) -> dict:
 
 
 def real_site_configs(
-    base: Path, docs: Path = ROOT / "docs", nav: list | None = None, name: str = "real"
+    base: Path, docs: Path = ROOT / "docs", nav: list | None = None, name: str = "real", root: Path = ROOT
 ) -> dict[str, Path]:
     """The real site's mkdocs.yml with and without the hooks, paths made absolute; written to
-    base/<name>-<variant>.yml. Another docs directory and nav may stand in for the real ones."""
-    real = real_settings()
+    base/<name>-<variant>.yml. Another docs directory and nav may stand in for the real ones, and another
+    checkout of the project (root) for this one: its mkdocs.yml, hooks and overrides."""
+    real = real_settings(root)
     real["docs_dir"] = str(docs)
     if nav is not None:
         real["nav"] = nav
     real["strict"] = False  # both variants alike; without the hooks, `term:` links would be errors
     theme = real.setdefault("theme", {"name": "material"})
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
-    hooks = [str(ROOT / h) for h in real.get("hooks") or []]
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    hooks = [str(root / h) for h in real.get("hooks") or []]
     out = {}
     base.mkdir(parents=True, exist_ok=True)
     for variant in ("hooks", "plain"):

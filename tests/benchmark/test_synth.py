@@ -11,8 +11,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from core.termkit.model import load_glossary
 from support.sites import run_build
-from termkit.model import load_glossary
 
 
 def _files(root):

@@ -43,7 +43,7 @@ def instrument(config, acc: dict, acc_cpu: dict) -> list[str]:
             methods[k] = wrapped
             plugins._event_origins[wrapped] = origin
     # The glossary links terms inside Python-Markdown's conversion, not in an event: time that too.
-    markdown_ext = sys.modules.get("termkit.markdown_ext")
+    markdown_ext = sys.modules.get("core.termkit.markdown_ext") or sys.modules.get("termkit.markdown_ext")
     if markdown_ext is not None:
         tree = markdown_ext._LinkTree
         tree.untimed_run = getattr(tree, "untimed_run", tree.run)  # each build times into its own totals

@@ -2,6 +2,12 @@
 
 Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM): `make test` installs it as root. Without it
 these tests fail with the command to run; they never skip.
+
+Every browser context a test opens reports the pages' Content Security Policy violations (the
+`securitypolicyviolation` event and Chromium's console message), and a browser test that saw one
+fails: the site's own scripts, styles and search must all work under the policy (core.pagework.csp).
+So a test waits with `page.wait_for_function("() => ...")`, a function: Playwright evaluates a plain
+expression again with eval() each time it polls, which the policy blocks (no 'unsafe-eval').
 """
 
 from __future__ import annotations
@@ -17,6 +23,10 @@ from support.lighthouse import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE
 from support.site_server import SiteServer, base_path
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
+# Runs before the page's own scripts, in every frame, and is not subject to the page's policy.
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) => window.__reportCspViolation(
+  `${e.violatedDirective} blocked ${e.blockedURI || "?"} in ${e.sourceFile || document.URL}:${e.lineNumber}`
+  + (e.sample ? ` (${e.sample})` : "")), true);"""
 
 
 def require_node_tool(path: Path) -> Path:
@@ -60,19 +70,51 @@ def base_url(site_server) -> str:
     return site_server.base_url
 
 
+class WatchedBrowser:
+    """Chromium, whose every new context reports Content Security Policy violations into `violations`
+    (or into the list a test passes, for a violation it provokes on purpose)."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.violations: list[str] = []
+
+    def new_context(self, violations: list[str] | None = None, **options):
+        found = self.violations if violations is None else violations
+        context = self.browser.new_context(**options)
+        context.expose_binding("__reportCspViolation", lambda source, text: found.append(text))
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None)
+        return context
+
+
 @pytest.fixture(scope="session")
 def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
-        yield browser
+        yield WatchedBrowser(browser)
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violation(request):
+    """A browser test fails if any page it opened (or a module's or the session's page, while it ran)
+    broke the Content Security Policy."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    watched = request.getfixturevalue("browser")
+    before = len(watched.violations)
+    yield
+    if found := watched.violations[before:]:
+        pytest.fail("Content Security Policy violations:\n" + "\n".join(found), pytrace=False)
 
 
 @pytest.fixture
 def new_page(browser):
-    """A fresh browser context and page (desktop size by default), closed after the test."""
+    """A fresh browser context and page (desktop size by default), closed after the test.
+    violations=[...]: a list for violations the test provokes on purpose (otherwise each fails the test)."""
     contexts = []
 
     def _new(**options):
@@ -92,12 +134,17 @@ def axe_source() -> Path:
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    """Print the search query set's result (test_search.py)."""
+    """Print the search query set's result (test_search.py): in all, and per set of search_queries.yml."""
     outcomes = config.stash.get(SEARCH_OUTCOMES, None)
     if outcomes:
         terminalreporter.section("Search query set")
-        missed = [query for query, ok in outcomes.items() if not ok]
+        missed = [query for query, (_, ok) in outcomes.items() if not ok]
+        per_set = []
+        for name, label in (("", "first set"), ("readers", "readers"), ("holdout", "held out")):
+            results = [ok for kind, ok in outcomes.values() if kind == name]
+            if results:
+                per_set.append(f"{label} {sum(results)} of {len(results)}")
         terminalreporter.write_line(
-            f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3"
+            f"{len(outcomes) - len(missed)} of {len(outcomes)} queries answered in the top 3 ({', '.join(per_set)})"
             + (f"; missed: {', '.join(missed)}" if missed else "")
         )

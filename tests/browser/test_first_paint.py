@@ -65,7 +65,7 @@ def test_every_frame_shows_the_article_while_the_scripts_load(new_page, base_url
     page.goto(base_url + path, wait_until="commit")
     page.wait_for_selector(FOOTER, state="attached")
     try:  # a frame painted after the article was parsed; none comes if something holds rendering
-        page.wait_for_function("window.__frames.some(f => f.parsed)", polling=100, timeout=WAIT_MS)
+        page.wait_for_function("() => window.__frames.some(f => f.parsed)", polling=100, timeout=WAIT_MS)
     except PlaywrightTimeout:
         pytest.fail("the browser painted no frame once the article was parsed, while the scripts were loading")
     frames = page.evaluate("window.__frames")

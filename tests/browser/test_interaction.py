@@ -84,7 +84,7 @@ def test_tabbing_to_a_term_shows_its_definition_and_escape_dismisses_it(page, ba
 
     page.keyboard.press("Escape")
     page.wait_for_function(
-        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
+        "() => [...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
     )
     assert page.locator(ACTIVE_TOOLTIP).count() == 0
     assert page.evaluate("document.activeElement.hash") == term, "Escape leaves focus on the term"
@@ -112,7 +112,7 @@ def test_pointing_at_a_term_shows_its_definition_until_the_pointer_leaves(page, 
 
     page.locator("article h1").hover()
     page.wait_for_function(
-        "[...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
+        "() => [...document.querySelectorAll('.md-tooltip2')].every(t => getComputedStyle(t).opacity === '0')"
     )
     assert link.get_attribute("title") == definition, "the browser's title is back"
 
@@ -123,7 +123,7 @@ def test_search_leads_to_the_glossary_entry(page, base_url, query):
     page.goto(base_url, wait_until="networkidle")
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
-    page.wait_for_function("/\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /\\d|no/i.test(document.querySelector('.md-search-result__meta').textContent)")
     links = page.locator(".md-search-result__list a")
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
     matches = [
@@ -179,7 +179,7 @@ def test_palette_follows_the_system_until_the_reader_switches(new_page, base_url
 
     toggles.first.click()
     other = "default" if expected == "slate" else "slate"
-    page.wait_for_function(f"{SCHEME} === '{other}'")
+    page.wait_for_function(f"() => {SCHEME} === '{other}'")
     assert page.evaluate(META_SCHEME) == ("dark" if other == "slate" else "light")
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
 
@@ -192,5 +192,5 @@ def test_palette_follows_the_system_until_the_reader_switches(new_page, base_url
         "document.querySelector('form[data-site-palette] input:checked, form[data-site-palette] input').focus()"
     )
     page.keyboard.press("Enter")
-    page.wait_for_function(f"{SCHEME} === '{expected}'")
+    page.wait_for_function(f"() => {SCHEME} === '{expected}'")
     assert page.locator("form[data-site-palette] label:not([hidden])").count() == 1

@@ -187,7 +187,12 @@ def outcome(case: dict, links: list[Link]) -> list[str]:
     return [f"{case['query']!r}: {'; '.join(problems)}; results: {', '.join(shown) or 'none'}"] if problems else []
 
 
-@pytest.mark.parametrize("case", QUERIES, ids=[case["query"] for case in QUERIES])
+def case_id(case: dict) -> str:
+    """The test id: the query, after its set when it has one ("holdout: Llama 3.3"), so `-k` can pick sets."""
+    return f"{case['set']}: {case['query']}" if case.get("set") else case["query"]
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[case_id(case) for case in QUERIES])
 def test_query_finds_the_explanation_in_the_top_3(search, site_paths, case, request):
     for place in case["top3"] + ([f"glossary.md#{case['entry']}"] if case.get("entry") else []):
         assert place_path(place) in site_paths, (
@@ -196,10 +201,12 @@ def test_query_finds_the_explanation_in_the_top_3(search, site_paths, case, requ
     if case.get("known_miss"):  # strict: once the miss is fixed, the test says so and the mark must go
         request.applymarker(pytest.mark.xfail(reason=f"known miss: {case['known_miss']}", strict=True))
     problems = outcome(case, search.run(case["query"]))
-    request.config.stash.setdefault(SEARCH_OUTCOMES, {})[case["query"]] = not problems
+    request.config.stash.setdefault(SEARCH_OUTCOMES, {})[case["query"]] = (case.get("set", ""), not problems)
     assert not problems, problems[0]
 
 
 def test_the_query_set_is_large_enough():
-    assert len(QUERIES) >= 25
+    assert len(QUERIES) >= 67
     assert len({case["query"] for case in QUERIES}) == len(QUERIES), "a query is listed twice"
+    sets = {case.get("set", "") for case in QUERIES}
+    assert sets <= {"", "readers", "holdout"}, f"unknown set(s) in {QUERY_FILE.name}: {sets}"

@@ -2,9 +2,10 @@
 
 The hooks may add two things to an article: term links (`<a class="glossary-term">` around a
 word of the text, only where a reader expects a plain word) and their own boxes (the related
-pages and terms after the content). `hook_problems` removes both, reporting every term link in a
-place where none belongs; `differences` then lists every other difference, element by element and
-text by text.
+pages and terms after the content, and the "Report an error" line, which the template writes
+with the hooks' words). `hook_problems` removes both, reporting every term link in a place where
+none belongs; `differences` then lists every other difference, element by element and text by
+text.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import lxml.html
 # Characters lxml refuses in text (Python-Markdown's placeholders use \x02 and \x03): shown as U+FFFD.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 LINK_CLASS = "glossary-term"
-HOOK_BOXES = "xref-page"  # class of the hooks' own box after the article's content
+HOOK_BOXES = ("xref-page", "site-report")  # classes of the hooks' own boxes after the article's content
 # Where a term link never belongs: code, headings, links, titles and labels, abbreviations.
 NO_LINK_TAGS = frozenset(
     {
@@ -60,8 +61,12 @@ def hook_problems(linked, tooltips: dict[str, str]) -> list[str]:
     tooltips: term id -> its definition, the title every link to the term must carry.
     """
     problems = []
-    for box in linked.xpath(f".//*[contains(concat(' ', @class, ' '), ' {HOOK_BOXES} ')]"):
-        _remove(box)
+    for name in HOOK_BOXES:
+        for box in linked.xpath(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]"):
+            parent = box.getparent()
+            _remove(box)
+            if parent.tag == "aside" and not len(parent) and not (parent.text or "").strip():
+                _remove(parent)  # the box that held only the hooks' line
     for link in [a for a in linked.iter("a") if a.get("class") == LINK_CLASS]:
         where = path_of(link)
         if len(link):

@@ -179,7 +179,7 @@ def load(browser, url: str, condition: Condition, trace: Path, timeout_ms: float
         finally:
             browser.stop_tracing()
         with contextlib.suppress(PlaywrightTimeout):
-            page.wait_for_function("window.__reader.shown !== null", polling=500, timeout=timeout_ms)
+            page.wait_for_function("() => window.__reader.shown !== null", polling=500, timeout=timeout_ms)
         figures = page.evaluate("window.__reader")
     finally:
         context.close()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from termkit.matcher import Matcher
-from termkit.model import parse_glossary
-from termkit.xref import Index
+from core.termkit.matcher import Matcher
+from core.termkit.model import parse_glossary
+from core.termkit.xref import Index
 
 # --- A glossary with awkward names, for the matcher and linker -----------------------------------
 

@@ -47,12 +47,16 @@ class Built:
         return (self.site / path).read_text(encoding="utf-8")
 
 
+HOOK = str(ROOT / "hooks/mkdocs_hooks.py")  # the one file the site's mkdocs.yml names under `hooks:`
+
+
 def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSARY, **config) -> Path:
-    """Write a small site that uses the project's hooks, overrides and strings."""
+    """Write a small site that uses the project's hook, overrides, strings and key-numbers data."""
     project = tmp_path / "project"
     docs = project / "docs"
     (docs / "data").mkdir(parents=True)
     shutil.copy(ROOT / "docs/data/strings.yml", docs / "data/strings.yml")
+    shutil.copy(ROOT / "docs/data/models.yml", docs / "data/models.yml")
     (docs / "data/glossary.yml").write_text(glossary, encoding="utf-8")
     for name, text in pages.items():
         path = docs / name
@@ -69,7 +73,7 @@ def make_site(tmp_path: Path, pages: dict[str, str], glossary: str = MINI_GLOSSA
             "font": False,
             "features": ["content.action.edit", "content.action.view", "content.tooltips"],
         },
-        "hooks": [str(ROOT / "hooks/terms.py")],
+        "hooks": [HOOK],
         "exclude_docs": "data/\n",
         "markdown_extensions": ["attr_list", "toc", "footnotes", "abbr", "admonition", "md_in_html"],
         "validation": {
@@ -109,6 +113,16 @@ def run_build(project: Path, strict: bool = True, site: Path | None = None) -> B
     return Built(site, "\n".join(stream.messages), ok)
 
 
+def check_project(config: Path) -> list[str]:
+    """What `python -m adapters.check` finds in the project whose config is config, in this process: the
+    checks of core.sitecheck on one conversion of its pages, read by MkDocs' reader, charts not drawn."""
+    from adapters.mkdocs_project import read
+    from core.pagework.prebuild import Prebuild
+    from core.sitecheck.run import check
+
+    return check(Prebuild(read(config), draw=False))
+
+
 class _LogCapture(logging.Handler):
     def __init__(self):
         super().__init__(logging.DEBUG)
@@ -119,12 +133,13 @@ class _LogCapture(logging.Handler):
             self.messages.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_real_site(out: Path) -> Path:
-    """`mkdocs build --strict` of the real site into out, as `make build` does, in a fresh process."""
+def build_real_site(out: Path, project: Path = ROOT) -> Path:
+    """`mkdocs build --strict` of the real site (or a copy of it in project) into out, as `make build`
+    does, in a fresh process. Never with -q: it drops warnings before strict mode counts them."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         check=False,
-        cwd=ROOT,
+        cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
