@@ -58,9 +58,10 @@ from support import ROOT, lighthouse, reader
 from support.site_server import SiteServer, base_path
 from support.sites import build_real_site
 
-PAGES = {  # page type -> path under the site
+PAGES = {  # page -> path under the site: every page type, and two theme pages (the table had both)
     "home": "",
-    "theme page": "architecture/",
+    "architecture": "architecture/",
+    "evaluation": "evaluation/",
     "what happened next": "what-happened-next/",
     "sources": "sources/",
     "glossary": "glossary/",
@@ -260,7 +261,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         "--runs", type=int, default=5, help="reader loads of each page per variant and condition (0: Lighthouse only)"
     )
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse rounds afterwards (0: none)")
-    parser.add_argument("--pages", default=",".join(PAGES), help=f"page types, comma-separated (of {', '.join(PAGES)})")
+    parser.add_argument("--pages", default=",".join(PAGES), help=f"pages, comma-separated (of {', '.join(PAGES)})")
     parser.add_argument("--conditions", default=",".join(reader.CONDITIONS), help=f"of {', '.join(reader.CONDITIONS)}")
     parser.add_argument(
         "--also",
@@ -276,7 +277,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     unknown = [name for name in args.pages if name not in PAGES]
     unknown += [name for name in args.conditions if name not in reader.CONDITIONS]
     if unknown:
-        parser.error(f"unknown page types or conditions {unknown}")
+        parser.error(f"unknown pages or conditions {unknown}")
     args.also = parse_also(args.also)
     if args.lighthouse_runs and shutil.which("node") is None:
         parser.error(
