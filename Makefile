@@ -128,5 +128,5 @@ bench: $(VENV)/.site  ## benchmark the hooks against MkDocs alone and mkdocs-ezg
 	$(BIN)/python -m pip install -q --require-hashes -r requirements-bench.txt
 	$(BIN)/python tests/benchmark/bench.py $(BENCH_ARGS)
 
-bench-web: $(VENV)/.test $(NODE_DEPS) browser-tools  ## Lighthouse timing scores per page type vs stock Material (~20 min; BENCH_WEB_ARGS=--runs 3)
+bench-web: $(VENV)/.test $(NODE_DEPS) browser-tools  ## what readers see per page type vs stock Material in Chromium, then Lighthouse (~40 min; BENCH_WEB_ARGS="--lighthouse-runs 0": ~15 min)
 	$(BIN)/python tests/benchmark/web.py $(BENCH_WEB_ARGS)

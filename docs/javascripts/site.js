@@ -9,9 +9,7 @@
  *    keyboard users can reach it and scroll it with the arrow keys (WCAG 2.1.1).
  * 3. Tooltips in the article (term definitions above all) as Material shows them, by one set of
  *    listeners for the whole page instead of Material's tooltip component on every element.
- * 4. Material mounts its components in this script's own task instead of on the browser's
- *    DOMContentLoaded event a moment later, and the page's content shows only then (see the end
- *    of this file).
+ * 4. Material starts without the article's titles (see the end of this file); nothing waits for it.
  * 5. By touch, a tap on a term, a footnote marker or a figure's link shows it in place first.
  * 6. "Report an error" also sends the section and the passage the reader selected.
  */
@@ -75,8 +73,7 @@
   // 3. Term links carry their definition in `title`, and Python-Markdown gives footnote and
   //    heading links one too. With content.tooltips, Material mounts its tooltip component on
   //    every element of the article with a title when it starts: on the architecture page (82
-  //    titles) that was the largest part of Material's start-up in a CPU profile, and the
-  //    start-up comes before the first contentful paint (overrides/main.html). So the titles are
+  //    titles) that was the largest part of Material's start-up in a CPU profile. So the titles are
   //    hidden from Material while it starts (4. below), and these listeners show the same
   //    tooltip (Material's markup, classes and CSS; aria-describedby; the title removed while
   //    it shows, as Material does) for the one element that has focus or the pointer (a footnote
@@ -249,18 +246,11 @@
     if (link && location.hash) link.hash = location.hash;
   }, true);
 
-  // 4. Material starts on DOMContentLoaded, which it listens to once ({once: true}). This script
-  //    is the last of <body>, so the page is parsed, and its content is still transparent
-  //    (overrides/main.html): starting Material now changes nothing the reader sees, and the
-  //    browser's own event then starts nothing a second time. Lighthouse's simulation of a phone
-  //    counts a script's own task as needed for the first contentful paint, but not a separate
-  //    DOMContentLoaded task, which it moves after the paint and counts as blocking time (about
-  //    half of Material's start-up, 100-150 ms on a theme page). Then the content shows, started.
+  // 4. Material starts on DOMContentLoaded, in the listener its bundle added before this script ran
+  //    (the last of <body>, so the event is still to come). Listeners run in the order they were
+  //    added: the titles are hidden now, Material starts without them, and this script's listener
+  //    puts them back right after.
   if (document.readyState === "loading" && window.document$) {
-    var restoreTitles = hideTitles();
-    document.dispatchEvent(new Event("DOMContentLoaded"));
-    restoreTitles();
+    document.addEventListener("DOMContentLoaded", hideTitles(), { once: true });
   }
-  var hold = document.getElementById("__hold-paint");
-  if (hold) hold.remove();
 })();
