@@ -475,10 +475,7 @@ def main(argv: list[str] | None = None) -> int:
             (load_before, os.getloadavg()),
             (hooks_before, hooks_digest()),
         )
-        print(report)
-        if args.output:
-            args.output.write_text(report + "\n", encoding="utf-8")
-        return 0
+        return emit(report, args.output)
     for size in plan.sizes():
         log(f"generating {label(size)}")
         sites[size] = synth.write_site(
@@ -564,9 +561,14 @@ def main(argv: list[str] | None = None) -> int:
         (load_before, os.getloadavg()),
         (hooks_before, hooks_digest()),
     )
+    return emit(report, args.output)
+
+
+def emit(report: str, output: Path | None) -> int:
+    """Print the report, and write it to --output if given; the exit status."""
     print(report)
-    if args.output:
-        args.output.write_text(report + "\n", encoding="utf-8")
+    if output:
+        output.write_text(report + "\n", encoding="utf-8")
     return 0
 
 

@@ -14,17 +14,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from support import WAIT_MS
+from support import PAGE_TYPES, WAIT_MS
 from support.reader import ARTICLE_STATE
 
-PAGES = {  # page type -> path under the site
-    "home": "",
-    "theme": "architecture/",
-    "next": "what-happened-next/",
-    "sources": "sources/",
-    "glossary": "glossary/",
-    "book-index": "book-index/",
-}
+PAGES = PAGE_TYPES
 PHONE = {"width": 375, "height": 740}
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
 FOOTER = ".md-footer"  # after the article, before the scripts: once it is parsed, so is the article

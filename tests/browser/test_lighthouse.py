@@ -14,16 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 import lxml.html
 import pytest
 
-from support import lighthouse
+from support import PAGE_TYPES, lighthouse
 
-PAGES = {  # page type -> path under the site
-    "home": "",
-    "theme": "architecture/",
-    "next": "what-happened-next/",
-    "sources": "sources/",
-    "glossary": "glossary/",
-    "book-index": "book-index/",
-}  # the 404 page is checked by test_pages.py (Lighthouse does not audit a page answered with 404)
+PAGES = PAGE_TYPES  # the 404 page is checked by test_pages.py (Lighthouse does not audit a page answered with 404)
 # Budgets per page, from the measurements of 2026-11-29 (same on both presets; gzip like a static
 # host) plus a margin of about 10%. What each protects:
 BUDGETS = {

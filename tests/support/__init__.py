@@ -15,3 +15,13 @@ ROOT = Path(__file__).resolve().parents[2]
 WAIT_MS = 30_000
 # Which queries of tests/browser/search_queries.yml found their places in the top 3 (printed at the end).
 SEARCH_OUTCOMES = pytest.StashKey[dict]()
+
+# One page of each type, by the path under the site: what the first-paint and Lighthouse tests load.
+PAGE_TYPES = {
+    "home": "",
+    "theme": "architecture/",
+    "next": "what-happened-next/",
+    "sources": "sources/",
+    "glossary": "glossary/",
+    "book-index": "book-index/",
+}
