@@ -86,6 +86,9 @@ def stock_site(site: Path, out: Path) -> Path:
     config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     for key in ("extra_css", "extra_javascript"):
         config.pop(key, None)
+    # The language switch is the site's own (overrides/partials/alternate.html); Material's partial would
+    # read `extra.alternate` as a list of editions.
+    config["extra"] = {k: v for k, v in (config.get("extra") or {}).items() if k not in ("alternate", "languages")}
     config["docs_dir"] = str(ROOT / "docs")
     config["strict"] = False  # `term:` links and [[...]] markers stay as they are, unresolved
     path = out.parent / "stock-mkdocs.yml"
