@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
         builder()
         for path in sorted(watched):  # the pages, the data files (docs/data/), the configs and the templates
             server.watch(path)
-        log.info(f"English: {serve_url}  German: {serve_url}de/")
+        log.info("Serving " + ", ".join(f"{name}: {serve_url}{below}" for name, below in EDITIONS.items()))
         server.serve()  # type: ignore[no-untyped-call]  # MkDocs' own, untyped
     except KeyboardInterrupt:
         log.info("Shutting down...")
