@@ -139,8 +139,8 @@ def test_duplicate_term(tmp_path):
     assert built.log.splitlines()[-3:] == [
         "ERROR: glossary source has errors:",
         f"docs/data/glossary.yml:{line}: term 'grouped-query attention' has the same anchor 'grouped-query-attention' "
-        "as 'Grouped-query attention' (line 2); fix: if both are one term, delete this entry; if they are different "
-        "terms, give this one an anchor of its own with a line 'id: <new anchor>' under its term:",
+        "as 'Grouped-query attention' (line 2); fix: if both are one term, delete the entry you added; if they are "
+        "different terms, give the entry you added an anchor of its own with a line 'id: <new anchor>' under its term:",
         "ABORT: Aborted with a BuildError!",
     ]
 

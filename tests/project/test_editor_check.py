@@ -12,7 +12,7 @@ import pytest
 
 from adapters.editions import EDITIONS
 from support import ROOT
-from support.editor_check import CONTENT, strict_build
+from support.editor_check import CONTENT, rule_messages, strict_build
 
 PLANTED = "See [the trick](term:grouped-query-atention).\n\n"
 MESSAGE = (
@@ -97,3 +97,21 @@ def test_the_strict_build_step_prints_mkdocs_warnings_as_the_sites_messages(tmp_
 )
 def test_what_counts_as_content(path, content):
     assert bool(CONTENT.match(path)) is content
+
+
+def test_the_content_rules_messages_keep_every_line():
+    """A rule's message of several lines (a parity test's list of places) reaches the editor whole, without
+    pytest's own lines."""
+    report = (
+        "___ test_pages_share_footnotes[scaling-laws.md] ___\n"
+        "tests/project/test_editions.py:120: in test_pages_share_footnotes\n"
+        "    assert not problems, message\n"
+        "E   AssertionError: scaling-laws.md: the two pages differ in their footnotes; fix the translation:\n"
+        "E     docs/scaling-laws.md:9: [^ch-abs] (3x here, 2x in docs/de/scaling-laws.md)\n"
+        "E   assert not ['docs/scaling-laws.md:9: ...']\n"
+        "E    +  where ...\n"
+    )
+    assert rule_messages(report) == [
+        "scaling-laws.md: the two pages differ in their footnotes; fix the translation:\n"
+        "docs/scaling-laws.md:9: [^ch-abs] (3x here, 2x in docs/de/scaling-laws.md)"
+    ]

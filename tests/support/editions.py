@@ -138,7 +138,7 @@ def differences(english: Source, german: Source, items: list[Item], translated: 
 
 # A number with what may follow it: a scale (15.6T, 15,6 Bio., 14.3 billion), a per cent sign (90%, 90 %).
 NUMBER = re.compile(
-    r"(?<![\w.,])(?P<digits>\d[\d.,]*(?<![.,]))"
+    r"(?<![\w.,:/])(?P<digits>\d[\d.,]*(?<![.,]))"  # not after ":" or "/": an identifier (arXiv:2001.08361)
     r"(?:\s?(?P<word>Tsd\.|Mio\.|Mrd\.|Bio\.|(?:million|billion|trillion|Millionen|Milliarden|Billionen)\b)"
     r"|(?P<letter>[KMBT])\b|\s?(?P<percent>%))?"
 )

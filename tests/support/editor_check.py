@@ -52,10 +52,11 @@ CONTENT = re.compile(
     r"|ISSUE_TEMPLATE/.*))$"
 )
 HOOK_PREFIX = re.compile(r"^[a-z][\w-]*: (?=[\w./-]+\.(?:md|ya?ml)[:\s])")  # "charts: docs/x.md:3: ..."
-# The content rules: each page's shape and length, descriptions; and what the two editions must share
+# The content rules: each page's shape and length, descriptions, figures typed by hand that a marker should
+# write; and what the two editions must share
 # (pages, heading ids, footnotes, figures, verdicts, glossary entries), so that an English edit that the
 # German page must follow is named here, not first in CI.
-RULES = ("tests/realsite/test_real_site.py", "tests/project/test_editions.py")
+RULES = ("tests/realsite/test_real_site.py", "tests/realsite/test_site_figures.py", "tests/project/test_editions.py")
 BUILT_SITE = "EDITOR_CHECK_SITE"  # tells tests/conftest.py to test this build instead of making one
 
 
@@ -148,7 +149,7 @@ def content_rules(site: Path) -> bool:
     """The content rules of tests/realsite/test_real_site.py, on the site just built; whether they hold."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", *RULES, "-q", "--no-header", "-p", "no:cacheprovider", "--tb=line"],
+        [sys.executable, "-m", "pytest", *RULES, "-q", "--no-header", "-p", "no:cacheprovider", "--tb=short"],
         cwd=ROOT,
         env={**os.environ, BUILT_SITE: str(site)},
         capture_output=True,
@@ -157,13 +158,29 @@ def content_rules(site: Path) -> bool:
     )
     summary = re.sub(r" in [\d.]+s\b.*", "", done.stdout.strip().split("\n")[-1].strip("= "))
     if done.returncode == 0:
-        checked = "page shape and length, descriptions, the editions' parity"
+        checked = "page shape and length, descriptions, typed figures, the editions' parity"
         print(f"content rules: ok, {summary} ({checked}; {_since(start)})")
         return True
-    said = re.findall(r"^\S+:\d+: AssertionError: (.+)$", done.stdout, re.MULTILINE)
+    said = rule_messages(done.stdout)
     print("\n".join(said) if said else done.stdout + done.stderr)  # the rules' own words, else pytest's report
     print(f"content rules: {summary} ({', '.join(RULES)}); fix what it says, then run `make check` again")
     return False
+
+
+def rule_messages(report: str) -> list[str]:
+    """The rules' own words in pytest's short report: each failed assertion's message, every line of it
+    (pytest writes "E   AssertionError: <first line>", then "E     <next line>", then its own "E   assert ...")."""
+    messages: list[list[str]] = []
+    current: list[str] | None = None
+    for line in report.split("\n"):
+        if line.startswith("E   AssertionError: "):
+            current = [line.removeprefix("E   AssertionError: ")]
+            messages.append(current)
+        elif current is not None and line.startswith("E     "):
+            current.append(line.removeprefix("E     "))
+        else:
+            current = None
+    return ["\n".join(message).rstrip() for message in messages]
 
 
 def code_changed(say: Callable[[str], None]) -> bool:

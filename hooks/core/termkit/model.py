@@ -203,14 +203,15 @@ def _view(item: LineDict, english: Term, language: str, path: str, problems: lis
 
 
 def _same_anchor(term: Term, other: Term, path: str) -> str:
-    """The problem of a term whose anchor another term has already, and the two ways out."""
-    same = "if both are one term, delete this entry"
+    """The problem of a term whose anchor another term has already, and the two ways out. Either entry may be
+    the one an editor just added (a new entry can go above an old one), so the fix names neither as wrong."""
+    same = "if both are one term, delete the entry you added"
     if term.name.casefold() != other.name.casefold():
-        same = f"if both are one term, delete this entry and add {term.name!r} to the aliases: of line {other.line}"
+        same += " and add its name to the other's aliases:"
     return (
         f"{path}:{term.line}: term {term.name!r} has the same anchor {term.id!r} as {other.name!r} (line "
-        f"{other.line}); fix: {same}; if they are different terms, give this one an anchor of its own with a "
-        f"line 'id: <new anchor>' under its term:"
+        f"{other.line}); fix: {same}; if they are different terms, give the entry you added an anchor of its "
+        f"own with a line 'id: <new anchor>' under its term:"
     )
 
 
