@@ -23,7 +23,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from adapters.editions import EDITIONS
 from core.sourcefile import LineDict, LineList, load_strings, parse_yaml
@@ -50,17 +50,9 @@ HEADINGS = "//article//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h
 
 
 def config(name: str) -> dict:
-    """A MkDocs config as MkDocs reads it: its own settings over those of the config it INHERITs."""
-    own = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
-    parent = own.pop("INHERIT", None)
-    return merged(config(parent), own) if parent else own
-
-
-def merged(base: dict, over: dict) -> dict:
-    both = dict(base)
-    for key, value in over.items():
-        both[key] = merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
-    return both
+    """A MkDocs config as MkDocs reads it (its own YAML reader): its settings over those it INHERITs."""
+    with (ROOT / name).open("rb") as file:
+        return yaml_load(file)
 
 
 GERMAN_DOCS = config(GERMAN_CONFIG)["docs_dir"]  # docs/de
