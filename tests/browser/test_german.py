@@ -242,8 +242,19 @@ def test_the_switch_leads_to_the_german_counterpart_at_the_same_section_and_back
     if anchor == SCROLLED:
         heading = page.locator("article h2[id]").nth(2)
         anchor = heading.get_attribute("id")
-        heading.evaluate("el => el.scrollIntoView({block: 'start'})")
-        page.wait_for_function("hash => location.hash === hash", arg=f"#{anchor}")
+        # Material's navigation.tracking sets the hash on a scroll event, once it has started: on a busy
+        # machine the first scroll can come before that, so each poll scrolls to the heading again,
+        # a pixel apart, a second apart, until the hash follows.
+        page.wait_for_function(
+            """id => {
+              const top = document.getElementById(id).getBoundingClientRect().top + window.scrollY;
+              window.__nudge = !window.__nudge;
+              window.scrollTo(0, top + (window.__nudge ? 1 : 0));
+              return location.hash === "#" + id;
+            }""",
+            arg=anchor,
+            polling=1000,  # Material waits for the scrolling to stop before it sets the hash
+        )
     level = heading_level(page, anchor) if anchor else None
     assert level is None or level.startswith("H"), f"#{anchor} is a heading on {english}"
     german = base_url + GERMAN + path
