@@ -28,6 +28,7 @@ import yaml
 from adapters.editions import EDITIONS
 from support import ROOT, WAIT_MS
 from support.browser import (
+    DEFINITION,
     DESKTOP,
     NO_SHEET,
     PAGE_WIDTHS,
@@ -162,7 +163,7 @@ def test_a_tap_on_a_german_term_opens_its_sheet_which_leads_to_the_german_glossa
     page = new_page(**WIDTHS["375"])
     page.goto(base_url + GERMAN + "architecture/", wait_until="networkidle")
     term = page.locator("article p a.glossary-term").nth(3)
-    definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
+    definition, href = term.evaluate(DEFINITION), term.evaluate("a => a.href")
     assert href.startswith(base_url + GERMAN + "glossary/#"), "a German term links the German glossary"
     english = definitions(base_url, "architecture/").get(href.partition("#")[2])
     assert definition != english, f"the German page shows the English definition: {definition!r}"

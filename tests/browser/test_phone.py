@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from support.browser import (
+    DEFINITION,
     LEVEL_0,
     NO_SHEET,
     PHONE_390,
@@ -525,7 +526,7 @@ def test_the_keyboard_still_reads_a_term_escape_hides_it_and_enter_follows_it(ne
     page = new_page(**MODES[mode], color_scheme=scheme)
     page.goto(base_url + "architecture/", wait_until="networkidle")
     term = page.locator("article p a.glossary-term").first
-    definition, href = term.get_attribute("data-title"), term.evaluate("a => a.href")
+    definition, href = term.evaluate(DEFINITION), term.evaluate("a => a.href")
     term.focus()  # as Tab reaches it
     tooltip = page.locator(TOOLTIP)
     tooltip.wait_for(state="visible")
